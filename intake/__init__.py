@@ -1,0 +1,4 @@
+"""The domain: cases, people, consent, interviews, statements, evidence, custody, entities, search.
+
+Uses vault/. Never imports Qt.
+"""
