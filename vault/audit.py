@@ -100,7 +100,8 @@ def entries(
     before_seq: int | None = None,
 ) -> list[AuditEntry]:
     """Newest first, for display."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[object] = []
     if action_prefix:
         clauses.append("action LIKE ? ESCAPE '\\'")
         escaped = action_prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

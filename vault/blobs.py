@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import queue
 import secrets
 import threading
 from collections.abc import Callable, Iterator
@@ -88,6 +89,32 @@ def _read_full(source: BinaryIO, size: int) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
+class _Drain(threading.Thread):
+    """A worker that applies ``action`` to each queued item, in order, until ``None`` arrives.
+
+    After a failure it keeps draining without acting, so the producer never blocks on a full
+    queue; the producer checks :attr:`error` and stops.
+    """
+
+    def __init__(self, action: Callable[[bytes], object], depth: int = 4) -> None:
+        super().__init__(daemon=True)
+        self.items: queue.Queue[bytes | None] = queue.Queue(maxsize=depth)
+        self.error: BaseException | None = None
+        self._action = action
+
+    def run(self) -> None:
+        while (item := self.items.get()) is not None:
+            if self.error is None:
+                try:
+                    self._action(item)
+                except BaseException as exc:  # noqa: BLE001 - handed to the producer
+                    self.error = exc
+
+    def finish(self) -> None:
+        self.items.put(None)
+        self.join()
+
+
 def encrypt_stream(
     source: BinaryIO,
     sink: BinaryIO,
@@ -98,29 +125,47 @@ def encrypt_stream(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> tuple[str, int]:
-    """Encrypt ``source`` into ``sink``; returns the plaintext's SHA-256 (hex) and size."""
+    """Encrypt ``source`` into ``sink``; returns the plaintext's SHA-256 (hex) and size.
+
+    Reading and encrypting, hashing, and writing run as a three-stage pipeline: SHA-256, AES-GCM
+    and file writes all release the GIL, so on two cores the ingest costs about what the plain
+    copy costs. The queues are bounded, so memory stays at a few chunks whatever the file size.
+    """
     salt = os.urandom(SALT_BYTES)
     aead = AESGCM(blob_key(master_key, salt, blob_id))
     associated = blob_id.encode("ascii")
     digest = hashlib.sha256()
-    sink.write(MAGIC + salt)
-    # One chunk of look-ahead tells whether the current chunk is the last.
-    current = _read_full(source, CHUNK_SIZE)
-    index = done = 0
-    while True:
-        if cancel is not None and cancel.is_set():
-            raise OperationCancelledError()
-        following = _read_full(source, CHUNK_SIZE) if len(current) == CHUNK_SIZE else b""
-        last = not following
-        digest.update(current)
-        sink.write(aead.encrypt(chunk_nonce(index, last), current, associated))
-        done += len(current)
-        if progress is not None:
-            progress(done, max(total, done))
-        if last:
-            return digest.hexdigest(), done
-        current = following
-        index += 1
+    hasher = _Drain(digest.update)
+    writer = _Drain(sink.write)
+    hasher.start()
+    writer.start()
+    try:
+        writer.items.put(MAGIC + salt)
+        # One chunk of look-ahead tells whether the current chunk is the last.
+        current = _read_full(source, CHUNK_SIZE)
+        index = done = 0
+        while True:
+            if cancel is not None and cancel.is_set():
+                raise OperationCancelledError()
+            if writer.error is not None:
+                raise writer.error
+            following = _read_full(source, CHUNK_SIZE) if len(current) == CHUNK_SIZE else b""
+            last = not following
+            hasher.items.put(current)
+            writer.items.put(aead.encrypt(chunk_nonce(index, last), current, associated))
+            done += len(current)
+            if progress is not None:
+                progress(done, max(total, done))
+            if last:
+                break
+            current = following
+            index += 1
+    finally:
+        hasher.finish()
+        writer.finish()
+    if writer.error is not None:
+        raise writer.error
+    return digest.hexdigest(), done
 
 
 def decrypt_stream(source: BinaryIO, master_key: bytes, blob_id: str) -> Iterator[bytes]:
@@ -184,7 +229,7 @@ class BlobStore:
         modification time meanwhile, the half-made blob is discarded and nothing is stored.
         """
         try:
-            handle = open(source_path, "rb", buffering=0)  # noqa: SIM115 - closed below
+            handle = open(source_path, "rb", buffering=0)
         except OSError as exc:
             raise SourceUnreadableError(f"errno {exc.errno}") from exc
         with handle:
@@ -272,7 +317,7 @@ class BlobStore:
     def open_plaintext(self, blob_id: str) -> Iterator[Iterator[bytes]]:
         path = self.path_of(blob_id)
         try:
-            handle = open(path, "rb")  # noqa: SIM115 - closed by the context manager
+            handle = open(path, "rb")
         except FileNotFoundError as exc:
             raise BlobMissingError(blob_id) from exc
         with handle:

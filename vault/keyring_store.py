@@ -36,7 +36,7 @@ def _is_secure(backend: KeyringBackend) -> bool:
 def secure_backend() -> KeyringBackend:
     try:
         backend = keyring.get_keyring()
-    except Exception as exc:  # noqa: BLE001 - keyring discovery can fail in many ways
+    except Exception as exc:
         raise KeyringUnavailableError("backend discovery failed") from exc
     if not _is_secure(backend):
         raise KeyringUnavailableError(type(backend).__name__)
@@ -55,7 +55,7 @@ def store(name: str, value: str) -> None:
     backend = secure_backend()
     try:
         backend.set_password(SERVICE, name, value)
-    except Exception as exc:  # noqa: BLE001 - every backend failure means the same to us
+    except Exception as exc:
         raise KeyringUnavailableError("store failed") from exc
 
 
@@ -63,7 +63,7 @@ def load(name: str) -> str:
     backend = secure_backend()
     try:
         value = backend.get_password(SERVICE, name)
-    except Exception as exc:  # noqa: BLE001
+    except Exception as exc:
         raise KeyringUnavailableError("read failed") from exc
     if value is None:
         raise KeyringSecretMissingError(name)

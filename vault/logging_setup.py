@@ -16,7 +16,7 @@ from vault.fsutil import FILE_MODE, make_private_dir
 
 
 class _NoTracebackFormatter(logging.Formatter):
-    def formatException(self, ei: object) -> str:  # noqa: N802 - logging's API
+    def formatException(self, ei: object) -> str:
         exc_type = ei[0] if isinstance(ei, tuple) and ei else None
         return f"  ({getattr(exc_type, '__name__', 'exception')}; traceback withheld)"
 
@@ -36,9 +36,7 @@ def setup_logging(log_dir: Path | None = None, level: int = logging.INFO) -> Pat
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
-    handler.setFormatter(
-        _NoTracebackFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    )
+    handler.setFormatter(_NoTracebackFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.setLevel(level)
     for existing in list(root.handlers):

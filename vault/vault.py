@@ -36,7 +36,6 @@ from vault.db import (
 from vault.errors import (
     BlobError,
     DatabaseDamagedError,
-    HeaderDamagedError,
     KeyringUnavailableError,
     MigrationError,
     OperationCancelledError,
@@ -145,7 +144,7 @@ class _ProcessLock:
 
     def acquire(self) -> None:
         with storage_errors():
-            handle = open(self.path, "a+b")  # noqa: SIM115 - held until release()
+            handle = open(self.path, "a+b")
         try:
             if os.name == "nt":
                 import msvcrt
@@ -206,9 +205,7 @@ class Transaction:
         self, action: str, subject: str, details: dict[str, Any] | None = None
     ) -> audit.AuditEntry:
         self._audited = True
-        return audit.append(
-            self._conn, self.at, self._vault.actor, action, subject, details or {}
-        )
+        return audit.append(self._conn, self.at, self._vault.actor, action, subject, details or {})
 
     def register_blob(self, info: BlobInfo) -> None:
         self._conn.execute(
@@ -451,8 +448,9 @@ class Vault:
             if not audit.checkpoint_signature_valid(public_key, checkpoint):
                 raise RollbackError(f"checkpoint {checkpoint.seq} signature invalid")
             if not audit.checkpoint_matches_ledger(self._connection(), checkpoint):
-                log.error("vault %s: ledger does not hold checkpoint %d", self.vault_id,
-                          checkpoint.seq)
+                log.error(
+                    "vault %s: ledger does not hold checkpoint %d", self.vault_id, checkpoint.seq
+                )
                 raise RollbackError(f"ledger lacks checkpoint entry {checkpoint.seq}")
 
     def _clean_leftovers(self) -> None:
@@ -680,7 +678,13 @@ class Vault:
             tx.execute(
                 "INSERT INTO audit_checkpoints (seq, hash, at, signature, reason)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (checkpoint.seq, checkpoint.entry_hash, checkpoint.at, checkpoint.signature, action),
+                (
+                    checkpoint.seq,
+                    checkpoint.entry_hash,
+                    checkpoint.at,
+                    checkpoint.signature,
+                    action,
+                ),
             )
         # The database commits first: a crash here leaves an older checkpoint, never a newer one.
         self._save_header(replace(self._header, checkpoint=checkpoint))
@@ -792,4 +796,3 @@ class Vault:
 
     def __exit__(self, *exc: object) -> None:
         self.lock()
-

@@ -1,0 +1,101 @@
+"""Error families of the exports layer.
+
+Every error derives from :class:`vault.errors.CustodiaError` and carries a stable ``code``; the
+user interfaces turn codes into translated sentences. ``detail`` names ids, evidence numbers,
+recipient categories and rule names, never statement text or protected identity.
+"""
+
+from __future__ import annotations
+
+from vault.errors import CustodiaError
+
+
+class ExportError(CustodiaError):
+    code = "export.error"
+    message = "The bundle could not be exported."
+
+
+class ConsentRefusedError(ExportError):
+    """The consent on record does not cover this export; ``detail`` says why."""
+
+    code = "export.consent_refused"
+    message = "Refused: the consent on record does not cover this export."
+
+
+class ProfileNotAllowedError(ExportError):
+    code = "export.profile_not_allowed"
+    message = "Refused: this redaction profile may not be used for this recipient."
+
+
+class InvalidScopeError(ExportError):
+    code = "export.invalid_scope"
+    message = "The export scope is invalid."
+
+
+class NothingToExportError(ExportError):
+    code = "export.nothing_to_export"
+    message = "There is nothing to export in this scope."
+
+
+class DestinationExistsError(ExportError):
+    code = "export.destination_exists"
+    message = "The destination already exists; choose a new name."
+
+
+class DestinationUnusableError(ExportError):
+    code = "export.destination_unusable"
+    message = "The destination folder cannot be written."
+
+
+class EvidenceMismatchError(ExportError):
+    """An original's bytes did not hash to the recorded SHA-256 while being written."""
+
+    code = "export.evidence_mismatch"
+    message = (
+        "An evidence file does not match its recorded SHA-256; the export was aborted "
+        "and nothing was written."
+    )
+
+
+class ExportCancelledError(ExportError):
+    code = "export.cancelled"
+    message = "The export was cancelled; nothing was written."
+
+
+class ExportStorageError(ExportError):
+    code = "export.storage"
+    message = "The bundle could not be written (disk full or not writable); nothing was kept."
+
+
+class SigningError(ExportError):
+    code = "export.signing_failed"
+    message = "The report could not be signed."
+
+
+class CertificateError(ExportError):
+    code = "export.certificate_invalid"
+    message = "The organisation certificate could not be used."
+
+
+class ReportError(ExportError):
+    code = "export.report_failed"
+    message = "The report could not be produced."
+
+
+class VerifyError(CustodiaError):
+    code = "verify.error"
+    message = "The bundle could not be verified."
+
+
+class BundleUnreadableError(VerifyError):
+    """Not a bundle at all (missing, not a folder or ZIP, unreadable): exit code 2."""
+
+    code = "verify.unreadable"
+    message = "The bundle cannot be read: it is not a folder or ZIP file Custodia can open."
+
+
+class UnsafeArchiveError(VerifyError):
+    """A ZIP that tries to escape, link, or exhaust resources; refused before anything is read."""
+
+    code = "verify.unsafe_archive"
+    message = "The ZIP file was refused as unsafe."

@@ -1,0 +1,455 @@
+"""Typed, immutable records returned by the intake services.
+
+Timestamps are timezone-aware UTC ``datetime`` objects; calendar dates (birth date, retention date)
+are ``date``. Ids are 32 hex characters. Records are snapshots: change data through the services.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any
+
+
+class CaseStatus(StrEnum):
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+class PersonRole(StrEnum):
+    SURVIVOR = "survivor"
+    WITNESS = "witness"
+    SUSPECT = "suspect"
+    OTHER = "other"
+
+
+class ConsentMethod(StrEnum):
+    WRITTEN = "written"
+    VERBAL_WITNESSED = "verbal_witnessed"
+
+
+class RecipientCategory(StrEnum):
+    NGO_INTERNAL = "ngo_internal"
+    POLICE = "police"
+    PROSECUTOR = "prosecutor"
+    COURT = "court"
+    PARTNER_NGO = "partner_ngo"
+    ANONYMISED_RESEARCH = "anonymised_research"
+
+
+class StatementKind(StrEnum):
+    VERBATIM = "verbatim"
+    SUMMARY = "summary"
+
+
+class CustodyEventType(StrEnum):
+    COLLECTED = "collected"
+    INGESTED = "ingested"
+    VIEWED = "viewed"
+    EXPORTED = "exported"
+    TRANSFERRED = "transferred"
+    RECEIVED = "received"
+    VERIFIED = "verified"
+    RETURNED = "returned"
+    DESTROYED = "destroyed"
+
+
+class EntityKind(StrEnum):
+    PHONE = "phone"
+    EMAIL = "email"
+    SOCIAL = "social"
+    URL = "url"
+    NAME = "name"
+    ALIAS = "alias"
+    ADDRESS = "address"
+    VEHICLE = "vehicle"
+    BANK_ACCOUNT = "bank_account"
+    OTHER = "other"
+
+
+class SearchKind(StrEnum):
+    CASE = "case"
+    PERSON = "person"
+    STATEMENT = "statement"
+    EVIDENCE = "evidence"
+    ENTITY = "entity"
+
+
+# Cases -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    case_id: str
+    reference: str
+    title: str
+    status: CaseStatus
+    jurisdiction: str
+    description: str
+    legal_hold: bool
+    legal_hold_reason: str
+    retention_until: date | None
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One line of the case list: the case and how much it holds."""
+
+    case: Case
+    people: int
+    statements: int
+    evidence: int
+
+
+# People ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    """What every screen may show: the pseudonym and role, never the protected identity.
+
+    ``safe_to_contact`` and ``is_minor`` are flags needed to act safely without a reveal; the safe
+    method, legal name, documents and guardian are in :class:`ProtectedIdentity`.
+    """
+
+    person_id: str
+    case_id: str
+    role: PersonRole
+    pseudonym: str
+    notes: str
+    safe_to_contact: bool
+    is_minor: bool
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class IdentityDocument:
+    kind: str  # passport, national id, residence permit, temporary protection …
+    number: str = ""
+    issuer: str = ""
+    expires: date | None = None
+    held_by: str = ""  # who physically holds it (retained documents are an indicator)
+
+
+@dataclass(frozen=True)
+class ProtectedIdentity:
+    """Revealed only through ``PeopleService.reveal_identity``; each reveal is audited."""
+
+    legal_name: str = ""
+    birth_date: date | None = None
+    nationality: str = ""
+    documents: tuple[IdentityDocument, ...] = ()
+    contact: str = ""
+    safe_to_contact: bool = False
+    safe_contact_method: str = ""
+    is_minor: bool = False
+    guardian_name: str = ""
+    guardian_contact: str = ""
+    guardian_relation: str = ""
+
+
+# Consent -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Consent:
+    """One version of one person's consent in a case. Versions are never changed, only added."""
+
+    consent_id: str
+    case_id: str
+    person_id: str | None
+    version: int
+    given_at: datetime
+    language: str
+    interpreter: str
+    method: ConsentMethod
+    witness: str
+    scope: frozenset[RecipientCategory]
+    withdrawn: bool
+    notes: str
+    recorded_at: datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class ConsentDecision:
+    allowed: bool
+    reason: str
+    consent_version: int | None
+    consent_ids: tuple[str, ...] = ()
+
+
+# Interviews --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PresentPerson:
+    name: str
+    role: str  # lawyer, interpreter, psychologist, guardian, …
+
+
+@dataclass(frozen=True)
+class InterviewBreak:
+    started_at: datetime
+    ended_at: datetime | None = None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Interview:
+    interview_id: str
+    case_id: str
+    person_id: str | None
+    started_at: datetime
+    ended_at: datetime | None
+    location: str
+    interviewer: str
+    interpreter: str
+    language: str
+    present: tuple[PresentPerson, ...]
+    breaks: tuple[InterviewBreak, ...]
+    recording_method: str  # handwritten notes, typed, audio, video …
+    notes: str
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+
+
+# Statements --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Statement:
+    statement_id: str
+    case_id: str
+    person_id: str | None
+    interview_id: str | None
+    kind: StatementKind
+    language: str
+    title: str
+    text: str  # the current revision
+    revision: int
+    created_at: datetime
+    created_by: str
+    updated_at: datetime
+    readback_at: datetime | None
+    readback_by: str
+    readback_note: str
+    finalised_at: datetime | None
+    finalised_by: str
+    final_sha256: str | None
+
+    @property
+    def finalised(self) -> bool:
+        return self.finalised_at is not None
+
+
+@dataclass(frozen=True)
+class StatementRevision:
+    statement_id: str
+    revision: int
+    text: str
+    sha256: str
+    saved_at: datetime
+    saved_by: str
+
+
+@dataclass(frozen=True)
+class Addendum:
+    """A correction to a finalised statement; immutable once written."""
+
+    addendum_id: str
+    statement_id: str
+    number: int
+    text: str
+    reason: str
+    sha256: str
+    created_at: datetime
+    created_by: str
+
+
+# Evidence and custody ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Acquisition:
+    """How an item came to us. Every field is optional; record what is known."""
+
+    acquired_at: datetime | None = None
+    acquired_by: str = ""
+    acquired_from: str = ""
+    acquired_from_person_id: str | None = None
+    location: str = ""
+    method: str = ""  # handed over on USB, screenshot, forensic copy, download …
+    tool: str = ""
+    tool_version: str = ""
+    source_url: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    evidence_id: str
+    case_id: str
+    number: int
+    kind: str
+    blob_id: str
+    original_filename: str
+    media_type: str
+    size: int
+    sha256: str
+    acquisition: Acquisition
+    original_metadata: dict[str, Any]
+    notes: str
+    ingested_at: datetime
+    ingested_by: str
+
+    @property
+    def label(self) -> str:
+        """The evidence number as shown and exported, e.g. ``E-0001``."""
+        return evidence_label(self.number)
+
+
+def evidence_label(number: int) -> str:
+    return f"E-{number:04d}"
+
+
+@dataclass(frozen=True)
+class CustodyEvent:
+    event_id: int
+    evidence_id: str
+    event_type: CustodyEventType
+    at: datetime
+    actor: str
+    from_party: str
+    to_party: str
+    purpose: str
+    authority_ref: str
+    method: str
+    hash_observed: str
+    notes: str
+    recorded_at: datetime
+    recorded_by: str
+
+
+@dataclass(frozen=True)
+class ReverifyResult:
+    evidence_id: str
+    matches: bool
+    expected_sha256: str
+    observed_sha256: str
+    event: CustodyEvent
+
+
+# Entities ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entity:
+    entity_id: str
+    kind: EntityKind
+    value: str  # normalised; the key that links cases
+    display: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class EntityLink:
+    link_id: str
+    entity: Entity
+    case_id: str
+    case_reference: str
+    person_id: str | None
+    evidence_id: str | None
+    statement_id: str | None
+    note: str
+    created_at: datetime
+    created_by: str
+
+
+@dataclass(frozen=True)
+class CrossCaseLink:
+    """"This number appears in cases A and B"."""
+
+    entity: Entity
+    case_ids: tuple[str, ...]
+    case_references: tuple[str, ...]
+
+
+# Indicators --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorFamily:
+    family_id: str
+    labels: dict[str, str]  # language code (en, ro, uk) -> label
+
+    def label(self, language: str = "en") -> str:
+        return self.labels.get(language) or self.labels["en"]
+
+
+@dataclass(frozen=True)
+class Indicator:
+    indicator_id: str
+    family_id: str
+    labels: dict[str, str]
+    hints: dict[str, str] = field(default_factory=dict)
+
+    def label(self, language: str = "en") -> str:
+        return self.labels.get(language) or self.labels["en"]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    version: str
+    families: tuple[IndicatorFamily, ...]
+    indicators: tuple[Indicator, ...]
+
+    def indicator(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.indicator_id == indicator_id), None)
+
+
+@dataclass(frozen=True)
+class IndicatorState:
+    indicator: Indicator
+    present: bool
+    note: str
+    updated_at: datetime | None
+    updated_by: str
+
+
+# Search ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: SearchKind
+    ref_id: str
+    case_id: str | None
+    case_reference: str | None
+    title: str
+    snippet: str  # contains user text: show it, never log it
+    score: float  # bm25: lower is better
+
+
+# Erasure -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """What remains after an erasure: who, when, why, and how much, never the erased content."""
+
+    tombstone_id: str
+    case_id: str
+    person_id: str
+    erased_at: datetime
+    erased_by: str
+    reason: str
+    counts: dict[str, int]
+    evidence_labels: tuple[str, ...]

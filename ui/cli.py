@@ -1,0 +1,368 @@
+"""The ``custodia`` command line (DESIGN §5). Never imports Qt; starts the desktop app lazily.
+
+Exit codes: 0 success, 1 a check found problems, 2 usage or unlock error. No traceback ever
+reaches the user: deliberate errors print their fixed message, anything else a generic line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import TextIO
+
+from vault import Vault
+from vault.errors import CustodiaError, UnknownUserError, VaultError
+from vault.fsutil import harden_process
+from vault.kdf import DEFAULT_KDF
+from vault.logging_setup import setup_logging
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CliUsageError(CustodiaError):
+    code = "cli.usage"
+    message = "The command could not be run as given."
+
+
+class NoTerminalError(CliUsageError):
+    code = "cli.no_terminal"
+    message = "There is no terminal to ask for the passphrase; use --passphrase-stdin."
+
+
+class PassphraseMismatchError(CliUsageError):
+    code = "cli.passphrase_mismatch"
+    message = "The two passphrases do not match."
+
+
+class StdinExhaustedError(CliUsageError):
+    code = "cli.stdin_exhausted"
+    message = "Standard input ended before every passphrase was read."
+
+
+def version() -> str:
+    try:
+        return metadata.version("custodia")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+# Secrets -------------------------------------------------------------------------------------
+
+
+class SecretReader:
+    """Passphrases from a prompt, or one per line of standard input with --passphrase-stdin."""
+
+    def __init__(self, from_stdin: bool, stdin: TextIO | None = None) -> None:
+        self.from_stdin = from_stdin
+        self._stdin = stdin
+
+    def _next_line(self) -> str:
+        stream = self._stdin or sys.stdin
+        line = stream.readline()
+        if not line:
+            raise StdinExhaustedError()
+        return line.rstrip("\r\n")
+
+    def ask(self, prompt: str) -> str:
+        if self.from_stdin:
+            return self._next_line()
+        if not sys.stdin.isatty():
+            raise NoTerminalError()
+        return getpass.getpass(prompt)
+
+    def ask_new(self, prompt: str) -> str:
+        """A new passphrase: asked twice at a prompt, read once from standard input."""
+        first = self.ask(prompt)
+        if self.from_stdin:
+            return first
+        if self.ask("Repeat it: ") != first:
+            raise PassphraseMismatchError()
+        return first
+
+
+def secrets_for(args: argparse.Namespace) -> SecretReader:
+    reader: SecretReader | None = getattr(args, "_secret_reader", None)
+    if reader is None:
+        reader = SecretReader(bool(getattr(args, "passphrase_stdin", False)))
+        args._secret_reader = reader
+    return reader
+
+
+# Unlocking -----------------------------------------------------------------------------------
+
+
+def add_unlock_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", help="the vault user to unlock as (default: the only user)")
+    parser.add_argument(
+        "--recovery-key",
+        action="store_true",
+        help="unlock with the recovery key instead of a passphrase",
+    )
+    parser.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the passphrase (or recovery key) from the first line of standard input",
+    )
+
+
+def choose_user(path: Path, requested: str | None) -> str:
+    users = Vault.users(path)
+    if requested:
+        if requested not in users:
+            raise UnknownUserError()
+        return requested
+    if len(users) == 1:
+        return users[0]
+    raise CliUsageError("this vault has several users: name one with --user")
+
+
+def unlock_vault(args: argparse.Namespace) -> Vault:
+    path = Path(args.path)
+    reader = secrets_for(args)
+    if getattr(args, "recovery_key", False):
+        Vault.read_header(path)  # a missing or damaged vault is reported before any prompt
+        return Vault.unlock_with_recovery_key(path, reader.ask("Recovery key: "))
+    user = choose_user(path, getattr(args, "user", None))
+    return Vault.unlock(path, user, reader.ask(f"Passphrase for {user}: "))
+
+
+class ProgressLine:
+    """A one-line progress display on stderr; silent when stderr is not a terminal."""
+
+    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+        self.label = label
+        self.stream = stream or sys.stderr
+        self.live = self.stream.isatty()
+        self._last = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.live:
+            return
+        percent = 100 if total <= 0 else min(100, done * 100 // total)
+        if percent != self._last:
+            self._last = percent
+            self.stream.write(f"\r{self.label}: {percent:3d}%")
+            self.stream.flush()
+
+    def finish(self) -> None:
+        if self.live and self._last >= 0:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+# Vault commands ------------------------------------------------------------------------------
+
+
+def cmd_vault_init(args: argparse.Namespace) -> int:
+    reader = secrets_for(args)
+    passphrase = reader.ask_new(f"New passphrase for {args.user}: ")
+    vault, recovery_key = Vault.create(
+        Path(args.path),
+        args.user,
+        passphrase,
+        kdf=DEFAULT_KDF,
+        role=args.role,
+        organisation=args.organisation,
+    )
+    vault.lock()
+    print(f"Vault created at {args.path} for user {args.user}.")
+    print()
+    print("RECOVERY KEY — shown this once. Write it down or print it and store it safely,")
+    print("apart from this computer. Anyone holding it can open the vault.")
+    print()
+    print(f"    {recovery_key}")
+    print()
+    return EXIT_OK
+
+
+def cmd_vault_check(args: argparse.Namespace) -> int:
+    vault = unlock_vault(args)
+    try:
+        progress = ProgressLine("Checking")
+        report = vault.check(progress=progress)
+        progress.finish()
+    finally:
+        vault.lock()
+    print(f"Header: authenticated. Audit entries: {report.audit_entries}.")
+    print(f"Evidence files checked: {report.blobs_checked}.")
+    if report.ok:
+        print("Result: OK, no problems found.")
+        return EXIT_OK
+    print(f"Result: {len(report.problems)} problem(s) found:")
+    for problem in report.problems:
+        detail = f" — {problem.detail}" if problem.detail else ""
+        print(f"  [{problem.code}] {problem.subject}{detail}")
+    return EXIT_PROBLEMS
+
+
+def cmd_vault_passwd(args: argparse.Namespace) -> int:
+    path = Path(args.path)
+    reader = secrets_for(args)
+    if args.recovery_key:
+        user = choose_user(path, args.user)
+        vault = Vault.unlock_with_recovery_key(path, reader.ask("Recovery key: "))
+    else:
+        user = choose_user(path, args.user)
+        vault = Vault.unlock(path, user, reader.ask(f"Current passphrase for {user}: "))
+    try:
+        vault.change_passphrase(user, reader.ask_new(f"New passphrase for {user}: "))
+    finally:
+        vault.lock()
+    print(f"Passphrase changed for {user}.")
+    return EXIT_OK
+
+
+def cmd_vault_adduser(args: argparse.Namespace) -> int:
+    reader = secrets_for(args)
+    vault = unlock_vault(args)
+    try:
+        vault.add_user(
+            args.new_user,
+            reader.ask_new(f"Passphrase for the new user {args.new_user}: "),
+            role=args.role,
+            organisation=args.organisation,
+        )
+    finally:
+        vault.lock()
+    print(f"User {args.new_user} added.")
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    try:
+        from ui.app import main as app_main
+    except ImportError as exc:
+        log.error("desktop app unavailable: %s", type(exc).__name__)
+        print("custodia: the desktop app could not start (Qt is not available).", file=sys.stderr)
+        return EXIT_USAGE
+    gui_args: list[str] = []
+    vault_path = getattr(args, "vault", None)
+    if vault_path:
+        gui_args += ["--vault", str(vault_path)]
+    return app_main(gui_args)
+
+
+# Parser --------------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="custodia",
+        description="Encrypted evidence vault with court-ready chain-of-custody bundles. "
+        "With no command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"custodia {version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    gui = commands.add_parser("gui", help="open the desktop app")
+    gui.add_argument("--vault", help="the vault folder to open")
+    gui.set_defaults(handler=cmd_gui)
+
+    vault_parser = commands.add_parser("vault", help="create, check and manage a vault")
+    vault_commands = vault_parser.add_subparsers(dest="vault_command", metavar="ACTION")
+    vault_commands.required = True
+
+    init = vault_commands.add_parser("init", help="create a vault; prints the recovery key once")
+    init.add_argument("path")
+    init.add_argument("--user", required=True)
+    init.add_argument("--role", default="")
+    init.add_argument("--organisation", default="")
+    init.add_argument("--passphrase-stdin", action="store_true")
+    init.set_defaults(handler=cmd_vault_init)
+
+    check = vault_commands.add_parser(
+        "check", help="verify header, database, audit chain and every evidence file"
+    )
+    check.add_argument("path")
+    add_unlock_arguments(check)
+    check.set_defaults(handler=cmd_vault_check)
+
+    passwd = vault_commands.add_parser(
+        "passwd",
+        help="change a passphrase (with --passphrase-stdin: current on line 1, new on line 2)",
+    )
+    passwd.add_argument("path")
+    add_unlock_arguments(passwd)
+    passwd.set_defaults(handler=cmd_vault_passwd)
+
+    adduser = vault_commands.add_parser("adduser", help="add a user with their own passphrase")
+    adduser.add_argument("path")
+    add_unlock_arguments(adduser)
+    adduser.add_argument("--new-user", required=True)
+    adduser.add_argument("--role", default="")
+    adduser.add_argument("--organisation", default="")
+    adduser.set_defaults(handler=cmd_vault_adduser)
+
+    for module_name in ("ui.cli_intake", "ui.cli_exports"):
+        _register_optional(module_name, commands, vault_commands)
+    return parser
+
+
+def _register_optional(
+    module_name: str,
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    vault_commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> None:
+    """Command groups that live in their own modules register themselves here."""
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise
+        return
+    register = getattr(module, "register", None)
+    if register is not None:
+        register(commands, vault_commands)
+
+
+def run(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        return cmd_gui(args)
+    return handler(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()
+    log_dir = os.environ.get("CUSTODIA_LOG_DIR")
+    try:
+        setup_logging(Path(log_dir) if log_dir else None)
+    except (OSError, VaultError):
+        logging.basicConfig(level=logging.CRITICAL)  # no log folder: run, but keep stderr clean
+    try:
+        return run(argv)
+    except CustodiaError as exc:
+        log.info("command failed: %s", exc.code)
+        print(f"custodia: {exc.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("custodia: interrupted.", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        log.error("unexpected %s", type(exc).__name__)
+        print(
+            "custodia: an unexpected error stopped the command; nothing was changed "
+            "beyond what the vault's own transactions committed. The log names the error type.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

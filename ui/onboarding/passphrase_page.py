@@ -1,0 +1,145 @@
+"""Wizard page: the passphrase, with strength feedback and confirmation.
+
+Leaving this page creates the vault. Argon2id at 256 MiB takes about a second, so creation runs
+in a worker while a busy bar shows; the page is a commit page, so there is no way back.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QProgressBar, QVBoxLayout, QWizardPage
+
+from ui.errors import user_message
+from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
+from ui.widgets import plain_label
+from ui.workers import Job
+from vault.vault import MIN_PASSPHRASE_LENGTH
+
+log = logging.getLogger(__name__)
+
+Creator = Callable[[str], Job]
+
+
+class PassphrasePage(QWizardPage):
+    created = Signal()
+
+    def __init__(self, create: Creator) -> None:
+        super().__init__()
+        self._create = create
+        self._done = False
+        self._job: Job | None = None
+        self.setTitle(self.tr("Choose a passphrase"))
+        self.setSubTitle(
+            self.tr(
+                "The passphrase encrypts everything in the vault. Nobody, not even Custodia's "
+                "makers, can recover it. Use several unrelated words."
+            )
+        )
+        self.setCommitPage(True)
+        self.setButtonText(self.wizard_button_commit(), self.tr("Create vault"))
+        self.pass_edit = QLineEdit(self)
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_edit.setAccessibleName(self.tr("Passphrase"))
+        self.confirm_edit = QLineEdit(self)
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setAccessibleName(self.tr("Confirm passphrase"))
+        self.strength = PassphraseStrength(self)
+        self.message = plain_label("", self)
+        self.message.setObjectName("errorText")
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(self.tr("Creating the vault"))
+        self.busy.hide()
+        self.busy_label = plain_label(self.tr("Creating the encrypted vault…"), self)
+        self.busy_label.hide()
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("&Passphrase:"), self.pass_edit)
+        form.addRow(self.tr("&Confirm:"), self.confirm_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.strength)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        layout.addWidget(self.busy_label)
+        layout.addWidget(self.busy)
+        self.pass_edit.textChanged.connect(self._changed)
+        self.confirm_edit.textChanged.connect(self._changed)
+
+    @staticmethod
+    def wizard_button_commit() -> Any:
+        from PySide6.QtWidgets import QWizard
+
+        return QWizard.WizardButton.CommitButton
+
+    def set_user_inputs(self, words: list[str]) -> None:
+        self.strength.set_user_inputs(words)
+
+    def _changed(self) -> None:
+        self.strength.update_for(self.pass_edit.text())
+        self.message.setText(self._problem() or "")
+        self.completeChanged.emit()
+
+    def _problem(self) -> str | None:
+        passphrase, confirm = self.pass_edit.text(), self.confirm_edit.text()
+        if not passphrase:
+            return None
+        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            return self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
+        if self.strength.score < MIN_SCORE:
+            return self.tr("This passphrase is too easy to guess.")
+        if confirm and confirm != passphrase:
+            return self.tr("The two passphrases differ.")
+        return None
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt's API
+        passphrase = self.pass_edit.text()
+        return (
+            self._job is None
+            and bool(passphrase)
+            and passphrase == self.confirm_edit.text()
+            and self._problem() is None
+        )
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt's API
+        if self._done:
+            return True
+        if self._job is None:
+            self._start()
+        return False
+
+    def _start(self) -> None:
+        self.pass_edit.setEnabled(False)
+        self.confirm_edit.setEnabled(False)
+        self.busy.show()
+        self.busy_label.show()
+        self.message.setText("")
+        job = self._create(self.pass_edit.text())
+        self._job = job
+        job.success(self._succeeded).failure(self._failed)
+        self.completeChanged.emit()
+
+    def _succeeded(self, _result: object) -> None:
+        self._done = True
+        self._job = None
+        self.busy.hide()
+        self.busy_label.hide()
+        self.pass_edit.clear()
+        self.confirm_edit.clear()
+        self.created.emit()
+        wizard = self.wizard()
+        if wizard is not None:
+            wizard.next()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._job = None
+        self.busy.hide()
+        self.busy_label.hide()
+        self.pass_edit.setEnabled(True)
+        self.confirm_edit.setEnabled(True)
+        self.message.setText(user_message(exc))
+        self.completeChanged.emit()

@@ -1,0 +1,171 @@
+"""The one owner of the unlocked vault in the desktop app.
+
+Views never keep the :class:`~vault.Vault`; they receive services derived from it and are thrown
+away when the session locks. The session locks on Ctrl+L, after an idle period measured with an
+injectable clock (so tests can advance time without sleeping), and clears the clipboard 30 s after
+protected data was copied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+
+from ui.workers import Job
+from vault import Vault
+from vault.errors import CustodiaError, VaultLockedError
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], float]
+
+DEFAULT_IDLE_SECONDS = 5 * 60
+CLIPBOARD_CLEAR_MS = 30_000
+
+_ACTIVITY_EVENTS = frozenset(
+    {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+        QEvent.Type.TouchBegin,
+    }
+)
+
+
+class Session(QObject):
+    """Holds the unlocked vault; emits ``unlocked`` and ``locked(reason)``."""
+
+    unlocked = Signal()
+    locked = Signal(str)  # "manual", "idle" or "quit"
+
+    def __init__(
+        self,
+        *,
+        clock: Clock = time.monotonic,
+        idle_seconds: float = DEFAULT_IDLE_SECONDS,
+        tick_ms: int = 1000,
+        clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._clock = clock
+        self._idle_seconds = float(idle_seconds)
+        self._vault: Vault | None = None
+        self._intake: Any = None
+        self._last_activity = clock()
+        self._jobs: set[Job] = set()
+        self._clipboard_clear_ms = clipboard_clear_ms
+        self._copied: str | None = None
+        self._idle_timer = QTimer(self)
+        self._idle_timer.setInterval(tick_ms)
+        self._idle_timer.timeout.connect(self.check_idle)
+        self._clipboard_timer = QTimer(self)
+        self._clipboard_timer.setSingleShot(True)
+        self._clipboard_timer.timeout.connect(self.clear_clipboard)
+
+    # State ---------------------------------------------------------------------------------
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._vault is not None and self._vault.is_open
+
+    @property
+    def vault(self) -> Vault:
+        if self._vault is None or not self._vault.is_open:
+            raise VaultLockedError()
+        return self._vault
+
+    @property
+    def intake(self) -> Any:
+        """The intake services of the unlocked vault, opened once per unlock."""
+        vault = self.vault
+        if self._intake is None:
+            from intake import open_intake  # type: ignore[attr-defined,unused-ignore]
+
+            self._intake = open_intake(vault)
+        return self._intake
+
+    def open(self, vault: Vault) -> None:
+        """Take ownership of an unlocked vault."""
+        if self._vault is not None and self._vault is not vault:
+            self.lock("replaced")
+        self._vault = vault
+        self._intake = None
+        self.touch()
+        self._idle_timer.start()
+        log.info("session opened vault %s", vault.vault_id)
+        self.unlocked.emit()
+
+    def lock(self, reason: str = "manual") -> None:
+        """Cancel running jobs, checkpoint and close the vault, clear the clipboard."""
+        vault, self._vault = self._vault, None
+        self._intake = None
+        self._idle_timer.stop()
+        for job in list(self._jobs):
+            job.cancel()
+        self.clear_clipboard()
+        if vault is None:
+            return
+        try:
+            vault.lock()
+        except CustodiaError as exc:
+            # The keys are forgotten even when the closing checkpoint could not be written.
+            log.warning("lock of vault %s: %s", vault.vault_id, exc.code)
+        log.info("session locked (%s)", reason)
+        self.locked.emit(reason)
+
+    # Jobs ----------------------------------------------------------------------------------
+
+    def track(self, job: Job) -> Job:
+        """Remember ``job`` so that locking cancels it."""
+        self._jobs.add(job)
+        job.finished.connect(lambda: self._jobs.discard(job))
+        return job
+
+    # Idle lock -----------------------------------------------------------------------------
+
+    @property
+    def idle_seconds(self) -> float:
+        return self._idle_seconds
+
+    def set_idle_seconds(self, seconds: float) -> None:
+        self._idle_seconds = max(float(seconds), 1.0)
+
+    def touch(self) -> None:
+        self._last_activity = self._clock()
+
+    def check_idle(self) -> None:
+        if self._vault is not None and self._clock() - self._last_activity >= self._idle_seconds:
+            log.info("idle for %d s: locking", int(self._idle_seconds))
+            self.lock("idle")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's API
+        if event.type() in _ACTIVITY_EVENTS:
+            self._last_activity = self._clock()
+        return False
+
+    # Clipboard -----------------------------------------------------------------------------
+
+    def copy_protected(self, text: str) -> None:
+        """Copy protected data; it is cleared again after 30 s, or at lock."""
+        QGuiApplication.clipboard().setText(text)
+        self._copied = text
+        self._clipboard_timer.start(self._clipboard_clear_ms)
+
+    def clear_clipboard(self) -> None:
+        if self._copied is None:
+            return
+        with contextlib.suppress(RuntimeError):
+            clipboard = QGuiApplication.clipboard()
+            # Only clear what we put there: the user may since have copied something else.
+            if clipboard.text() == self._copied:
+                clipboard.clear()
+        self._copied = None
+        self._clipboard_timer.stop()

@@ -1,0 +1,1 @@
+"""Unlocking a vault with a passphrase or the recovery key."""
