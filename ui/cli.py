@@ -240,6 +240,66 @@ def cmd_vault_adduser(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_vault_backup(args: argparse.Namespace) -> int:
+    from vault import backup
+
+    if args.check:
+        if args.paths:
+            raise CliUsageError("--check takes only the backup folder")
+        progress = ProgressLine("Checking backup")
+        result = backup.check_backup(Path(args.check), progress=progress)
+        progress.finish()
+        print(f"Backup generation {result.generation}, taken at {result.taken_at}.")
+        print(f"Files checked: {result.files_checked}.")
+        if result.ok:
+            print("Result: OK, the backup is complete and intact.")
+            return EXIT_OK
+        print(f"Result: {len(result.problems)} problem(s) found:")
+        for problem in result.problems:
+            print(f"  [{problem.code}] {problem.subject} — {problem.detail}")
+        return EXIT_PROBLEMS
+    if len(args.paths) != 2:
+        raise CliUsageError("give the vault folder and the backup folder")
+    args.path = args.paths[0]
+    vault = unlock_vault(args)
+    try:
+        progress = ProgressLine("Backing up")
+        report = backup.backup(vault, Path(args.paths[1]), progress=progress)
+        progress.finish()
+    finally:
+        vault.lock()
+    print(f"Backup {report.generation} written: {report.blobs_copied} new evidence file(s) copied,")
+    print(f"{report.blobs_reused} already there, {report.bytes_written:,} bytes written.")
+    return EXIT_OK
+
+
+def cmd_vault_restore(args: argparse.Namespace) -> int:
+    from vault import backup
+
+    progress = ProgressLine("Restoring")
+    checked = backup.restore(
+        Path(args.dest), Path(args.new_path), generation=args.generation, progress=progress
+    )
+    progress.finish()
+    # Open once to record the restore in the ledger: a rollback, but never a silent one.
+    args.path = args.new_path
+    reader = secrets_for(args)
+    note = backup.restore_note(checked)
+    if args.recovery_key:
+        vault = Vault.unlock_with_recovery_key(
+            Path(args.new_path), reader.ask("Recovery key: "), restored_from=note
+        )
+    else:
+        user = choose_user(Path(args.new_path), args.user)
+        vault = Vault.unlock(
+            Path(args.new_path), user, reader.ask(f"Passphrase for {user}: "), restored_from=note
+        )
+    vault.lock()
+    print(f"Restored the backup taken at {checked.taken_at} into {args.new_path}.")
+    print("The vault's audit log records the restore.")
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     try:
         from ui.app import main as app_main
@@ -304,6 +364,24 @@ def build_parser() -> argparse.ArgumentParser:
     adduser.add_argument("--role", default="")
     adduser.add_argument("--organisation", default="")
     adduser.set_defaults(handler=cmd_vault_adduser)
+
+    backup_parser = vault_commands.add_parser(
+        "backup",
+        help="write an encrypted, incremental backup: PATH DEST; or --check DEST to verify one",
+    )
+    backup_parser.add_argument("paths", nargs="*", metavar="PATH DEST")
+    backup_parser.add_argument("--check", metavar="DEST", help="verify the backup in DEST")
+    add_unlock_arguments(backup_parser)
+    backup_parser.set_defaults(handler=cmd_vault_backup)
+
+    restore = vault_commands.add_parser(
+        "restore", help="restore the newest (or a named) backup generation into a new folder"
+    )
+    restore.add_argument("dest", metavar="DEST")
+    restore.add_argument("new_path", metavar="NEWPATH")
+    restore.add_argument("--generation", help="an older generation to restore (a rollback)")
+    add_unlock_arguments(restore)
+    restore.set_defaults(handler=cmd_vault_restore)
 
     for module_name in ("ui.cli_intake", "ui.cli_exports"):
         _register_optional(module_name, commands, vault_commands)

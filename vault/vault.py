@@ -334,8 +334,21 @@ class Vault:
 
     @classmethod
     def unlock(
-        cls, path: Path | str, user: str, passphrase: str, *, clock: Clock = utc_now
+        cls,
+        path: Path | str,
+        user: str,
+        passphrase: str,
+        *,
+        clock: Clock = utc_now,
+        restored_from: dict[str, Any] | None = None,
     ) -> Vault:
+        """Unlock with a user's passphrase.
+
+        ``restored_from`` (see vault.backup.restore_note) is given exactly once, right after a
+        restore: the ledger is then allowed to be older than the checkpoint the keyring holds,
+        and the restore is recorded as such. A rollback is legitimate only when it is explicit.
+        """
+
         def open_slot(header: Header) -> tuple[bytes, str, dict[str, Any]]:
             slot = header.passphrase_slot(user)
             if slot is None or slot.kdf is None:
@@ -349,11 +362,16 @@ class Vault:
                 raise WrongPassphraseError()
             return master_key, user, {"method": "passphrase", "slot": slot.slot_id}
 
-        return cls._open(Path(path), open_slot, clock)
+        return cls._open(Path(path), open_slot, clock, restored_from)
 
     @classmethod
     def unlock_with_recovery_key(
-        cls, path: Path | str, recovery_key: str, *, clock: Clock = utc_now
+        cls,
+        path: Path | str,
+        recovery_key: str,
+        *,
+        clock: Clock = utc_now,
+        restored_from: dict[str, Any] | None = None,
     ) -> Vault:
         secret = parse_recovery_key(recovery_key)
 
@@ -364,7 +382,7 @@ class Vault:
                     return master_key, RECOVERY_ACTOR, {"method": "recovery", "slot": slot.slot_id}
             raise WrongRecoveryKeyError()
 
-        return cls._open(Path(path), open_slot, clock)
+        return cls._open(Path(path), open_slot, clock, restored_from)
 
     @classmethod
     def unlock_with_keyring(cls, path: Path | str, *, clock: Clock = utc_now) -> Vault:
@@ -388,6 +406,7 @@ class Vault:
         path: Path,
         open_slot: Callable[[Header], tuple[bytes, str, dict[str, Any]]],
         clock: Clock,
+        restored_from: dict[str, Any] | None = None,
     ) -> Vault:
         harden_process()
         header = cls.read_header(path)
@@ -406,7 +425,7 @@ class Vault:
             raise
         vault = cls(path, header, master_key, conn, process_lock, actor, clock)
         try:
-            vault._after_open(unlock_details)
+            vault._after_open(unlock_details, restored_from)
         except DatabaseError as exc:
             vault._close()
             raise DatabaseDamagedError("database error while opening") from exc
@@ -416,7 +435,9 @@ class Vault:
         log.info("vault %s unlocked", header.vault_id)
         return vault
 
-    def _after_open(self, unlock_details: dict[str, Any]) -> None:
+    def _after_open(
+        self, unlock_details: dict[str, Any], restored_from: dict[str, Any] | None
+    ) -> None:
         version = schema_version(self._connection(), VAULT_COMPONENT)
         if version > len(VAULT_MIGRATIONS):
             raise UnsupportedFormatError(f"vault schema {version}")
@@ -425,18 +446,23 @@ class Vault:
         stored_id = self.read_one("SELECT value FROM vault_meta WHERE key = 'vault_id'")
         if stored_id is None or stored_id[0] != self.vault_id:
             raise DatabaseDamagedError("database belongs to another vault")
-        self._refuse_rollback()
+        self._refuse_rollback(trust_keyring=restored_from is None)
         self.migrate(VAULT_COMPONENT, VAULT_MIGRATIONS)
         self._clean_leftovers()
+        if restored_from is not None:
+            details = {key: str(value) for key, value in restored_from.items()}
+            self._write_checkpoint("vault.restored", details)
         self._write_checkpoint("vault.unlocked", unlock_details)
 
-    def _refuse_rollback(self) -> None:
+    def _refuse_rollback(self, *, trust_keyring: bool = True) -> None:
         """Refuse a ledger that is shorter than, or diverges from, any checkpoint we know."""
         public_key = self.signing_key.public_key()
         known: list[Checkpoint] = []
         if self._header.checkpoint is not None:
             known.append(self._header.checkpoint)
-        stored = keyring_store.load_optional(f"checkpoint:{self.vault_id}")
+        stored = (
+            keyring_store.load_optional(f"checkpoint:{self.vault_id}") if trust_keyring else None
+        )
         if stored is not None:
             try:
                 known.append(Checkpoint.from_json(json.loads(stored)))
@@ -708,7 +734,25 @@ class Vault:
         self, *, progress: Progress | None = None, cancel: threading.Event | None = None
     ) -> audit.ChainReport:
         with self._lock:
-            return audit.verify_chain(self._connection(), progress=progress, cancel=cancel)
+            return self._verify_ledger(self._connection(), progress=progress, cancel=cancel)
+
+    def _verify_ledger(
+        self,
+        conn: Connection,
+        *,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> audit.ChainReport:
+        """The hash chain, then every checkpoint we know: the header's and the stored ones."""
+        report = audit.verify_chain(conn, progress=progress, cancel=cancel)
+        known = [
+            Checkpoint(self.vault_id, int(row[0]), str(row[1]), str(row[2]), bytes(row[3]))
+            for row in conn.execute("SELECT seq, hash, at, signature FROM audit_checkpoints")
+        ]
+        if self._header.checkpoint is not None:
+            known.append(self._header.checkpoint)
+        audit.verify_against_checkpoints(conn, report, known)
+        return report
 
     # Checking --------------------------------------------------------------------------------
 
@@ -727,7 +771,7 @@ class Vault:
                 problems.append(Problem("database.cipher_integrity", "vault.db", cipher[0][:200]))
             entries = 0
             try:
-                report = audit.verify_chain(conn, cancel=cancel)
+                report = self._verify_ledger(conn, cancel=cancel)
                 entries = report.entries
             except VaultError as exc:
                 if isinstance(exc, OperationCancelledError):

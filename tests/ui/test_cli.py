@@ -186,3 +186,50 @@ def test_version() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("custodia ")
+
+
+def test_backup_check_and_restore_commands(tmp_path: Path) -> None:
+    from vault import KdfParams, Vault
+
+    path, dest, logs = tmp_path / "v", tmp_path / "backup", tmp_path / "logs"
+    Vault.create(path, "ana", PASSPHRASE, kdf=KdfParams(8 * 1024, 1, 1))[0].lock()
+    made = custodia(
+        "vault",
+        "backup",
+        str(path),
+        str(dest),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+        log_dir=logs,
+    )
+    assert made.returncode == 0, made.stderr
+    checked = custodia("vault", "backup", "--check", str(dest), log_dir=logs)
+    assert checked.returncode == 0, checked.stdout
+    restored = custodia(
+        "vault",
+        "restore",
+        str(dest),
+        str(tmp_path / "restored"),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+        log_dir=logs,
+    )
+    assert restored.returncode == 0, restored.stderr
+    again = custodia(
+        "vault",
+        "restore",
+        str(dest),
+        str(tmp_path / "restored"),
+        "--passphrase-stdin",
+        stdin=PASSPHRASE + "\n",
+        log_dir=logs,
+    )
+    assert again.returncode == 2
+    assert "already holds" in again.stderr
+    db = next((dest / "generations").glob("*/vault.db"))
+    raw = bytearray(db.read_bytes())
+    raw[5000] ^= 0xFF
+    db.write_bytes(bytes(raw))
+    tampered = custodia("vault", "backup", "--check", str(dest), log_dir=logs)
+    assert tampered.returncode == 1
+    assert "vault.db" in tampered.stdout
