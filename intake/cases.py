@@ -116,7 +116,9 @@ class CaseService(Service):
         return self.get(case_id)
 
     def get(self, case_id: str) -> Case:
-        row = self._vault.read_one(f"SELECT {CASE_COLUMNS} FROM cases WHERE case_id = ?", (case_id,))
+        row = self._vault.read_one(
+            f"SELECT {CASE_COLUMNS} FROM cases WHERE case_id = ?", (case_id,)
+        )
         if row is None:
             raise CaseNotFoundError(case_id)
         return case_from_row(row)
@@ -238,18 +240,14 @@ class CaseService(Service):
         if limit is not None:
             page = " LIMIT ? OFFSET ?"
             params += [limit, offset]
-        # Grouped counts joined once are far cheaper than three correlated subqueries per case.
+        # Correlated counts use the case_id indexes and, with a page (limit), touch only the
+        # page's cases: measured faster than grouping all three tables at 10,000 cases.
         rows = self._vault.read(
             f"SELECT {', '.join('c.' + c.strip() for c in CASE_COLUMNS.split(','))},"
-            " coalesce(p.n, 0), coalesce(s.n, 0), coalesce(e.n, 0)"
-            " FROM cases c"
-            " LEFT JOIN (SELECT case_id, count(*) AS n FROM people GROUP BY case_id) p"
-            "   ON p.case_id = c.case_id"
-            " LEFT JOIN (SELECT case_id, count(*) AS n FROM statements GROUP BY case_id) s"
-            "   ON s.case_id = c.case_id"
-            " LEFT JOIN (SELECT case_id, count(*) AS n FROM evidence GROUP BY case_id) e"
-            "   ON e.case_id = c.case_id"
-            f" {where} ORDER BY c.reference{page}",
+            " (SELECT count(*) FROM people p WHERE p.case_id = c.case_id),"
+            " (SELECT count(*) FROM statements s WHERE s.case_id = c.case_id),"
+            " (SELECT count(*) FROM evidence e WHERE e.case_id = c.case_id)"
+            f" FROM cases c {where} ORDER BY c.reference{page}",
             params,
         )
         return [

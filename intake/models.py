@@ -375,7 +375,7 @@ class EntityLink:
 
 @dataclass(frozen=True)
 class CrossCaseLink:
-    """"This number appears in cases A and B"."""
+    """ "This number appears in cases A and B"."""
 
     entity: Entity
     case_ids: tuple[str, ...]

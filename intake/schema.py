@@ -71,7 +71,7 @@ _V1: tuple[str, ...] = (
         recorded_by TEXT NOT NULL,
         UNIQUE (case_id, person_key, version)
     )""",
-    f"""CREATE TRIGGER consent_no_update BEFORE UPDATE ON consent
+    """CREATE TRIGGER consent_no_update BEFORE UPDATE ON consent
         BEGIN SELECT RAISE(ABORT, 'intake.immutable: consent is append-only'); END""",
     f"""CREATE TRIGGER consent_no_delete BEFORE DELETE ON consent WHEN {GUARD}
         BEGIN SELECT RAISE(ABORT, 'intake.immutable: consent is append-only'); END""",

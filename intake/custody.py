@@ -1,0 +1,157 @@
+"""Chain of custody: append-only events per evidence item."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from intake._base import Service, parse_dt, to_iso, translated_db_errors
+from intake.errors import EvidenceNotFoundError, ValidationError
+from intake.models import CustodyEvent, CustodyEventType
+from vault import Transaction
+
+log = logging.getLogger(__name__)
+
+CUSTODY_COLUMNS = (
+    "event_id, evidence_id, event_type, at, actor, from_party, to_party, purpose, authority_ref,"
+    " method, hash_observed, notes, recorded_at, recorded_by"
+)
+
+
+def custody_from_row(row: Any) -> CustodyEvent:
+    return CustodyEvent(
+        event_id=int(row[0]),
+        evidence_id=row[1],
+        event_type=CustodyEventType(row[2]),
+        at=parse_dt(row[3]),
+        actor=row[4],
+        from_party=row[5],
+        to_party=row[6],
+        purpose=row[7],
+        authority_ref=row[8],
+        method=row[9],
+        hash_observed=row[10],
+        notes=row[11],
+        recorded_at=parse_dt(row[12]),
+        recorded_by=row[13],
+    )
+
+
+def insert_event(
+    tx: Transaction,
+    recorded_by: str,
+    evidence_id: str,
+    event_type: CustodyEventType,
+    *,
+    at: datetime | None = None,
+    actor: str | None = None,
+    from_party: str = "",
+    to_party: str = "",
+    purpose: str = "",
+    authority_ref: str = "",
+    method: str = "",
+    hash_observed: str = "",
+    notes: str = "",
+) -> int:
+    """Append one custody event inside ``tx`` and audit it; returns the event id."""
+    cursor = tx.execute(
+        f"INSERT INTO custody_events ({CUSTODY_COLUMNS})"
+        " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            evidence_id,
+            str(event_type),
+            to_iso(at) if at is not None else tx.at,
+            actor if actor is not None else recorded_by,
+            from_party,
+            to_party,
+            purpose,
+            authority_ref,
+            method,
+            hash_observed,
+            notes,
+            tx.at,
+            recorded_by,
+        ),
+    )
+    event_id = int(cursor.lastrowid)
+    tx.audit(
+        f"custody.{event_type}",
+        evidence_id,
+        {"event_id": event_id, "hash_observed": hash_observed},
+    )
+    return event_id
+
+
+class CustodyService(Service):
+    def record(
+        self,
+        evidence_id: str,
+        event_type: CustodyEventType | str,
+        *,
+        at: datetime | None = None,
+        actor: str | None = None,
+        from_party: str = "",
+        to_party: str = "",
+        purpose: str = "",
+        authority_ref: str = "",
+        method: str = "",
+        hash_observed: str = "",
+        notes: str = "",
+    ) -> CustodyEvent:
+        """Append a custody event (``at`` defaults to now, ``actor`` to the vault user).
+
+        Allowed on closed cases: exports and transfers of a closed case must be recorded.
+        """
+        event_type = CustodyEventType(event_type)
+        if hash_observed and (
+            len(hash_observed) != 64 or any(c not in "0123456789abcdef" for c in hash_observed)
+        ):
+            raise ValidationError("hash_observed must be a lower-case hex SHA-256")
+        with self._vault.transaction() as tx, translated_db_errors():
+            exists = tx.execute(
+                "SELECT 1 FROM evidence WHERE evidence_id = ?", (evidence_id,)
+            ).fetchone()
+            if exists is None:
+                raise EvidenceNotFoundError(evidence_id)
+            event_id = insert_event(
+                tx,
+                self._vault.actor,
+                evidence_id,
+                event_type,
+                at=at,
+                actor=actor,
+                from_party=from_party,
+                to_party=to_party,
+                purpose=purpose,
+                authority_ref=authority_ref,
+                method=method,
+                hash_observed=hash_observed,
+                notes=notes,
+            )
+        return self.get(event_id)
+
+    def get(self, event_id: int) -> CustodyEvent:
+        row = self._vault.read_one(
+            f"SELECT {CUSTODY_COLUMNS} FROM custody_events WHERE event_id = ?", (event_id,)
+        )
+        if row is None:
+            raise ValidationError("custody event id")
+        return custody_from_row(row)
+
+    def events(self, evidence_id: str) -> list[CustodyEvent]:
+        """The item's custody log, in the order it was recorded."""
+        rows = self._vault.read(
+            f"SELECT {CUSTODY_COLUMNS} FROM custody_events WHERE evidence_id = ? ORDER BY event_id",
+            (evidence_id,),
+        )
+        return [custody_from_row(r) for r in rows]
+
+    def events_for_case(self, case_id: str) -> list[CustodyEvent]:
+        rows = self._vault.read(
+            f"SELECT {', '.join('c.' + c.strip() for c in CUSTODY_COLUMNS.split(','))}"
+            " FROM custody_events c JOIN evidence e ON e.evidence_id = c.evidence_id"
+            " WHERE e.case_id = ? ORDER BY e.number, c.event_id",
+            (case_id,),
+        )
+        return [custody_from_row(r) for r in rows]

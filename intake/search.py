@@ -1,0 +1,101 @@
+"""Full-text search (SQLite FTS5 inside the encrypted database), ranked with bm25.
+
+The index holds cases, people (pseudonym and notes only), statements (current revision only),
+evidence (label, file name, kind, notes) and entities. Every service updates it in the same
+transaction as the change. ``unicode61 remove_diacritics 2`` folds case and diacritics, so
+"Constanta" finds "Constanța" and "київ" finds "Київ".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from intake._base import Service
+from intake.models import SearchHit, SearchKind
+
+log = logging.getLogger(__name__)
+
+_TERM = re.compile(r"[\w]+(\*?)", re.UNICODE)
+MAX_TERMS = 32
+DEFAULT_LIMIT = 50
+SNIPPET_TOKENS = 12
+
+
+def build_match(query: str) -> str | None:
+    """Turn free user text into a safe FTS5 MATCH expression, or ``None`` if it has no terms.
+
+    Every term is quoted, so no input can produce an FTS syntax error or use FTS operators;
+    a trailing ``*`` on a word is kept as a prefix search. Terms are ANDed.
+    """
+    parts: list[str] = []
+    for match in _TERM.finditer(query):
+        word = match.group(0).rstrip("*").replace('"', "")
+        if not word:
+            continue
+        parts.append(f'"{word}"' + ("*" if match.group(1) else ""))
+        if len(parts) >= MAX_TERMS:
+            break
+    return " ".join(parts) if parts else None
+
+
+class SearchService(Service):
+    def search(
+        self,
+        query: str,
+        *,
+        case_id: str | None = None,
+        kinds: Iterable[SearchKind | str] | None = None,
+        limit: int = DEFAULT_LIMIT,
+    ) -> list[SearchHit]:
+        """Ranked hits (best first) across the vault, or within one case."""
+        match = build_match(query)
+        if match is None or limit <= 0:
+            return []
+        # Two phases: rank every match with bm25 alone, then build snippets for the page only
+        # (a snippet per match before sorting made common words several times slower).
+        ranked = (
+            "SELECT s.rowid AS doc_id, bm25(search_index, 4.0, 1.0) AS score"
+            " FROM search_index s JOIN search_docs d ON d.doc_id = s.rowid"
+            " WHERE search_index MATCH ?"
+        )
+        params: list[object] = [match]
+        if case_id is not None:
+            ranked += " AND d.case_id = ?"
+            params.append(case_id)
+        if kinds is not None:
+            wanted = sorted({str(SearchKind(k)) for k in kinds})
+            ranked += f" AND d.kind IN ({', '.join('?' for _ in wanted)})"
+            params.extend(wanted)
+        ranked += " ORDER BY score LIMIT ?"
+        params.append(limit)
+        sql = (
+            f"WITH top AS ({ranked})"
+            " SELECT d.kind, d.ref_id, d.case_id, c.reference, s.title,"
+            f" snippet(search_index, -1, '[', ']', '…', {SNIPPET_TOKENS}), top.score"
+            " FROM top JOIN search_index s ON s.rowid = top.doc_id"
+            " JOIN search_docs d ON d.doc_id = top.doc_id"
+            " LEFT JOIN cases c ON c.case_id = d.case_id"
+            " WHERE search_index MATCH ? ORDER BY top.score"
+        )
+        params.append(match)
+        rows = self._vault.read(sql, params)
+        return [
+            SearchHit(
+                kind=SearchKind(r[0]),
+                ref_id=r[1],
+                case_id=r[2],
+                case_reference=r[3],
+                title=r[4],
+                snippet=r[5] or "",
+                score=float(r[6]),
+            )
+            for r in rows
+        ]
+
+    def rebuild(self) -> None:
+        """Rebuild the FTS structures from their stored text (maintenance; audited)."""
+        with self._vault.transaction() as tx:
+            tx.execute("INSERT INTO search_index (search_index) VALUES ('rebuild')")
+            tx.audit("search.rebuilt", "search_index", {})

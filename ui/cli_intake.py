@@ -1,0 +1,180 @@
+"""Intake commands of the ``custodia`` command line: case new | list, evidence add, search, demo.
+
+Registered by :func:`ui.cli.build_parser` through :func:`register`. Each command has a
+``run_*(args, vault)`` part that works on an unlocked vault, so other front ends can reuse it.
+Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from intake import open_intake
+from intake.demo import build_demo
+from ui import cli
+from vault import DEFAULT_KDF, Vault
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
+# Only for automated tests of the demo command; hidden from --help.
+
+
+def _with_vault(args: argparse.Namespace, run: object) -> int:
+    vault = cli.unlock_vault(args)
+    try:
+        result: int = run(args, vault)  # type: ignore[operator]
+        return result
+    finally:
+        vault.lock()
+
+
+# case new | list ---------------------------------------------------------------------------
+
+
+def run_case_new(args: argparse.Namespace, vault: Vault) -> int:
+    intake = open_intake(vault)
+    case = intake.cases.create(args.ref, args.title, jurisdiction=args.jurisdiction or "")
+    print(f"Case {case.reference} created.")
+    return EXIT_OK
+
+
+def run_case_list(args: argparse.Namespace, vault: Vault) -> int:
+    intake = open_intake(vault)
+    rows = intake.cases.list_cases()
+    if not rows:
+        print("No cases.")
+        return EXIT_OK
+    header = ("REFERENCE", "STATUS", "HOLD", "PEOPLE", "STMTS", "ITEMS")
+    print(
+        f"{header[0]:<20} {header[1]:<7} {header[2]:<4} {header[3]:>6} {header[4]:>6}"
+        f" {header[5]:>6}  TITLE"
+    )
+    for row in rows:
+        case = row.case
+        hold = "yes" if case.legal_hold else ""
+        print(
+            f"{case.reference:<20} {case.status.value:<7} {hold:<4} {row.people:>6}"
+            f" {row.statements:>6} {row.evidence:>6}  {case.title}"
+        )
+    return EXIT_OK
+
+
+# evidence add ------------------------------------------------------------------------------
+
+
+def run_evidence_add(args: argparse.Namespace, vault: Vault) -> int:
+    intake = open_intake(vault)
+    case = intake.cases.by_reference(args.case)
+    progress = cli.ProgressLine(f"Adding {len(args.files)} file(s)")
+
+    def announce(_index: int, item: object) -> None:
+        progress.finish()
+        label = getattr(item, "label", "")
+        name = getattr(item, "original_filename", "")
+        digest = getattr(item, "sha256", "")
+        print(f"{label}  {digest}  {name}")
+
+    try:
+        intake.evidence.ingest_many(
+            case.case_id,
+            [Path(f) for f in args.files],
+            kind=args.kind or "",
+            progress=progress,
+            on_item=announce,
+        )
+    finally:
+        progress.finish()
+    return EXIT_OK
+
+
+# search ------------------------------------------------------------------------------------
+
+
+def run_search(args: argparse.Namespace, vault: Vault) -> int:
+    intake = open_intake(vault)
+    case_id = intake.cases.by_reference(args.case).case_id if args.case else None
+    hits = intake.search.search(args.query, case_id=case_id, limit=args.limit)
+    if not hits:
+        print("No matches.")
+        return EXIT_OK
+    for hit in hits:
+        where = hit.case_reference or "-"
+        snippet = " ".join(hit.snippet.split())
+        print(f"{where:<20} {hit.kind.value:<9} {hit.title[:40]:<40}  {snippet}")
+    return EXIT_OK
+
+
+# demo --------------------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    reader = cli.secrets_for(args)
+    passphrase = reader.ask_new(f"New passphrase for {args.user}: ")
+    # Training vaults get the full key derivation too: a demo vault must not teach weak habits.
+    vault, recovery_key = Vault.create(Path(args.path), args.user, passphrase, kdf=DEFAULT_KDF)
+    try:
+        build_demo(vault)
+    finally:
+        vault.lock()
+    print(f"Training vault created at {args.path} for user {args.user}.")
+    print("It holds one clearly fictional case (TRAINING — FICTIONAL).")
+    print(f"Recovery key (shown once): {recovery_key}")
+    return EXIT_OK
+
+
+# registration ------------------------------------------------------------------------------
+
+
+def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
+    add_unlock = cli.add_unlock_arguments
+
+    case_parser = commands.add_parser("case", help="create and list cases")
+    case_commands = case_parser.add_subparsers(dest="case_command", required=True)
+    new = case_commands.add_parser("new", help="create a case")
+    new.add_argument("path", metavar="PATH")
+    new.add_argument("--ref", required=True, help="unique reference, e.g. RO-2026-0042")
+    new.add_argument("--title", required=True)
+    new.add_argument("--jurisdiction")
+    add_unlock(new)
+    new.set_defaults(handler=lambda a: _with_vault(a, run_case_new))
+    listing = case_commands.add_parser("list", help="list cases with their counts")
+    listing.add_argument("path", metavar="PATH")
+    add_unlock(listing)
+    listing.set_defaults(handler=lambda a: _with_vault(a, run_case_list))
+
+    evidence_parser = commands.add_parser("evidence", help="add evidence files")
+    evidence_commands = evidence_parser.add_subparsers(dest="evidence_command", required=True)
+    add = evidence_commands.add_parser("add", help="encrypt files into a case (batch)")
+    add.add_argument("path", metavar="PATH")
+    add.add_argument("--case", required=True, metavar="REF")
+    add.add_argument("--kind", help="e.g. photo, chat export, document")
+    add.add_argument("files", nargs="+", metavar="FILE")
+    add_unlock(add)
+    add.set_defaults(handler=lambda a: _with_vault(a, run_evidence_add))
+
+    search = commands.add_parser("search", help="search cases, statements, evidence, entities")
+    search.add_argument("path", metavar="PATH")
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--case", metavar="REF", help="only this case")
+    search.add_argument("--limit", type=int, default=50)
+    add_unlock(search)
+    search.set_defaults(handler=lambda a: _with_vault(a, run_search))
+
+    demo = commands.add_parser("demo", help="create a vault holding a fictional training case")
+    demo.add_argument("path", metavar="PATH")
+    demo.add_argument("--user", default="trainer")
+    demo.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="read the new passphrase from the first line of standard input",
+    )
+    demo.set_defaults(handler=cmd_demo)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(cli.main())
