@@ -1,0 +1,415 @@
+"""Build one bundle from an :class:`~exports.model.ExportRequest`: the whole export pipeline.
+
+scope and consent check → redaction → report.pdf (rendered, PAdES-signed) → case.json and
+statements → BagIt bag with every original re-hashed while written → Ed25519 over the tag
+manifest → atomic move into place. No vault and no intake here: see ``exports.from_intake``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import platform
+import re
+import secrets
+import threading
+import unicodedata
+from dataclasses import replace
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from exports import signing
+from exports.bag import SIGNER_PEM, PayloadFile, write_bag
+from exports.model import (
+    BundleCase,
+    BundleCustodyEvent,
+    BundleEvidence,
+    BundlePerson,
+    BundleStatement,
+    ExportRequest,
+    ExportResult,
+    Progress,
+)
+from exports.redaction import RedactedCase, apply_profile
+from exports.report import ReportFacts, render_report
+
+log = logging.getLogger(__name__)
+
+BUNDLE_FORMAT = "custodia-bundle/1"
+SHA256SUM_PAYLOAD = "sha256sum -c manifest-sha256.txt"
+SHA256SUM_TAGS = "sha256sum -c tagmanifest-sha256.txt"
+OPENSSL_VERIFY = (
+    "openssl pkeyutl -verify -pubin -inkey signature/signer.pem -rawin"
+    " -in tagmanifest-sha256.txt -sigfile signature/tagmanifest.sig"
+)
+MAX_NAME = 80
+_UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
+
+
+def safe_name(name: str, fallback: str = "file") -> str:
+    """A file name that is safe in a bag, a ZIP and on Windows: no separators, no dot files."""
+    name = unicodedata.normalize("NFC", name).strip()
+    name = _UNSAFE.sub("_", name).strip("._") or fallback
+    if len(name) > MAX_NAME:
+        stem, dot, ext = name.rpartition(".")
+        if dot and 0 < len(ext) <= 10 and stem:
+            name = stem[: MAX_NAME - len(ext) - 1] + "." + ext
+        else:
+            name = name[:MAX_NAME]
+    return name
+
+
+def tool_versions(extra: dict[str, str] | None = None) -> list[tuple[str, str]]:
+    versions: list[tuple[str, str]] = []
+    for dist in ("custodia", "bagit", "reportlab", "pyHanko", "cryptography"):
+        try:
+            versions.append((dist, metadata.version(dist)))
+        except metadata.PackageNotFoundError:
+            versions.append((dist, "unknown"))
+    versions.append(("Python", platform.python_version()))
+    versions.append(("Platform", platform.platform(terse=True)))
+    versions += sorted((extra or {}).items())
+    return versions
+
+
+def _custody_json(event: BundleCustodyEvent) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id,
+        "kind": event.kind,
+        "at": event.at,
+        "actor": event.actor,
+        "from": event.from_party,
+        "to": event.to_party,
+        "purpose": event.purpose,
+        "authority_reference": event.authority_reference,
+        "method": event.method,
+        "hash_observed": event.hash_observed,
+    }
+
+
+def _person_json(person: BundlePerson) -> dict[str, Any]:
+    consent = person.consent
+    return {
+        "person_id": person.person_id,
+        "role": person.role,
+        "pseudonym": person.pseudonym,
+        "protected": dict(person.protected),
+        "flags": dict(person.flags),
+        "consent": None
+        if consent is None
+        else {
+            "version": consent.version,
+            "given_at": consent.given_at,
+            "method": consent.method,
+            "language": consent.language,
+            "allowed": sorted(k.value for k in consent.allowed),
+        },
+    }
+
+
+def _statement_json(st: BundleStatement, path: str, redacted: bool) -> dict[str, Any]:
+    iv = st.interview
+    return {
+        "statement_id": st.statement_id,
+        "person_id": st.person_id,
+        "kind": st.kind,
+        "language": st.language,
+        "finalised_at": st.finalised_at,
+        "finalised_by": st.finalised_by,
+        "read_back": st.read_back,
+        "text_sha256": st.text_sha256,
+        "file": path,
+        "redacted_copy": redacted,
+        "interview": None
+        if iv is None
+        else {
+            "interview_id": iv.interview_id,
+            "started_at": iv.started_at,
+            "location": iv.location,
+            "interviewer": iv.interviewer,
+            "interpreter": iv.interpreter,
+            "language": iv.language,
+            "present": list(iv.present),
+            "breaks": iv.breaks,
+            "recording": iv.recording,
+        },
+        "addenda": [
+            {
+                "addendum_id": a.addendum_id,
+                "at": a.at,
+                "author": a.author,
+                "text_sha256": a.text_sha256,
+            }
+            for a in st.addenda
+        ],
+    }
+
+
+def _evidence_json(item: BundleEvidence, path: str) -> dict[str, Any]:
+    return {
+        "number": item.number,
+        "evidence_id": item.evidence_id,
+        "kind": item.kind,
+        "file": path,
+        "original_filename": item.original_filename,
+        "media_type": item.media_type,
+        "size": item.size,
+        "sha256": item.sha256,
+        "acquisition": dict(item.acquisition),
+        "notes": item.notes,
+        "custody": [_custody_json(e) for e in item.custody],
+    }
+
+
+def verify_text(request: ExportRequest, fingerprint: str, pdf_cert_sha256: str) -> str:
+    """VERIFY.txt: what a recipient runs with nothing but sha256sum and openssl."""
+    case = request.case
+    return f"""\
+HOW TO CHECK THIS BUNDLE WITHOUT CUSTODIA
+=========================================
+
+Case:      {case.reference}
+Bundle id: {request.bundle_id}
+Created:   {request.created_at}
+
+This folder is a BagIt bag (RFC 8493). Open a terminal in the folder that contains this file
+(unzip the bundle first if you received a ZIP) and run the commands after each "$".
+
+1. Every file under data/ is intact (each line must end in "OK"):
+
+   $ {SHA256SUM_PAYLOAD}
+
+2. The manifest and the other tag files are intact (each line must end in "OK"):
+
+   $ {SHA256SUM_TAGS}
+
+3. The tag manifest was signed by the vault key in signature/signer.pem
+   (must print "Signature Verified Successfully"):
+
+   $ {OPENSSL_VERIFY}
+
+4. The key is the one the sender announced. This prints its fingerprint:
+
+   $ openssl pkey -pubin -in signature/signer.pem -outform DER | sha256sum
+
+   It must be (compare with the fingerprint you were given separately, e.g. by phone):
+   {fingerprint}
+
+5. Nothing was added: every file under data/ must be listed in manifest-sha256.txt
+   (the two lists must be identical):
+
+   $ find data -type f | sort
+   $ cut -c67- manifest-sha256.txt | sort
+
+Together, steps 1-3 prove that no file listed in the manifests changed since the vault signed
+them; step 4 proves who signed; step 5 shows that nothing was slipped in.
+
+data/report.pdf also carries a PDF signature (certificate SHA-256 {pdf_cert_sha256}).
+A PDF reader shows a self-signed certificate as "intact, identity not trusted": the report is
+unchanged since signing, and its signer is identified by the fingerprints above.
+
+Custodia users can run:  custodia verify <this folder or ZIP>
+"""
+
+
+def _paths(redacted: RedactedCase) -> tuple[dict[str, str], dict[str, str]]:
+    evidence: dict[str, str] = {}
+    for item in redacted.case.evidence:
+        evidence[item.number] = (
+            f"evidence/{safe_name(item.number)}_{safe_name(item.original_filename)}"
+            if item.original_filename != item.number
+            and not item.original_filename.startswith(item.number + ".")
+            else f"evidence/{safe_name(item.original_filename)}"
+        )
+    statements: dict[str, str] = {}
+    used: set[str] = set()
+    for st in redacted.case.statements:
+        base = safe_name(st.statement_id, "statement")
+        name = base
+        counter = 2
+        while name in used:
+            name = f"{base}-{counter}"
+            counter += 1
+        used.add(name)
+        statements[st.statement_id] = f"statements/{name}.txt"
+    return evidence, statements
+
+
+def build_bundle(
+    request: ExportRequest,
+    dest: Path | str,
+    *,
+    as_zip: bool = False,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ExportResult:
+    """Check scope and consent, then write the signed bundle at ``dest`` (all or nothing)."""
+    redacted = apply_profile(request.case, request.scope)
+    case: BundleCase = redacted.case
+    if not request.bundle_id or not request.created_at:
+        request = replace(
+            request,
+            bundle_id=request.bundle_id or secrets.token_hex(16),
+            created_at=request.created_at
+            or datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        )
+    public_key = request.keys.ed25519.public_key()
+    fingerprint = signing.ed25519_fingerprint(public_key)
+    pdf_identity = request.keys.pdf
+    cert_sha256 = signing.certificate_sha256(pdf_identity.certificate_der)
+    cert_subject = signing.certificate_subject(pdf_identity.certificate_der)
+    evidence_paths, statement_paths = _paths(redacted)
+    versions = tool_versions(dict(request.tool_versions))
+    facts = ReportFacts(
+        ed25519_fingerprint=fingerprint,
+        pdf_certificate_sha256=cert_sha256,
+        pdf_certificate_subject=cert_subject,
+        pdf_self_signed=pdf_identity.self_signed,
+        tool_versions=versions,
+        evidence_paths={k: f"data/{v}" for k, v in evidence_paths.items()},
+        statement_paths={k: f"data/{v}" for k, v in statement_paths.items()},
+    )
+    report = render_report(redacted, request, facts)
+    signed_report = signing.sign_pdf(
+        report,
+        pdf_identity,
+        reason=f"Release of case {case.reference} to {request.scope.recipient.kind.value}",
+        location=request.organisation or request.author.organisation,
+        name=request.author.name,
+    )
+    payload: list[PayloadFile] = [PayloadFile("report.pdf", content=signed_report)]
+    for st in case.statements:
+        path = statement_paths[st.statement_id]
+        payload.append(PayloadFile(path, content=st.text.encode("utf-8")))
+        for number, addendum in enumerate(st.addenda, start=1):
+            payload.append(
+                PayloadFile(
+                    path.removesuffix(".txt") + f".addendum-{number}.txt",
+                    content=addendum.text.encode("utf-8"),
+                )
+            )
+    for item in case.evidence:
+        payload.append(PayloadFile(evidence_paths[item.number], evidence=item))
+    checkpoint = request.checkpoint
+    document: dict[str, Any] = {
+        "format": BUNDLE_FORMAT,
+        "bundle_id": request.bundle_id,
+        "created_at": request.created_at,
+        "profile": request.scope.profile.value,
+        "recipient": {
+            "kind": request.scope.recipient.kind.value,
+            "name": request.scope.recipient.name,
+        },
+        "purpose": request.scope.purpose,
+        "authority_reference": request.scope.authority_reference,
+        "author": {
+            "name": request.author.name,
+            "role": request.author.role,
+            "organisation": request.author.organisation,
+        },
+        "organisation": request.organisation,
+        "case": {
+            "reference": case.reference,
+            "title": case.title,
+            "jurisdiction": case.jurisdiction,
+            "status": case.status,
+            "opened_at": case.opened_at,
+            "legal_hold": case.legal_hold,
+        },
+        "people": [_person_json(p) for p in case.people],
+        "statements": [
+            _statement_json(
+                st,
+                f"data/{statement_paths[st.statement_id]}",
+                st.statement_id in redacted.redacted_statements,
+            )
+            for st in case.statements
+        ],
+        "evidence": [
+            _evidence_json(item, f"data/{evidence_paths[item.number]}") for item in case.evidence
+        ],
+        "withheld": [
+            {
+                "number": w.number,
+                "size": w.size,
+                "sha256": w.sha256,
+                "reason": "identifies a person by its content",
+            }
+            for w in redacted.withheld
+        ],
+        "checkpoint": None
+        if checkpoint is None
+        else {
+            "vault_id": checkpoint.vault_id,
+            "seq": checkpoint.seq,
+            "hash": checkpoint.entry_hash,
+            "at": checkpoint.at,
+            "signature": base64.b64encode(checkpoint.signature).decode(),
+        },
+        "signatures": {
+            "ed25519_fingerprint": fingerprint,
+            "pdf_certificate_sha256": cert_sha256,
+            "pdf_certificate_subject": cert_subject,
+            "pdf_certificate_self_signed": pdf_identity.self_signed,
+        },
+        "audit_excerpt": [
+            {
+                "seq": e.seq,
+                "at": e.at,
+                "actor": e.actor,
+                "action": e.action,
+                "subject": e.subject,
+                "hash": e.entry_hash,
+                "prev_hash": e.prev_hash,
+            }
+            for e in case.audit_excerpt
+        ],
+        "tool_versions": dict(versions),
+    }
+    payload.append(
+        PayloadFile(
+            "case.json",
+            content=json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode(),
+        )
+    )
+    organisation = request.organisation or request.author.organisation
+    bag_info = {
+        "Source-Organization": organisation,
+        "Contact-Name": request.author.name,
+        "External-Identifier": request.bundle_id,
+        "External-Description": f"Custodia chain-of-custody bundle, case {case.reference}",
+        "Bagging-Date": request.created_at[:10],
+        "Bag-Software-Agent": f"Custodia {dict(versions).get('custodia', '')}",
+        "Custodia-Case-Reference": case.reference,
+        "Custodia-Profile": request.scope.profile.value,
+        "Custodia-Signer-Fingerprint": fingerprint,
+    }
+    result = write_bag(
+        Path(dest),
+        payload,
+        bag_info=bag_info,
+        tag_files={
+            "VERIFY.txt": verify_text(request, fingerprint, cert_sha256).encode("utf-8"),
+            SIGNER_PEM: signing.public_key_pem(public_key),
+        },
+        sign=lambda data: signing.sign_tagmanifest(request.keys.ed25519, data),
+        as_zip=as_zip,
+        progress=progress,
+        cancel=cancel,
+    )
+    log.info("bundle %s exported (%d files)", request.bundle_id, result.files)
+    return ExportResult(
+        path=str(result.path),
+        bundle_id=request.bundle_id,
+        tagmanifest_sha256=result.tagmanifest_sha256,
+        ed25519_fingerprint=fingerprint,
+        pdf_certificate_sha256=cert_sha256,
+        files=result.files,
+        payload_bytes=result.payload_bytes,
+        evidence_numbers=tuple(e.number for e in case.evidence),
+        withheld_numbers=tuple(w.number for w in redacted.withheld),
+        statement_ids=tuple(s.statement_id for s in case.statements),
+    )

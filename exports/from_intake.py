@@ -1,0 +1,416 @@
+"""Export a case from a real vault: intake's records → the neutral model → a signed bundle.
+
+Around the pure builder this adds what only a vault can do: the consent query (refused with the
+reason, and the refusal is audited), the audited reveal of protected identity (needed for the
+court profile and, for the pseudonymised profile, to remove those values from free text), a
+signed ledger checkpoint printed in the report, and after a successful export one "exported"
+custody event per item and the ``export.completed`` checkpoint naming the bundle's hash.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import secrets
+import threading
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from exports import certificates
+from exports.builder import build_bundle
+from exports.errors import ConsentRefusedError, ExportError
+from exports.model import (
+    AuditExcerptEntry,
+    Author,
+    BundleAddendum,
+    BundleCase,
+    BundleCheckpoint,
+    BundleCustodyEvent,
+    BundleEvidence,
+    BundleInterview,
+    BundlePerson,
+    BundleStatement,
+    Consent,
+    ExportRequest,
+    ExportResult,
+    ExportScope,
+    Profile,
+    Progress,
+    Recipient,
+    RecipientKind,
+    SigningKeys,
+)
+from exports.redaction import check_profile, check_scope
+from intake import models as im
+from intake.service import Intake, open_intake
+from vault import Vault
+
+log = logging.getLogger(__name__)
+
+AUDIT_EXCERPT_LIMIT = 200
+
+
+def _iso(moment: datetime | None) -> str:
+    if moment is None:
+        return ""
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the user chose in the wizard or on the command line."""
+
+    case_reference: str
+    recipient: RecipientKind
+    profile: Profile = Profile.COURT
+    recipient_name: str = ""
+    purpose: str = ""
+    authority_reference: str = ""
+    statement_ids: frozenset[str] | None = None
+    evidence_numbers: frozenset[str] | None = None
+
+
+def _consent(chain: im.Consent | None) -> Consent | None:
+    if chain is None:
+        return None
+    return Consent(
+        version=chain.version,
+        allowed=frozenset(RecipientKind(c.value) for c in chain.scope),
+        given_at=_iso(chain.given_at),
+        method=chain.method.value,
+        language=chain.language,
+        withdrawn=chain.withdrawn,
+    )
+
+
+def _identity_fields(
+    identity: im.ProtectedIdentity,
+) -> tuple[dict[str, str], tuple[str, ...], dict[str, str]]:
+    protected: dict[str, str] = {}
+    names: list[str] = []
+    if identity.legal_name:
+        protected["Legal name"] = identity.legal_name
+        names.append(identity.legal_name)
+    if identity.birth_date is not None:
+        protected["Birth date"] = identity.birth_date.isoformat()
+    if identity.nationality:
+        protected["Nationality"] = identity.nationality
+    for number, doc in enumerate(identity.documents, start=1):
+        label = f"Document {number} ({doc.kind})"
+        if doc.number:
+            protected[f"{label} number"] = doc.number
+        if doc.issuer:
+            protected[f"{label} issuer"] = doc.issuer
+        if doc.expires is not None:
+            protected[f"{label} expires"] = doc.expires.isoformat()
+        if doc.held_by:
+            protected[f"{label} held by"] = doc.held_by
+    if identity.contact:
+        protected["Contact"] = identity.contact
+    if identity.safe_contact_method:
+        protected["Safe contact method"] = identity.safe_contact_method
+    if identity.guardian_name:
+        protected["Guardian"] = identity.guardian_name
+        names.append(identity.guardian_name)
+    if identity.guardian_contact:
+        protected["Guardian contact"] = identity.guardian_contact
+    if identity.guardian_relation:
+        protected["Guardian relation"] = identity.guardian_relation
+    flags = {
+        "Safe to contact": "yes" if identity.safe_to_contact else "no",
+        "Minor": "yes" if identity.is_minor else "no",
+    }
+    return protected, tuple(names), flags
+
+
+def _interview(item: im.Interview | None) -> BundleInterview | None:
+    if item is None:
+        return None
+    breaks = "; ".join(
+        f"{_iso(b.started_at)}–{_iso(b.ended_at)}" + (f" ({b.reason})" if b.reason else "")
+        for b in item.breaks
+    )
+    return BundleInterview(
+        interview_id=item.interview_id,
+        started_at=_iso(item.started_at),
+        location=item.location,
+        interviewer=item.interviewer,
+        interpreter=item.interpreter,
+        language=item.language,
+        present=tuple(f"{p.name} ({p.role})" if p.role else p.name for p in item.present),
+        breaks=breaks,
+        recording=item.recording_method,
+    )
+
+
+def _custody(event: im.CustodyEvent) -> BundleCustodyEvent:
+    return BundleCustodyEvent(
+        event_id=str(event.event_id),
+        kind=event.event_type.value,
+        at=_iso(event.at),
+        actor=event.actor,
+        from_party=event.from_party,
+        to_party=event.to_party,
+        purpose=event.purpose,
+        authority_reference=event.authority_ref,
+        method=event.method,
+        hash_observed=event.hash_observed,
+    )
+
+
+def _acquisition(acq: im.Acquisition) -> dict[str, str]:
+    tool = " ".join(x for x in (acq.tool, acq.tool_version) if x)
+    pairs = {
+        "Acquired": _iso(acq.acquired_at),
+        "Acquired by": acq.acquired_by,
+        "Acquired from": acq.acquired_from,
+        "Where": acq.location,
+        "Method": acq.method,
+        "Tool": tool,
+        "Source URL": acq.source_url,
+    }
+    return {k: v for k, v in pairs.items() if v}
+
+
+def _opener(intake: Intake, evidence_id: str) -> AbstractContextManager[Iterable[bytes]]:
+    # The export records its own "exported" event; reading for it is not a "view".
+    return intake.evidence.open_original(evidence_id, record_view=False)
+
+
+def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCase:
+    """The whole case in the neutral model (protected identity revealed, audited, per person)."""
+    chains = intake.consent.current(case.case_id)
+    case_level = next((c for c in chains if c.person_id is None), None)
+    by_person = {c.person_id: c for c in chains if c.person_id is not None}
+    people: list[BundlePerson] = []
+    for person in intake.people.list_for_case(case.case_id):
+        protected: dict[str, str] = {}
+        names: tuple[str, ...] = ()
+        flags: dict[str, str] = {}
+        chain = by_person.get(person.person_id, case_level)
+        if intake.people.has_identity(person.person_id):
+            identity = intake.people.reveal_identity(person.person_id, reveal_reason)
+            protected, names, flags = _identity_fields(identity)
+        people.append(
+            BundlePerson(
+                person_id=person.person_id,
+                role=person.role.value,
+                pseudonym=person.pseudonym,
+                protected=protected,
+                names=names,
+                flags=flags,
+                consent=_consent(chain),
+                # A survivor's material never leaves without consent; others are bound by a
+                # consent chain when one was recorded for them (or for the whole case).
+                consent_required=person.role is im.PersonRole.SURVIVOR or chain is not None,
+            )
+        )
+    interviews = {i.interview_id: i for i in intake.interviews.list_for_case(case.case_id)}
+    statements: list[BundleStatement] = []
+    for st in intake.statements.list_for_case(case.case_id):
+        if not st.finalised or st.final_sha256 is None:
+            continue  # only finalised statements leave the vault
+        statements.append(
+            BundleStatement(
+                statement_id=st.statement_id,
+                person_id=st.person_id or "",
+                kind=st.kind.value,
+                language=st.language,
+                text=st.text,
+                text_sha256=st.final_sha256,
+                finalised_at=_iso(st.finalised_at),
+                finalised_by=st.finalised_by,
+                interview=_interview(interviews.get(st.interview_id or "")),
+                read_back=(
+                    f"{_iso(st.readback_at)} by {st.readback_by}"
+                    + (f": {st.readback_note}" if st.readback_note else "")
+                    if st.readback_at
+                    else ""
+                ),
+                addenda=tuple(
+                    BundleAddendum(
+                        addendum_id=f"{a.number}",
+                        at=_iso(a.created_at),
+                        author=a.created_by,
+                        text=a.text,
+                        text_sha256=a.sha256,
+                    )
+                    for a in intake.statements.addenda(st.statement_id)
+                ),
+            )
+        )
+    evidence: list[BundleEvidence] = []
+    for item in intake.evidence.list_for_case(case.case_id):
+        evidence_id = item.evidence_id
+        kind_words = item.kind.lower()
+        evidence.append(
+            BundleEvidence(
+                evidence_id=evidence_id,
+                number=item.label,
+                kind=item.kind,
+                original_filename=item.original_filename,
+                media_type=item.media_type,
+                size=item.size,
+                sha256=item.sha256,
+                open_original=functools.partial(_opener, intake, evidence_id),
+                acquisition=_acquisition(item.acquisition),
+                notes=item.notes,
+                person_ids=tuple(
+                    p for p in (item.acquisition.acquired_from_person_id,) if p is not None
+                ),
+                identifies_person=any(
+                    w in kind_words for w in ("identity", "passport", "id card", "id document")
+                ),
+                custody=tuple(_custody(e) for e in intake.custody.events(evidence_id)),
+            )
+        )
+    subjects = [
+        case.case_id,
+        *(p.person_id for p in people),
+        *(s.statement_id for s in statements),
+        *(e.evidence_id for e in evidence),
+    ]
+    excerpt: dict[int, AuditExcerptEntry] = {}
+    for subject in subjects:
+        for entry in intake.vault.audit_entries(subject=subject, limit=AUDIT_EXCERPT_LIMIT):
+            excerpt[entry.seq] = AuditExcerptEntry(
+                entry.seq,
+                entry.at,
+                entry.actor,
+                entry.action,
+                entry.subject,
+                entry.entry_hash,
+                entry.prev_hash,
+            )
+    return BundleCase(
+        reference=case.reference,
+        title=case.title,
+        jurisdiction=case.jurisdiction,
+        status=case.status.value,
+        opened_at=_iso(case.created_at),
+        legal_hold=case.legal_hold,
+        people=tuple(people),
+        statements=tuple(statements),
+        evidence=tuple(evidence),
+        audit_excerpt=tuple(excerpt[k] for k in sorted(excerpt)[-AUDIT_EXCERPT_LIMIT:]),
+    )
+
+
+def _author(vault: Vault) -> Author:
+    profile = next((p for p in vault.user_profiles() if p[0] == vault.actor), None)
+    if profile is None:
+        return Author(vault.actor)
+    return Author(profile[0], profile[1], profile[2])
+
+
+def export_case(
+    vault: Vault | Intake,
+    options: ExportOptions,
+    dest: Path | str,
+    *,
+    as_zip: bool = False,
+    organisation: str = "",
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ExportResult:
+    """Export one case; refused with the reason when consent does not cover it."""
+    intake = open_intake(vault)
+    v = intake.vault
+    certificates.ensure_schema(v)
+    case = intake.cases.by_reference(options.case_reference)
+    bundle_id = secrets.token_hex(16)
+    kind = options.recipient
+    decision = intake.consent.may_share(case.case_id, im.RecipientCategory(kind.value))
+    if not decision.allowed:
+        with v.transaction() as tx:
+            tx.audit(
+                "export.refused", case.case_id, {"recipient": kind.value, "reason": decision.reason}
+            )
+        raise ConsentRefusedError(decision.reason)
+    scope = ExportScope(
+        Recipient(kind, options.recipient_name),
+        options.profile,
+        purpose=options.purpose,
+        authority_reference=options.authority_reference,
+        statement_ids=options.statement_ids,
+        evidence_numbers=options.evidence_numbers,
+    )
+    try:
+        check_profile(scope)  # before any identity is revealed
+    except ExportError as exc:
+        with v.transaction() as tx:
+            tx.audit("export.refused", case.case_id, {"recipient": kind.value, "code": exc.code})
+        raise
+    author = _author(v)
+    bundle_case = read_case(
+        intake, case, reveal_reason=f"export {bundle_id} ({options.profile.value}, {kind.value})"
+    )
+    try:
+        check_scope(bundle_case, scope)
+    except ExportError as exc:
+        with v.transaction() as tx:
+            tx.audit(
+                "export.refused",
+                case.case_id,
+                {"recipient": kind.value, "code": exc.code, "reason": str(exc.detail or "")},
+            )
+        raise
+    identity = certificates.signing_identity(v, organisation=organisation or author.organisation)
+    started = v.checkpoint(
+        "export.started",
+        {
+            "bundle_id": bundle_id,
+            "case": case.case_id,
+            "recipient": kind.value,
+            "profile": options.profile.value,
+        },
+    )
+    request = ExportRequest(
+        case=bundle_case,
+        scope=scope,
+        author=author,
+        organisation=organisation or author.organisation,
+        keys=SigningKeys(v.signing_key, identity),
+        checkpoint=BundleCheckpoint(
+            started.vault_id, started.seq, started.entry_hash, started.at, started.signature
+        ),
+        bundle_id=bundle_id,
+        created_at=_iso(v.clock()),
+    )
+    try:
+        result = build_bundle(request, dest, as_zip=as_zip, progress=progress, cancel=cancel)
+    except ExportError as exc:
+        with v.transaction() as tx:
+            tx.audit("export.failed", case.case_id, {"bundle_id": bundle_id, "code": exc.code})
+        raise
+    exported = set(result.evidence_numbers)
+    method = f"Custodia bundle {bundle_id} ({'ZIP' if as_zip else 'folder'}, BagIt)"
+    for item in bundle_case.evidence:
+        if item.number in exported:
+            intake.custody.record(
+                item.evidence_id,
+                im.CustodyEventType.EXPORTED,
+                to_party=" ".join(x for x in (options.recipient_name, f"({kind.value})") if x),
+                purpose=options.purpose,
+                authority_ref=options.authority_reference,
+                method=method,
+                hash_observed=item.sha256.lower(),  # re-checked while written
+            )
+    v.checkpoint(
+        "export.completed",
+        {
+            "bundle_id": bundle_id,
+            "case": case.case_id,
+            "recipient": kind.value,
+            "profile": options.profile.value,
+            "tagmanifest_sha256": result.tagmanifest_sha256,
+            "evidence": list(result.evidence_numbers),
+            "withheld": list(result.withheld_numbers),
+            "statements": list(result.statement_ids),
+        },
+    )
+    log.info("case %s exported as bundle %s", case.case_id, bundle_id)
+    return result

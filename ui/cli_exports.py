@@ -1,0 +1,105 @@
+"""Export commands of the ``custodia`` command line: ``export`` and ``verify``.
+
+Registered by :func:`ui.cli.build_parser` through :func:`register`. ``verify`` needs no vault.
+Never imports Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from exports.from_intake import ExportOptions, export_case
+from exports.model import Profile, RecipientKind
+from exports.verify import verify_bundle
+from ui import cli
+from vault import Vault
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
+
+# --recipient is free text (DESIGN §5); the consent category defaults from the profile and can be
+# named with --recipient-kind.
+DEFAULT_KIND = {
+    Profile.COURT: RecipientKind.COURT,
+    Profile.PSEUDONYMISED: RecipientKind.PARTNER_NGO,
+}
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r  {100 * done // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+
+
+def run_export(args: argparse.Namespace, vault: Vault) -> int:
+    profile = Profile(args.profile)
+    kind = RecipientKind(args.recipient_kind) if args.recipient_kind else DEFAULT_KIND[profile]
+    options = ExportOptions(
+        case_reference=args.case,
+        recipient=kind,
+        profile=profile,
+        recipient_name=args.recipient or "",
+        purpose=args.purpose or "",
+        authority_reference=args.authority or "",
+    )
+    result = export_case(vault, options, Path(args.to), as_zip=args.zip, progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(f"Bundle written: {result.path}")
+    print(
+        f"  {len(result.statement_ids)} statement(s), {len(result.evidence_numbers)} evidence "
+        f"file(s), {result.payload_bytes} payload bytes"
+    )
+    if result.withheld_numbers:
+        print(f"  withheld under this profile: {', '.join(result.withheld_numbers)}")
+    print(f"  signer key fingerprint (tell the recipient separately): {result.ed25519_fingerprint}")
+    print(f"  tag manifest SHA-256 (recorded in the audit log): {result.tagmanifest_sha256}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    vault = cli.unlock_vault(args)
+    try:
+        return run_export(args, vault)
+    finally:
+        vault.lock()
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    verdict = verify_bundle(Path(args.bundle), progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for line in verdict.lines(all_items=not args.problems_only):
+        print(line)
+    return verdict.exit_code
+
+
+def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
+    export = commands.add_parser("export", help="write a signed chain-of-custody bundle")
+    export.add_argument("path", metavar="PATH", help="the vault folder")
+    export.add_argument("--case", required=True, metavar="REF")
+    export.add_argument("--to", required=True, metavar="OUT", help="new folder or .zip to write")
+    export.add_argument(
+        "--profile", choices=[p.value for p in Profile], default=Profile.COURT.value
+    )
+    export.add_argument("--recipient", metavar="TEXT", help="who receives it, in words")
+    export.add_argument(
+        "--recipient-kind",
+        choices=[k.value for k in RecipientKind],
+        help="consent category of the recipient (default: court, or partner_ngo when "
+        "pseudonymised)",
+    )
+    export.add_argument("--purpose", metavar="TEXT")
+    export.add_argument("--authority", metavar="REF", help="authority / file reference")
+    export.add_argument("--zip", action="store_true", help="write one ZIP file instead of a folder")
+    cli.add_unlock_arguments(export)
+    export.set_defaults(handler=cmd_export)
+
+    verify = commands.add_parser("verify", help="check a bundle folder or ZIP (no vault needed)")
+    verify.add_argument("bundle", metavar="BUNDLE")
+    verify.add_argument("--problems-only", action="store_true", help="list only failed checks")
+    verify.set_defaults(handler=cmd_verify)
