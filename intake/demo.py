@@ -192,13 +192,24 @@ def build_demo(target: Vault | Intake) -> str:
     intake.statements.record_readback(uk.statement_id, "read back in Ukrainian by the interpreter")
     intake.statements.finalise(uk.statement_id)
     intake.statements.add_addendum(uk.statement_id, UKRAINIAN_ADDENDUM, "date corrected")
-    intake.statements.create(
+    ro = intake.statements.create(
         case_id,
         kind=StatementKind.SUMMARY,
         language="ro",
         person_id=witness.person_id,
         title="Declarația martorului (instruire)",
         text=ROMANIAN_STATEMENT,
+    )
+    intake.statements.record_readback(ro.statement_id, "citită martorului în limba română")
+    intake.statements.finalise(ro.statement_id)
+    # One statement stays a draft, so that trainees see the autosave and finalise steps too.
+    intake.statements.create(
+        case_id,
+        kind=StatementKind.SUMMARY,
+        language="ro",
+        person_id=witness.person_id,
+        title="Note de lucru (ciornă, instruire)",
+        text="Martorul va reveni cu detalii despre microbuzul alb și traseul spre Năvodari.",
     )
 
     with tempfile.TemporaryDirectory(prefix="custodia-demo-") as folder:
