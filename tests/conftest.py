@@ -16,7 +16,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Subprocesses started by tests must never reach a developer's real keyring either.
 os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
-from vault import KdfParams, Vault  # noqa: E402 - after the environment is set
+from vault import KdfParams, Vault
 
 TEST_USER = "ana"
 TEST_PASSPHRASE = "correct horse battery staple"
@@ -26,7 +26,7 @@ CHEAP_KDF = KdfParams(memory_kib=8 * 1024, iterations=1, lanes=1)
 class MemoryKeyring(KeyringBackend):
     """A test-only secure keyring kept in memory (its name must not look insecure)."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

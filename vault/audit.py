@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -149,6 +149,10 @@ def verify_chain(
             details = json.loads(row[5])
         except (TypeError, ValueError) as exc:
             raise AuditChainError(f"entry {seq} has unreadable details", seq) from exc
+        # The stored text must be exactly what append() wrote, so even an edit that keeps the
+        # meaning (spacing, key order) is caught.
+        if row[5] != json.dumps(details, sort_keys=True, ensure_ascii=False):
+            raise AuditChainError(f"entry {seq} was altered (details re-encoded)", seq)
         digest = entry_hash(seq, row[1], row[2], row[3], row[4], details, row[6])
         if digest != row[7]:
             raise AuditChainError(f"entry {seq} was altered (hash mismatch)", seq)
@@ -163,6 +167,25 @@ def verify_chain(
     if progress is not None:
         progress(count, total)
     return ChainReport(count, expected_seq - 1, prev_hash)
+
+
+def verify_against_checkpoints(
+    conn: Connection, report: ChainReport, checkpoints: Iterable[Checkpoint]
+) -> None:
+    """Raise :class:`AuditChainError` when the ledger lacks or contradicts a checkpointed entry.
+
+    The chain alone cannot show that its newest entries were deleted; a checkpoint can.
+    """
+    for checkpoint in sorted(checkpoints, key=lambda c: c.seq):
+        if checkpoint.seq > report.last_seq:
+            missing = report.last_seq + 1
+            raise AuditChainError(
+                f"entry {missing} is missing (checkpoint {checkpoint.seq})", missing
+            )
+        if not checkpoint_matches_ledger(conn, checkpoint):
+            raise AuditChainError(
+                f"entry {checkpoint.seq} differs from its checkpoint", checkpoint.seq
+            )
 
 
 def sign_checkpoint(key: Ed25519PrivateKey, checkpoint: Checkpoint) -> Checkpoint:

@@ -10,13 +10,41 @@ from typing import Any
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from vault.errors import DatabaseDamagedError, MigrationError, SqlcipherUnsafeError
+from vault.errors import (
+    DatabaseDamagedError,
+    MigrationError,
+    ReadOnlyStorageError,
+    SqlcipherUnsafeError,
+    StorageFullError,
+    VaultError,
+)
 
 log = logging.getLogger(__name__)
 
 Connection = Any  # sqlcipher3 ships no type information
 DatabaseError = sqlcipher.DatabaseError
 SQLITE_PLAIN_MAGIC = b"SQLite format 3\x00"
+# Primary SQLite result codes of storage failures (the extended code's low byte).
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 8, 10, 13, 14
+
+
+def storage_error_of(exc: BaseException) -> VaultError | None:
+    """The clear error for a database write that failed on the medium, else ``None``.
+
+    SQLite reports a full disk or a read-only medium as its own result codes; without this they
+    would surface as a raw driver error, or be mistaken for a damaged database.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if not isinstance(exc, DatabaseError) or not isinstance(code, int):
+        return None
+    primary = code & 0xFF
+    if primary == _SQLITE_FULL:
+        return StorageFullError("database")
+    if primary == _SQLITE_READONLY:
+        return ReadOnlyStorageError("database")
+    if primary in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
+        return VaultError(f"database storage error {code}")
+    return None
 
 
 def connect(path: Path, raw_key: bytes) -> Connection:
@@ -33,12 +61,18 @@ def connect(path: Path, raw_key: bytes) -> Connection:
         try:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlcipher.DatabaseError as exc:
+            storage = storage_error_of(exc)
+            if storage is not None:
+                raise storage from exc
             raise DatabaseDamagedError("key does not open the database") from exc
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA foreign_keys = ON")
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA secure_delete = ON")
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlcipher.DatabaseError as exc:
+            raise storage_error_of(exc) or DatabaseDamagedError("pragmas refused") from exc
     except BaseException:
         conn.close()
         raise

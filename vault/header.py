@@ -190,7 +190,12 @@ def parse_header(raw: bytes) -> Header:
         expected = hashlib.sha256(canonical_json(document)).hexdigest()
     except (ValueError, TypeError) as exc:  # lone surrogates cannot be encoded
         raise HeaderDamagedError("unencodable content") from exc
-    if not isinstance(checksum, str) or not hmac.compare_digest(checksum, expected):
+    # compare_digest raises TypeError on non-ASCII text, so a hostile checksum is checked first.
+    if (
+        not isinstance(checksum, str)
+        or not checksum.isascii()
+        or not hmac.compare_digest(checksum, expected)
+    ):
         raise HeaderDamagedError("checksum mismatch")
     if document.get("format") != FORMAT_NAME:
         raise HeaderDamagedError("not a Custodia vault header")

@@ -32,6 +32,7 @@ from vault.db import (
     check_migration_list,
     connect,
     schema_version,
+    storage_error_of,
 )
 from vault.errors import (
     BlobError,
@@ -391,7 +392,10 @@ class Vault:
             if not slots:
                 raise KeyringUnavailableError("this vault has no keyring slot")
             for slot in slots:
-                secret = unb64(keyring_store.load(f"slot:{header.vault_id}:{slot.slot_id}"))
+                try:
+                    secret = unb64(keyring_store.load(f"slot:{header.vault_id}:{slot.slot_id}"))
+                except ValueError as exc:  # a keyring entry someone else overwrote
+                    raise KeyringUnavailableError("keyring secret unreadable") from exc
                 master_key = _open_secret_slot(header.vault_id, slot, secret)
                 if master_key is not None:
                     actor = slot.user or "keyring"
@@ -428,6 +432,9 @@ class Vault:
             vault._after_open(unlock_details, restored_from)
         except DatabaseError as exc:
             vault._close()
+            storage = storage_error_of(exc)
+            if storage is not None:
+                raise storage from exc
             raise DatabaseDamagedError("database error while opening") from exc
         except BaseException:
             vault._close()
@@ -482,6 +489,11 @@ class Vault:
     def _clean_leftovers(self) -> None:
         """Empty ``tmp/`` and remove blob files no row refers to, auditing each removal."""
         self.blobs.empty_tmp()
+        # A header write interrupted before its rename leaves a temp copy that may hold a slot
+        # a later passphrase change replaced.
+        for stale in self.path.glob(f".{HEADER_FILE}.tmp-*"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
         registered = {row[0] for row in self.read("SELECT blob_id FROM vault_blobs")}
         orphans = [b for b in self.blobs.stored_ids() if is_blob_id(b) and b not in registered]
         if not orphans:
@@ -557,9 +569,12 @@ class Vault:
                 if conn.total_changes != changes_before and not tx.audited:
                     raise VaultError("refused: a change without an audit entry")
                 conn.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 with contextlib.suppress(DatabaseError):
                     conn.execute("ROLLBACK")
+                storage = storage_error_of(exc)
+                if storage is not None:
+                    raise storage from exc
                 raise
         for blob_id in tx.removed_blobs:
             self.blobs.remove(blob_id)
