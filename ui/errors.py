@@ -1,9 +1,10 @@
 """The one place where errors become sentences a user reads.
 
-Every :class:`~vault.errors.CustodiaError` carries a stable ``code``; this module maps each code to a
-translated sentence. A code it does not know falls back to its family (the part before the dot) and
-then to a generic sentence. Nothing here ever shows an exception's message or a traceback: those may
-carry user content or internals, and they go to the log as the exception's type only.
+Every :class:`~vault.errors.CustodiaError` carries a stable ``code``; this module maps each code
+to a translated sentence. A code it does not know falls back to its family (the part before the
+dot) and then to a generic sentence. Nothing here ever shows an exception's message or a
+traceback: those may carry user content or internals, and they go to the log as the
+exception's type only.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from vault.errors import CustodiaError
@@ -21,6 +22,12 @@ from vault.errors import CustodiaError
 log = logging.getLogger(__name__)
 
 CONTEXT = "Errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate (which recognises this name) and returns it unchanged."""
+    return text
+
 
 # Source strings are marked with QT_TRANSLATE_NOOP so that lupdate collects them; they are
 # translated when shown, so a language switch takes effect at once.
@@ -152,8 +159,43 @@ _MESSAGES: dict[str, str] = {
     "intake.catalogue_invalid": QT_TRANSLATE_NOOP(
         "Errors", "The trafficking-indicator catalogue is missing or damaged."
     ),
-    # exports (family fallback until its codes are known)
-    "exports.error": QT_TRANSLATE_NOOP("Errors", "The export could not be completed."),
+    # exports
+    "export.error": QT_TRANSLATE_NOOP("Errors", "The export could not be completed."),
+    "export.consent_refused": QT_TRANSLATE_NOOP(
+        "Errors", "Refused: the recorded consent does not cover this export."
+    ),
+    "export.profile_not_allowed": QT_TRANSLATE_NOOP(
+        "Errors", "Refused: this redaction profile may not be used for this recipient."
+    ),
+    "export.invalid_scope": QT_TRANSLATE_NOOP("Errors", "The export scope is not valid."),
+    "export.nothing_to_export": QT_TRANSLATE_NOOP(
+        "Errors", "There is nothing to export in this scope."
+    ),
+    "export.destination_exists": QT_TRANSLATE_NOOP(
+        "Errors", "The destination already exists; choose a new name."
+    ),
+    "export.destination_unusable": QT_TRANSLATE_NOOP(
+        "Errors", "The destination folder cannot be written to."
+    ),
+    "export.evidence_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "An evidence file no longer matches its recorded hash; nothing was exported."
+    ),
+    "export.cancelled": QT_TRANSLATE_NOOP(
+        "Errors", "The export was cancelled; nothing was written."
+    ),
+    "export.storage": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle could not be written (disk full or not writable); nothing was kept."
+    ),
+    "export.signing_failed": QT_TRANSLATE_NOOP("Errors", "The report could not be signed."),
+    "export.certificate_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The organisation's certificate could not be used."
+    ),
+    "export.report_failed": QT_TRANSLATE_NOOP("Errors", "The report could not be produced."),
+    "verify.error": QT_TRANSLATE_NOOP("Errors", "The bundle could not be verified."),
+    "verify.unreadable": QT_TRANSLATE_NOOP(
+        "Errors", "The bundle cannot be read: it is not a folder or ZIP file Custodia can open."
+    ),
+    "verify.unsafe_archive": QT_TRANSLATE_NOOP("Errors", "The ZIP file was refused as unsafe."),
     "custodia.error": QT_TRANSLATE_NOOP("Errors", "Custodia could not complete the operation."),
 }
 
@@ -203,6 +245,7 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(user_message(exc))
     box.setAccessibleName(QCoreApplication.translate(CONTEXT, "Error message"))
+    box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate(CONTEXT, "OK"))
     box.open()
 
 
@@ -212,9 +255,7 @@ ShowHook = Callable[[BaseException], None]
 def install_excepthook(show: ShowHook | None = None) -> None:
     """Route uncaught exceptions to the log (type only) and a generic message, never stderr."""
 
-    def hook(
-        exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
-    ) -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return

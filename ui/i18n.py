@@ -39,7 +39,9 @@ def set_language(language: str) -> bool:
     else:
         log.warning("no catalogue for language %s", language)
     qt_own = QTranslator(app)
-    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_own.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         QCoreApplication.installTranslator(qt_own)
         _installed.append(qt_own)
     return found

@@ -12,11 +12,11 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from intake import Intake, open_intake
 from ui.workers import Job
 from vault import Vault
 from vault.errors import CustodiaError, VaultLockedError
@@ -43,6 +43,7 @@ class Session(QObject):
     """Holds the unlocked vault; emits ``unlocked`` and ``locked(reason)``."""
 
     unlocked = Signal()
+    about_to_lock = Signal()  # editors write pending text now
     locked = Signal(str)  # "manual", "idle" or "quit"
 
     def __init__(
@@ -58,7 +59,7 @@ class Session(QObject):
         self._clock = clock
         self._idle_seconds = float(idle_seconds)
         self._vault: Vault | None = None
-        self._intake: Any = None
+        self._services: Intake | None = None
         self._last_activity = clock()
         self._jobs: set[Job] = set()
         self._clipboard_clear_ms = clipboard_clear_ms
@@ -73,6 +74,11 @@ class Session(QObject):
     # State ---------------------------------------------------------------------------------
 
     @property
+    def clock(self) -> Clock:
+        """The session's monotonic clock (tests control it); autosave uses it too."""
+        return self._clock
+
+    @property
     def is_unlocked(self) -> bool:
         return self._vault is not None and self._vault.is_open
 
@@ -83,21 +89,19 @@ class Session(QObject):
         return self._vault
 
     @property
-    def intake(self) -> Any:
+    def services(self) -> Intake:
         """The intake services of the unlocked vault, opened once per unlock."""
         vault = self.vault
-        if self._intake is None:
-            from intake import open_intake  # type: ignore[attr-defined,unused-ignore]
-
-            self._intake = open_intake(vault)
-        return self._intake
+        if self._services is None:
+            self._services = open_intake(vault)
+        return self._services
 
     def open(self, vault: Vault) -> None:
         """Take ownership of an unlocked vault."""
         if self._vault is not None and self._vault is not vault:
             self.lock("replaced")
         self._vault = vault
-        self._intake = None
+        self._services = None
         self.touch()
         self._idle_timer.start()
         log.info("session opened vault %s", vault.vault_id)
@@ -105,8 +109,10 @@ class Session(QObject):
 
     def lock(self, reason: str = "manual") -> None:
         """Cancel running jobs, checkpoint and close the vault, clear the clipboard."""
+        if self._vault is not None:
+            self.about_to_lock.emit()
         vault, self._vault = self._vault, None
-        self._intake = None
+        services, self._services = self._services, None
         self._idle_timer.stop()
         for job in list(self._jobs):
             job.cancel()
@@ -114,6 +120,8 @@ class Session(QObject):
         if vault is None:
             return
         try:
+            if services is not None:
+                services.close()
             vault.lock()
         except CustodiaError as exc:
             # The keys are forgotten even when the closing checkpoint could not be written.
@@ -146,7 +154,7 @@ class Session(QObject):
             log.info("idle for %d s: locking", int(self._idle_seconds))
             self.lock("idle")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's API
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY_EVENTS:
             self._last_activity = self._clock()
         return False

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QListWidget, QWidget
 
 
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True) -> QLabel:
@@ -25,6 +25,14 @@ def data_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def wrapping_list(widget: QListWidget) -> QListWidget:
+    """Long entries wrap instead of scrolling sideways."""
+    widget.setWordWrap(True)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(Qt.TextElideMode.ElideNone)
+    return widget
+
+
 def heading(text: str, parent: QWidget | None = None) -> QLabel:
     label = plain_label(text, parent)
     font = label.font()
@@ -33,3 +41,26 @@ def heading(text: str, parent: QWidget | None = None) -> QLabel:
     label.setFont(font)
     label.setAccessibleName(text)
     return label
+
+
+def translate_buttons(box: QDialogButtonBox) -> QDialogButtonBox:
+    """Name standard buttons in the interface language (Qt ships no Romanian catalogue)."""
+    names = {
+        QDialogButtonBox.StandardButton.Ok: QCoreApplication.translate("Buttons", "OK"),
+        QDialogButtonBox.StandardButton.Cancel: QCoreApplication.translate("Buttons", "Cancel"),
+        QDialogButtonBox.StandardButton.Close: QCoreApplication.translate("Buttons", "Close"),
+        QDialogButtonBox.StandardButton.Yes: QCoreApplication.translate("Buttons", "Yes"),
+        QDialogButtonBox.StandardButton.No: QCoreApplication.translate("Buttons", "No"),
+    }
+    for which, text in names.items():
+        button = box.button(which)
+        if button is not None:
+            button.setText(text)
+            button.setAccessibleName(text.replace("&", ""))
+    return box
+
+
+def button_box(
+    buttons: QDialogButtonBox.StandardButton, parent: QWidget | None = None
+) -> QDialogButtonBox:
+    return translate_buttons(QDialogButtonBox(buttons, parent))

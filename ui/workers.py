@@ -131,7 +131,7 @@ class Job(QObject):
         except CustodiaError as exc:
             log.info("job %s failed: %s", self.name, exc.code)
             self._relay.done.emit("failed", exc)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a worker reports every failure
             # Type only: an exception's text may carry user content.
             log.error("job %s failed unexpectedly: %s", self.name, type(exc).__name__)
             self._relay.done.emit("failed", exc)

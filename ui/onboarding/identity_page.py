@@ -51,5 +51,5 @@ class IdentityPage(QWizardPage):
     def organisation(self) -> str:
         return self.org_edit.text().strip()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt's API
+    def isComplete(self) -> bool:
         return bool(self.user)

@@ -54,15 +54,13 @@ class LocationPage(QWizardPage):
     def path(self) -> Path:
         return Path(self.path_edit.text().strip()).expanduser()
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt's API
+    def isComplete(self) -> bool:
         return bool(self.path_edit.text().strip())
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt's API
+    def validatePage(self) -> bool:
         path = self.path
         if path.exists() and (not path.is_dir() or any(path.iterdir())):
-            self.setSubTitle(
-                self.tr("This folder is not empty. Choose an empty or a new folder.")
-            )
+            self.setSubTitle(self.tr("This folder is not empty. Choose an empty or a new folder."))
             return False
         return True
 

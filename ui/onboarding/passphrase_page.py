@@ -8,10 +8,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLineEdit, QProgressBar, QVBoxLayout, QWizardPage
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
 
 from ui.errors import user_message
 from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
@@ -40,7 +46,7 @@ class PassphrasePage(QWizardPage):
             )
         )
         self.setCommitPage(True)
-        self.setButtonText(self.wizard_button_commit(), self.tr("Create vault"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Create vault"))
         self.pass_edit = QLineEdit(self)
         self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.pass_edit.setAccessibleName(self.tr("Passphrase"))
@@ -70,12 +76,6 @@ class PassphrasePage(QWizardPage):
         self.pass_edit.textChanged.connect(self._changed)
         self.confirm_edit.textChanged.connect(self._changed)
 
-    @staticmethod
-    def wizard_button_commit() -> Any:
-        from PySide6.QtWidgets import QWizard
-
-        return QWizard.WizardButton.CommitButton
-
     def set_user_inputs(self, words: list[str]) -> None:
         self.strength.set_user_inputs(words)
 
@@ -96,7 +96,7 @@ class PassphrasePage(QWizardPage):
             return self.tr("The two passphrases differ.")
         return None
 
-    def isComplete(self) -> bool:  # noqa: N802 - Qt's API
+    def isComplete(self) -> bool:
         passphrase = self.pass_edit.text()
         return (
             self._job is None
@@ -105,7 +105,7 @@ class PassphrasePage(QWizardPage):
             and self._problem() is None
         )
 
-    def validatePage(self) -> bool:  # noqa: N802 - Qt's API
+    def validatePage(self) -> bool:
         if self._done:
             return True
         if self._job is None:

@@ -1,0 +1,94 @@
+"""One open case: its tabs (overview, people, consent, statements, evidence, entities)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from intake import Intake
+from ui.cases.overview_tab import OverviewTab
+from ui.consent.consent_tab import ConsentTab
+from ui.entities.entities_tab import EntitiesTab
+from ui.evidence.evidence_tab import EvidenceTab
+from ui.people.people_tab import CopyProtected, PeopleTab
+from ui.statements.statement_editor import StatementEditor
+from ui.statements.statements_tab import StatementsTab
+from ui.widgets import heading
+
+log = logging.getLogger(__name__)
+
+
+class CaseWorkspace(QWidget):
+    case_changed = Signal()
+    open_case = Signal(str)
+
+    def __init__(
+        self,
+        services: Intake,
+        case_id: str,
+        copy_protected: CopyProtected,
+        *,
+        clock: Callable[[], float] = time.monotonic,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.case_id = case_id
+        self._cases = services.cases
+        case = services.cases.get(case_id)
+        actor = services.vault.actor
+        self.title = heading(f"{case.reference} · {case.title}", self)
+        self.overview = OverviewTab(services.cases, services.indicators, case_id, self)
+        self.people = PeopleTab(services.people, case_id, copy_protected, self)
+        self.consent = ConsentTab(services.consent, services.people, case_id, self)
+        self.statements = StatementsTab(
+            services.interviews,
+            services.statements,
+            services.people,
+            case_id,
+            actor,
+            editor_factory=lambda s, sid, p: StatementEditor(s, sid, clock=clock, parent=p),
+            parent=self,
+        )
+        self.evidence = EvidenceTab(
+            services.evidence, services.custody, services.people, case_id, actor, self
+        )
+        self.entities = EntitiesTab(services.entities, case_id, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Case sections"))
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.people, self.tr("&People"))
+        self.tabs.addTab(self.consent, self.tr("Co&nsent"))
+        self.tabs.addTab(self.statements, self.tr("&Interviews && statements"))
+        self.tabs.addTab(self.evidence, self.tr("E&vidence"))
+        self.tabs.addTab(self.entities, self.tr("En&tities"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.overview.changed.connect(self._case_edited)
+        self.entities.open_case.connect(self.open_case)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+
+    def _case_edited(self) -> None:
+        case = self._cases.get(self.case_id)
+        self.title.setText(f"{case.reference} · {case.title}")
+        self.case_changed.emit()
+
+    def _tab_changed(self, _index: int) -> None:
+        # Tabs show what other tabs changed (a new person appears in the consent form, …).
+        widget = self.tabs.currentWidget()
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh) and widget is not self.statements:
+            refresh()
+        if widget is not self.statements and self.statements.editor is not None:
+            self.statements.editor.flush()
+
+    def close_case(self) -> None:
+        """Write pending statement text before the view goes away."""
+        self.statements.close_editor()
+        if self.evidence.job is not None:
+            self.evidence.job.cancel()

@@ -1,0 +1,141 @@
+"""Entities of a case (phones, e-mails, handles…), normalised, with links to other cases."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.entities import EntityService
+from intake.models import EntityKind, EntityLink
+from ui.errors import user_message
+from ui.formatting import term, when
+from ui.widgets import heading, plain_label
+from vault.errors import CustodiaError
+
+log = logging.getLogger(__name__)
+
+
+class EntitiesTab(QWidget):
+    open_case = Signal(str)  # case id of a linked case
+
+    def __init__(
+        self, entities: EntityService, case_id: str, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._entities = entities
+        self.case_id = case_id
+        self.kind_combo = QComboBox(self)
+        self.kind_combo.setAccessibleName(self.tr("Kind of entity"))
+        for kind in EntityKind:
+            self.kind_combo.addItem(term(kind), kind.value)
+        self.value_edit = QLineEdit(self)
+        self.value_edit.setAccessibleName(self.tr("Value"))
+        self.value_edit.setPlaceholderText(self.tr("e.g. +40 712 345 678"))
+        self.value_edit.returnPressed.connect(self._add_clicked)
+        self.note_edit = QLineEdit(self)
+        self.note_edit.setAccessibleName(self.tr("Note"))
+        self.note_edit.setPlaceholderText(self.tr("Note (optional)"))
+        self.add_button = QPushButton(self.tr("&Add"), self)
+        self.add_button.setAccessibleName(self.tr("Add the entity to the case"))
+        self.add_button.clicked.connect(self._add_clicked)
+        self.message = plain_label("", self)
+        self.message.setObjectName("errorText")
+        form = QHBoxLayout()
+        form.addWidget(self.kind_combo)
+        form.addWidget(self.value_edit, 2)
+        form.addWidget(self.note_edit, 1)
+        form.addWidget(self.add_button)
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Kind"), self.tr("Value"), self.tr("Note"), self.tr("Added")]
+        )
+        self.table.setAccessibleName(self.tr("Entities in the case"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.cross_list = QListWidget(self)
+        self.cross_list.setAccessibleName(self.tr("Links to other cases"))
+        self.cross_list.setWordWrap(True)
+        self.cross_list.itemActivated.connect(self._cross_activated)
+        lower = QWidget(self)
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(heading(self.tr("Also found in other cases"), lower))
+        lower_layout.addWidget(self.cross_list)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        links = self._entities.for_case(self.case_id)
+        self.table.setRowCount(len(links))
+        for row, link in enumerate(links):
+            values = [term(link.entity.kind), link.entity.display, link.note, when(link.created_at)]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.cross_list.clear()
+        for cross in self._entities.cross_case_links(self.case_id):
+            others = [
+                (cid, ref)
+                for cid, ref in zip(cross.case_ids, cross.case_references, strict=True)
+                if cid != self.case_id
+            ]
+            for case_id, reference in others:
+                item = QListWidgetItem(
+                    self.tr("%1 %2 also appears in case %3")
+                    .replace("%1", term(cross.entity.kind))
+                    .replace("%2", cross.entity.display)
+                    .replace("%3", reference)
+                )
+                item.setData(Qt.ItemDataRole.UserRole, case_id)
+                self.cross_list.addItem(item)
+        if self.cross_list.count() == 0:
+            self.cross_list.addItem(QListWidgetItem(self.tr("No links to other cases.")))
+
+    def add(self, kind: EntityKind, raw: str, note: str = "") -> EntityLink:
+        link = self._entities.add(self.case_id, kind, raw, note=note)
+        self.refresh()
+        return link
+
+    def _add_clicked(self) -> None:
+        try:
+            self.add(
+                EntityKind(str(self.kind_combo.currentData())),
+                self.value_edit.text(),
+                self.note_edit.text().strip(),
+            )
+        except CustodiaError as exc:
+            self.message.setText(user_message(exc))
+            return
+        self.message.clear()
+        self.value_edit.clear()
+        self.note_edit.clear()
+
+    def _cross_activated(self, item: QListWidgetItem) -> None:
+        case_id = item.data(Qt.ItemDataRole.UserRole)
+        if case_id:
+            self.open_case.emit(str(case_id))

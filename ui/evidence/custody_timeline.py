@@ -1,0 +1,34 @@
+"""An evidence item's chain of custody, oldest first."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from intake.custody import CustodyService
+from ui.formatting import term, when
+
+
+class CustodyTimeline(QWidget):
+    def __init__(self, custody: CustodyService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._custody = custody
+        self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Chain of custody"))
+        self.list.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+
+    def show_item(self, evidence_id: str | None) -> None:
+        self.list.clear()
+        if evidence_id is None:
+            return
+        for event in self._custody.events(evidence_id):
+            parts = [when(event.at), term(event.event_type), event.actor]
+            if event.from_party or event.to_party:
+                parts.append(f"{event.from_party} → {event.to_party}")
+            if event.purpose:
+                parts.append(event.purpose)
+            if event.hash_observed:
+                parts.append("SHA-256 " + event.hash_observed[:12] + "…")
+            self.list.addItem(QListWidgetItem(" · ".join(p for p in parts if p)))

@@ -1,0 +1,327 @@
+"""Evidence of a case: add by drag-and-drop or file picker (in a worker, with progress and
+cancel), the list, and the selected item's record, custody timeline and preview."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.custody import CustodyService
+from intake.evidence import EvidenceService
+from intake.models import Acquisition, Evidence, ReverifyResult
+from intake.people import PeopleService
+from ui.errors import user_message
+from ui.evidence.acquisition_dialog import AcquisitionDialog
+from ui.evidence.custody_event_dialog import CustodyEventDialog
+from ui.evidence.custody_timeline import CustodyTimeline
+from ui.evidence.description_dialog import DescriptionDialog
+from ui.evidence.evidence_details import EvidenceDetails
+from ui.evidence.preview_widget import PreviewWidget
+from ui.formatting import size, when
+from ui.widgets import plain_label
+from ui.workers import Job, ProgressFn
+
+log = logging.getLogger(__name__)
+
+PROGRESS_STEPS = 1000
+
+
+class EvidenceTab(QWidget):
+    ingest_started = Signal(object)  # the Job, so that the session can cancel it at lock
+
+    def __init__(
+        self,
+        evidence: EvidenceService,
+        custody: CustodyService,
+        people: PeopleService,
+        case_id: str,
+        actor: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._evidence = evidence
+        self._people = people
+        self.case_id = case_id
+        self.actor = actor
+        self._items: list[Evidence] = []
+        self.job: Job | None = None
+        self._custody = custody
+        self.acquisition_dialog: AcquisitionDialog | None = None
+        self.setAcceptDrops(True)
+        self.add_button = QPushButton(self.tr("&Add files…"), self)
+        self.add_button.setAccessibleName(self.tr("Add evidence files"))
+        self.add_button.clicked.connect(self._pick_files)
+        self.drop_hint = plain_label(self.tr("or drop files here"), self, wrap=False)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setAccessibleName(self.tr("Adding files"))
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel adding files"))
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self.cancel_ingest)
+        self.status = plain_label("", self)
+        self.status.setAccessibleName(self.tr("Evidence status"))
+        self.custody_button = QPushButton(self.tr("Record custody &event…"), self)
+        self.custody_button.setAccessibleName(self.tr("Record a custody event for this item"))
+        self.custody_button.clicked.connect(self.open_custody_event)
+        self.describe_button = QPushButton(self.tr("Edit &description…"), self)
+        self.describe_button.setAccessibleName(self.tr("Edit the kind and notes of this item"))
+        self.describe_button.clicked.connect(self.open_description)
+        self.verify_button = QPushButton(self.tr("Re-check &hash"), self)
+        self.verify_button.setAccessibleName(
+            self.tr("Decrypt the item and compare its SHA-256 with the recorded one")
+        )
+        self.verify_button.clicked.connect(self.reverify)
+        top = QHBoxLayout()
+        top.addWidget(self.add_button)
+        top.addWidget(self.drop_hint)
+        top.addStretch(1)
+        top.addWidget(self.progress, 2)
+        top.addWidget(self.cancel_button)
+        item_buttons = QHBoxLayout()
+        item_buttons.addWidget(self.describe_button)
+        item_buttons.addWidget(self.custody_button)
+        item_buttons.addWidget(self.verify_button)
+        item_buttons.addStretch(1)
+
+        self.table = QTableWidget(0, 5, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("No."), self.tr("File"), self.tr("Type"), self.tr("Size"), self.tr("Added")]
+        )
+        self.table.setAccessibleName(self.tr("Evidence items"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+        self.details = EvidenceDetails(self)
+        self.timeline = CustodyTimeline(custody, self)
+        self.preview = PreviewWidget(evidence, self)
+        self.detail_tabs = QTabWidget(self)
+        self.detail_tabs.setAccessibleName(self.tr("Evidence item"))
+        self.detail_tabs.addTab(self.details, self.tr("Record"))
+        self.detail_tabs.addTab(self.timeline, self.tr("Custody"))
+        self.detail_tabs.addTab(self.preview, self.tr("Preview"))
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail_tabs)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(item_buttons)
+        self.refresh()
+
+    # List ----------------------------------------------------------------------------------
+
+    def refresh(self, select: str | None = None) -> None:
+        current = select or self.selected_id()
+        self._items = self._evidence.list_for_case(self.case_id)
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self._items))
+        for row, item in enumerate(self._items):
+            values = [
+                item.label,
+                item.original_filename,
+                item.media_type,
+                size(item.size),
+                when(item.ingested_at),
+            ]
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+            if item.evidence_id == current:
+                self.table.selectRow(row)
+        self.table.blockSignals(False)
+        if self.selected_item() is None and self._items:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def selected_id(self) -> str | None:
+        item = self.selected_item()
+        return None if item is None else item.evidence_id
+
+    def selected_item(self) -> Evidence | None:
+        model = self.table.selectionModel()
+        rows = model.selectedRows() if model is not None else []
+        return self._items[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        item = self.selected_item()
+        self.custody_button.setEnabled(item is not None)
+        self.describe_button.setEnabled(item is not None)
+        self.verify_button.setEnabled(item is not None and self.job is None)
+        self.details.show_item(item)
+        self.timeline.show_item(None if item is None else item.evidence_id)
+        self.preview.show_item(item)
+
+    # Adding --------------------------------------------------------------------------------
+
+    def _pick_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"))
+        if names:
+            self._ask_and_ingest([Path(n) for n in names])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and self.job is None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        files = [p for p in paths if p.is_file()]
+        if files:
+            event.acceptProposedAction()
+            self._ask_and_ingest(files)
+
+    def _ask_and_ingest(self, paths: list[Path]) -> AcquisitionDialog:
+        """Ask how the files were obtained, then ingest them (the dialog is not modal-blocking)."""
+        dialog = AcquisitionDialog(
+            len(paths), self._people.list_for_case(self.case_id), self.actor, self
+        )
+        dialog.accepted.connect(
+            lambda: self.start_ingest(paths, dialog.acquisition(), kind=dialog.kind)
+        )
+        self.acquisition_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_ingest(
+        self, paths: list[Path], acquisition: Acquisition | None = None, *, kind: str = ""
+    ) -> Job:
+        """Encrypt ``paths`` into the vault in a worker; progress and cancel stay live."""
+        if self.job is not None:
+            return self.job
+        evidence, case_id = self._evidence, self.case_id
+
+        def ingest(progress: ProgressFn, cancel: threading.Event) -> list[Evidence]:
+            return evidence.ingest_many(
+                case_id,
+                paths,
+                kind=kind,
+                acquisition=acquisition,
+                progress=progress,
+                cancel=cancel,
+            )
+
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.add_button.setEnabled(False)
+        self.status.setText(self.tr("Encrypting %n file(s) into the vault…", "", len(paths)))
+        job = Job(ingest, name="ingest", parent=self)
+        self.job = job
+        job.on_progress(self._progress).success(self._ingested).failure(self._failed)
+        job.on_cancelled(self._cancelled).on_finished(self._finished)
+        self.ingest_started.emit(job)
+        return job.start()
+
+    def cancel_ingest(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Cancelling…"))
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(PROGRESS_STEPS * done / max(total, 1)))
+
+    def _ingested(self, items: object) -> None:
+        assert isinstance(items, list)
+        self.status.setText(self.tr("%n file(s) added.", "", len(items)))
+        self.refresh(select=items[-1].evidence_id if items else None)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(user_message(exc))
+        self.refresh()
+
+    def _cancelled(self) -> None:
+        self.status.setText(
+            self.tr("Cancelled. Files already completed stay in the vault; nothing partial does.")
+        )
+        self.refresh()
+
+    def _finished(self) -> None:
+        self.job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.add_button.setEnabled(True)
+
+    # Custody and re-verification -------------------------------------------------------------
+
+    def open_description(self) -> DescriptionDialog | None:
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = DescriptionDialog(self._evidence, item, self)
+        dialog.accepted.connect(lambda: self.refresh(select=item.evidence_id))
+        dialog.open()
+        return dialog
+
+    def open_custody_event(self) -> CustodyEventDialog | None:
+        item = self.selected_item()
+        if item is None:
+            return None
+        dialog = CustodyEventDialog(self._custody, item.evidence_id, item.label, self.actor, self)
+        dialog.accepted.connect(lambda: self.timeline.show_item(item.evidence_id))
+        dialog.open()
+        return dialog
+
+    def reverify(self) -> Job | None:
+        """Decrypt the item and compare its hash in a worker; the result is a custody event."""
+        item = self.selected_item()
+        if item is None or self.job is not None:
+            return None
+        evidence = self._evidence
+
+        def check(progress: ProgressFn, cancel: threading.Event) -> ReverifyResult:
+            return evidence.reverify(item.evidence_id, progress=progress, cancel=cancel)
+
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("Re-checking %1…").replace("%1", item.label))
+        job = Job(check, name="reverify", parent=self)
+        self.job = job
+        job.on_progress(self._progress).success(self._reverified).failure(self._failed)
+        job.on_cancelled(lambda: self.status.setText(self.tr("Cancelled.")))
+        job.on_finished(self._finished)
+        self.ingest_started.emit(job)
+        return job.start()
+
+    def _reverified(self, result: object) -> None:
+        assert isinstance(result, ReverifyResult)
+        label = next((i.label for i in self._items if i.evidence_id == result.evidence_id), "")
+        if result.matches:
+            self.status.setText(
+                self.tr("%1 is intact: its SHA-256 matches the recorded one.").replace("%1", label)
+            )
+        else:
+            self.status.setText(
+                self.tr("%1 does NOT match its recorded SHA-256.").replace("%1", label)
+            )
+        self.timeline.show_item(result.evidence_id)

@@ -1,0 +1,158 @@
+"""In-app preview of images and text, decrypted into memory only (never written to disk).
+
+Opening an original records a "viewed" custody event, so a preview is shown only on request.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.evidence import EvidenceService
+from intake.models import Evidence
+from ui.errors import user_message
+from ui.widgets import plain_label
+from ui.workers import Job, ProgressFn
+
+log = logging.getLogger(__name__)
+
+MAX_IMAGE_BYTES = 64 * 1024 * 1024
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+TEXT_TYPES = ("text/", "application/json", "application/xml")
+
+
+def previewable(item: Evidence) -> str | None:
+    """ "image", "text" or None for what this item's type and size allow."""
+    if item.media_type.startswith("image/") and item.size <= MAX_IMAGE_BYTES:
+        return "image"
+    if item.media_type.startswith(TEXT_TYPES):
+        return "text"
+    return None
+
+
+class PreviewWidget(QWidget):
+    def __init__(self, evidence: EvidenceService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._evidence = evidence
+        self._item: Evidence | None = None
+        self._pixmap: QPixmap | None = None
+        self._job: Job | None = None
+        self.show_button = QPushButton(self.tr("Show &preview"), self)
+        self.show_button.setAccessibleName(self.tr("Show a preview (recorded as viewed)"))
+        self.show_button.clicked.connect(self.load)
+        self.status = plain_label("", self)
+        self.image = QLabel(self)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setAccessibleName(self.tr("Image preview"))
+        self.image.setMinimumSize(1, 1)
+        self.image.installEventFilter(self)
+        self.text = QPlainTextEdit(self)
+        self.text.setReadOnly(True)
+        self.text.setAccessibleName(self.tr("Text preview"))
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.status)
+        self.pages.addWidget(self.image)
+        self.pages.addWidget(self.text)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.pages, 1)
+        self.show_item(None)
+
+    def show_item(self, item: Evidence | None) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self._job = None
+        self._item = item
+        self._pixmap = None
+        self.image.clear()
+        self.text.clear()
+        self.pages.setCurrentWidget(self.status)
+        kind = None if item is None else previewable(item)
+        self.show_button.setEnabled(kind is not None)
+        if item is None:
+            self.status.setText("")
+        elif kind is None:
+            self.status.setText(self.tr("No preview for this type of file."))
+        else:
+            self.status.setText(
+                self.tr("The preview is decrypted in memory only; showing it is recorded.")
+            )
+
+    def load(self) -> Job | None:
+        item = self._item
+        if item is None or previewable(item) is None or self._job is not None:
+            return None
+        kind = previewable(item)
+        limit = MAX_IMAGE_BYTES if kind == "image" else MAX_TEXT_BYTES
+        evidence = self._evidence
+
+        def read(_progress: ProgressFn, cancel: threading.Event) -> bytes:
+            buffer = bytearray()
+            with evidence.open_original(item.evidence_id, purpose="preview in Custodia") as chunks:
+                for chunk in chunks:
+                    if cancel.is_set():
+                        break
+                    buffer += chunk[: limit - len(buffer)]
+                    if len(buffer) >= limit:
+                        break
+            return bytes(buffer)
+
+        self.status.setText(self.tr("Decrypting…"))
+        job = Job(read, name="preview", parent=self)
+        self._job = job
+        job.success(lambda data: self._loaded(item.evidence_id, kind, data))
+        job.failure(lambda exc: self.status.setText(user_message(exc)))
+        job.on_finished(self._finished)
+        return job.start()
+
+    def _finished(self) -> None:
+        self._job = None
+
+    def _loaded(self, evidence_id: str, kind: str | None, data: object) -> None:
+        if self._item is None or self._item.evidence_id != evidence_id:
+            return
+        assert isinstance(data, bytes)
+        if kind == "image":
+            image = QImage.fromData(data)
+            if image.isNull():
+                self.status.setText(self.tr("This image cannot be shown."))
+                return
+            self._pixmap = QPixmap.fromImage(image)
+            self.pages.setCurrentWidget(self.image)
+            self._scale()
+        else:
+            text = data.decode("utf-8", errors="replace")
+            if len(data) >= MAX_TEXT_BYTES:
+                text += "\n\n" + self.tr("[Preview shortened: the file is larger.]")
+            self.text.setPlainText(text)
+            self.pages.setCurrentWidget(self.text)
+
+    def _scale(self) -> None:
+        if self._pixmap is None:
+            return
+        area = self.image.size()
+        upscaling = self._pixmap.width() < area.width() and self._pixmap.height() < area.height()
+        # Small images are enlarged without smoothing, so that no detail is invented.
+        mode = (
+            Qt.TransformationMode.FastTransformation
+            if upscaling
+            else Qt.TransformationMode.SmoothTransformation
+        )
+        self.image.setPixmap(self._pixmap.scaled(area, Qt.AspectRatioMode.KeepAspectRatio, mode))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.image and event.type() == QEvent.Type.Resize:
+            self._scale()
+        return False

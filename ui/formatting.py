@@ -1,0 +1,95 @@
+"""Turning domain values into display strings (dates in local time, sizes, enum names)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+CONTEXT = "Terms"
+
+
+def when(moment: datetime | None) -> str:
+    """A timestamp in the computer's local time, to the minute."""
+    if moment is None:
+        return "—"
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def day(value: date | None) -> str:
+    return "—" if value is None else value.isoformat()
+
+
+def size(num_bytes: int) -> str:
+    return QLocale().formattedDataSize(num_bytes)
+
+
+def language() -> str:
+    """The interface language code (en, ro, uk), as installed by ui.i18n."""
+    name = QLocale().name()[:2]
+    return name if name in ("en", "ro", "uk") else "en"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks ``text`` for lupdate and returns it unchanged."""
+    return text
+
+
+_TERMS: dict[str, str] = {
+    # case status
+    "open": QT_TRANSLATE_NOOP("Terms", "open"),
+    "closed": QT_TRANSLATE_NOOP("Terms", "closed"),
+    # person roles
+    "survivor": QT_TRANSLATE_NOOP("Terms", "survivor"),
+    "witness": QT_TRANSLATE_NOOP("Terms", "witness"),
+    "suspect": QT_TRANSLATE_NOOP("Terms", "suspect"),
+    "other": QT_TRANSLATE_NOOP("Terms", "other"),
+    # consent
+    "written": QT_TRANSLATE_NOOP("Terms", "written"),
+    "verbal_witnessed": QT_TRANSLATE_NOOP("Terms", "verbal, witnessed"),
+    "ngo_internal": QT_TRANSLATE_NOOP("Terms", "NGO internal"),
+    "police": QT_TRANSLATE_NOOP("Terms", "police"),
+    "prosecutor": QT_TRANSLATE_NOOP("Terms", "prosecutor"),
+    "court": QT_TRANSLATE_NOOP("Terms", "court"),
+    "partner_ngo": QT_TRANSLATE_NOOP("Terms", "partner NGO"),
+    "anonymised_research": QT_TRANSLATE_NOOP("Terms", "anonymised research"),
+    # statements
+    "verbatim": QT_TRANSLATE_NOOP("Terms", "verbatim"),
+    "summary": QT_TRANSLATE_NOOP("Terms", "summary"),
+    # custody
+    "collected": QT_TRANSLATE_NOOP("Terms", "collected"),
+    "ingested": QT_TRANSLATE_NOOP("Terms", "ingested"),
+    "viewed": QT_TRANSLATE_NOOP("Terms", "viewed"),
+    "exported": QT_TRANSLATE_NOOP("Terms", "exported"),
+    "transferred": QT_TRANSLATE_NOOP("Terms", "transferred"),
+    "received": QT_TRANSLATE_NOOP("Terms", "received"),
+    "verified": QT_TRANSLATE_NOOP("Terms", "verified"),
+    "returned": QT_TRANSLATE_NOOP("Terms", "returned"),
+    "destroyed": QT_TRANSLATE_NOOP("Terms", "destroyed"),
+    # entities
+    "phone": QT_TRANSLATE_NOOP("Terms", "phone number"),
+    "email": QT_TRANSLATE_NOOP("Terms", "e-mail"),
+    "social": QT_TRANSLATE_NOOP("Terms", "social-media handle"),
+    "url": QT_TRANSLATE_NOOP("Terms", "web address"),
+    "name": QT_TRANSLATE_NOOP("Terms", "name"),
+    "alias": QT_TRANSLATE_NOOP("Terms", "alias"),
+    "address": QT_TRANSLATE_NOOP("Terms", "address"),
+    "vehicle": QT_TRANSLATE_NOOP("Terms", "vehicle"),
+    "bank_account": QT_TRANSLATE_NOOP("Terms", "bank account"),
+    # search kinds
+    "case": QT_TRANSLATE_NOOP("Terms", "case"),
+    "person": QT_TRANSLATE_NOOP("Terms", "person"),
+    "statement": QT_TRANSLATE_NOOP("Terms", "statement"),
+    "evidence": QT_TRANSLATE_NOOP("Terms", "evidence"),
+    "entity": QT_TRANSLATE_NOOP("Terms", "entity"),
+}
+
+
+def term(value: object) -> str:
+    """The translated name of an enum value (falls back to the value itself)."""
+    key = str(getattr(value, "value", value))
+    return _t(_TERMS[key]) if key in _TERMS else key

@@ -1,0 +1,59 @@
+"""Settings: the interface language and the idle time before the vault locks itself."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.i18n import LANGUAGE_NAMES
+from ui.settings import LANGUAGES, Settings
+from ui.widgets import button_box
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self.setWindowTitle(self.tr("Settings"))
+        self.language_combo = QComboBox(self)
+        self.language_combo.setAccessibleName(self.tr("Language"))
+        for code in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
+        self.language_combo.setCurrentIndex(LANGUAGES.index(settings.language))
+        self.idle_spin = QSpinBox(self)
+        self.idle_spin.setRange(1, 120)
+        self.idle_spin.setValue(settings.idle_minutes)
+        self.idle_spin.setSuffix(self.tr(" min"))
+        self.idle_spin.setAccessibleName(self.tr("Lock after minutes without activity"))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("&Language:"), self.language_combo)
+        form.addRow(self.tr("Lock after &inactivity:"), self.idle_spin)
+        buttons = button_box(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    @property
+    def language(self) -> str:
+        return str(self.language_combo.currentData())
+
+    @property
+    def idle_minutes(self) -> int:
+        return self.idle_spin.value()
+
+    def accept(self) -> None:
+        self._settings.language = self.language
+        self._settings.idle_minutes = self.idle_minutes
+        super().accept()

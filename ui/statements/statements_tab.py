@@ -1,0 +1,175 @@
+"""Interviews and statements of a case: lists on the left, the statement editor on the right."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.interviews import InterviewService
+from intake.people import PeopleService
+from intake.statements import StatementService
+from ui.formatting import term, when
+from ui.statements.interview_dialog import InterviewDialog
+from ui.statements.new_statement_dialog import NewStatementDialog
+from ui.statements.statement_editor import StatementEditor
+from ui.widgets import heading, plain_label, wrapping_list
+
+log = logging.getLogger(__name__)
+
+EditorFactory = Callable[[StatementService, str, QWidget], StatementEditor]
+
+
+def default_editor(
+    statements: StatementService, statement_id: str, parent: QWidget
+) -> StatementEditor:
+    return StatementEditor(statements, statement_id, parent=parent)
+
+
+class StatementsTab(QWidget):
+    def __init__(
+        self,
+        interviews: InterviewService,
+        statements: StatementService,
+        people: PeopleService,
+        case_id: str,
+        actor: str,
+        *,
+        editor_factory: EditorFactory = default_editor,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._interviews = interviews
+        self._statements = statements
+        self._people = people
+        self._editor_factory = editor_factory
+        self.case_id = case_id
+        self.actor = actor
+        self.editor: StatementEditor | None = None
+        self.interview_list = wrapping_list(QListWidget(self))
+        self.interview_list.setAccessibleName(self.tr("Interviews"))
+        self.statement_list = wrapping_list(QListWidget(self))
+        self.statement_list.setAccessibleName(self.tr("Statements"))
+        self.statement_list.currentItemChanged.connect(self._statement_chosen)
+        self.new_interview_button = QPushButton(self.tr("New &interview…"), self)
+        self.new_interview_button.setAccessibleName(self.tr("Record a new interview"))
+        self.new_interview_button.clicked.connect(self.open_new_interview)
+        self.new_statement_button = QPushButton(self.tr("New &statement…"), self)
+        self.new_statement_button.setAccessibleName(self.tr("Start a new statement"))
+        self.new_statement_button.clicked.connect(self.open_new_statement)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(heading(self.tr("Interviews"), left))
+        left_layout.addWidget(self.interview_list, 1)
+        left_layout.addWidget(self.new_interview_button)
+        left_layout.addWidget(heading(self.tr("Statements"), left))
+        left_layout.addWidget(self.statement_list, 2)
+        left_layout.addWidget(self.new_statement_button)
+        self.placeholder = plain_label(self.tr("Choose a statement, or start a new one."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right = QStackedWidget(self)
+        self.right.addWidget(self.placeholder)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([260, 700])
+        layout = QHBoxLayout(self)
+        layout.addWidget(splitter)
+        self.refresh()
+
+    def refresh(self, select: str | None = None) -> None:
+        names = {p.person_id: p.pseudonym for p in self._people.list_for_case(self.case_id)}
+        self.interview_list.clear()
+        for interview in self._interviews.list_for_case(self.case_id):
+            parts = [
+                when(interview.started_at),
+                names.get(interview.person_id or "", ""),
+                interview.location,
+            ]
+            item = QListWidgetItem(" · ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, interview.interview_id)
+            self.interview_list.addItem(item)
+        current = select or self.current_statement_id()
+        self.statement_list.blockSignals(True)
+        self.statement_list.clear()
+        for statement in self._statements.list_for_case(self.case_id):
+            state = self.tr("final") if statement.finalised else self.tr("draft")
+            parts = [
+                statement.title or self.tr("Untitled statement"),
+                names.get(statement.person_id or "", ""),
+                term(statement.kind),
+                state,
+            ]
+            item = QListWidgetItem(" · ".join(p for p in parts if p))
+            item.setData(Qt.ItemDataRole.UserRole, statement.statement_id)
+            self.statement_list.addItem(item)
+            if statement.statement_id == current:
+                self.statement_list.setCurrentItem(item)
+        self.statement_list.blockSignals(False)
+        if select is not None:
+            self.open_statement(select)
+
+    def current_statement_id(self) -> str | None:
+        item = self.statement_list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _statement_chosen(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.open_statement(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def open_statement(self, statement_id: str) -> StatementEditor:
+        if self.editor is not None and self.editor.statement_id == statement_id:
+            return self.editor
+        self.close_editor()
+        self.editor = self._editor_factory(self._statements, statement_id, self.right)
+        self.editor.finalised.connect(lambda: self.refresh())
+        self.right.addWidget(self.editor)
+        self.right.setCurrentWidget(self.editor)
+        return self.editor
+
+    def close_editor(self) -> None:
+        if self.editor is not None:
+            self.editor.close_editor()
+            self.right.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+
+    def open_new_interview(self) -> InterviewDialog:
+        dialog = InterviewDialog(
+            self._interviews,
+            self._people.list_for_case(self.case_id),
+            self.case_id,
+            self.actor,
+            self,
+        )
+        dialog.accepted.connect(lambda: self.refresh())
+        dialog.open()
+        return dialog
+
+    def open_new_statement(self) -> NewStatementDialog:
+        dialog = NewStatementDialog(
+            self._statements,
+            self._people.list_for_case(self.case_id),
+            self._interviews.list_for_case(self.case_id),
+            self.case_id,
+            self,
+        )
+        dialog.accepted.connect(
+            lambda: self.refresh(select=dialog.statement.statement_id if dialog.statement else None)
+        )
+        dialog.open()
+        return dialog
