@@ -12,7 +12,6 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import TextIO
 
@@ -52,6 +51,8 @@ class StdinExhaustedError(CliUsageError):
 
 
 def version() -> str:
+    from importlib import metadata  # only for --version: it is slow to import
+
     try:
         return metadata.version("custodia")
     except metadata.PackageNotFoundError:
@@ -311,6 +312,8 @@ def cmd_gui(args: argparse.Namespace) -> int:
     vault_path = getattr(args, "vault", None)
     if vault_path:
         gui_args += ["--vault", str(vault_path)]
+    if getattr(args, "smoke_test", False):
+        gui_args.append("--smoke-test")
     return app_main(gui_args)
 
 
@@ -328,6 +331,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     gui = commands.add_parser("gui", help="open the desktop app")
     gui.add_argument("--vault", help="the vault folder to open")
+    # Start, show the first window, quit: used by tests and the installer's smoke check.
+    gui.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     gui.set_defaults(handler=cmd_gui)
 
     vault_parser = commands.add_parser("vault", help="create, check and manage a vault")
@@ -407,7 +412,23 @@ def _register_optional(
         register(commands, vault_commands)
 
 
+def _gui_only(argv: list[str]) -> argparse.Namespace | None:
+    """``custodia`` or ``custodia gui …``: the arguments, parsed without the full parser.
+
+    Building the full parser registers every command group, which imports the export, PDF and
+    signing libraries: about a second that the desktop app's start must not pay (issue 7).
+    """
+    if argv and argv[0] != "gui":
+        return None
+    parser = argparse.ArgumentParser(prog="custodia gui")
+    parser.add_argument("--vault", help="the vault folder to open")
+    return parser.parse_args(argv[1:])
+
+
 def run(argv: Sequence[str] | None = None) -> int:
+    gui_args = _gui_only(list(sys.argv[1:] if argv is None else argv))
+    if gui_args is not None:
+        return cmd_gui(gui_args)
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Handler | None = getattr(args, "handler", None)

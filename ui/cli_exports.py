@@ -11,9 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from exports.from_intake import ExportOptions, export_case
 from exports.model import Profile, RecipientKind
-from exports.verify import verify_bundle
 from ui import cli
 from vault import Vault
 
@@ -36,6 +34,9 @@ def _progress(done: int, total: int) -> None:
 
 
 def run_export(args: argparse.Namespace, vault: Vault) -> int:
+    # Imported here: the PDF-signing stack costs about a second, and other commands don't need it.
+    from exports.from_intake import ExportOptions, export_case
+
     profile = Profile(args.profile)
     kind = RecipientKind(args.recipient_kind) if args.recipient_kind else DEFAULT_KIND[profile]
     options = ExportOptions(
@@ -70,6 +71,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from exports.verify import verify_bundle
+
     verdict = verify_bundle(Path(args.bundle), progress=_progress)
     if sys.stderr.isatty():
         print(file=sys.stderr)
