@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -26,6 +28,9 @@ from ui.settings import Settings, default_vault_path
 log = logging.getLogger(__name__)
 
 APP_NAME = "Custodia"
+# Benchmarks set this to "1": the app prints when its first window is shown, then quits.
+EXIT_WHEN_SHOWN = "CUSTODIA_EXIT_WHEN_SHOWN"
+SHOWN_MARKER = "custodia-first-window-shown"
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
@@ -69,6 +74,12 @@ def create_application(argv0: str = "custodia") -> QApplication:
     return app
 
 
+def _report_shown_and_quit(app: QApplication) -> None:
+    """For the start-up benchmark: the wall-clock moment the first window was shown."""
+    print(f"{SHOWN_MARKER} {time.time():.6f}", flush=True)
+    app.quit()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(list(sys.argv[1:] if argv is None else argv))
     try:
@@ -93,6 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     window.show()
     if args.smoke_test:
         QTimer.singleShot(0, app.quit)
+    elif os.environ.get(EXIT_WHEN_SHOWN) == "1":
+
+        def start_then_report() -> None:
+            window.start()
+            # One more turn of the event loop, so the dialog's show events are processed.
+            QTimer.singleShot(0, lambda: _report_shown_and_quit(app))
+
+        QTimer.singleShot(0, start_then_report)
     else:
         QTimer.singleShot(0, window.start)
     code = app.exec()

@@ -196,6 +196,16 @@ _MESSAGES: dict[str, str] = {
         "Errors", "The bundle cannot be read: it is not a folder or ZIP file Custodia can open."
     ),
     "verify.unsafe_archive": QT_TRANSLATE_NOOP("Errors", "The ZIP file was refused as unsafe."),
+    # backups
+    "backup.error": QT_TRANSLATE_NOOP("Errors", "The backup could not be made or read."),
+    "backup.not_found": QT_TRANSLATE_NOOP("Errors", "No Custodia backup was found in this folder."),
+    "backup.damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The backup is damaged or was tampered with; it was not restored."
+    ),
+    "backup.restore_target_exists": QT_TRANSLATE_NOOP(
+        "Errors",
+        "The restore destination already holds a vault or other files; choose a new folder.",
+    ),
     "custodia.error": QT_TRANSLATE_NOOP("Errors", "Custodia could not complete the operation."),
 }
 

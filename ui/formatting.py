@@ -60,6 +60,8 @@ _TERMS: dict[str, str] = {
     # statements
     "verbatim": QT_TRANSLATE_NOOP("Terms", "verbatim"),
     "summary": QT_TRANSLATE_NOOP("Terms", "summary"),
+    # export profiles
+    "pseudonymised": QT_TRANSLATE_NOOP("Terms", "pseudonymised"),
     # custody
     "collected": QT_TRANSLATE_NOOP("Terms", "collected"),
     "ingested": QT_TRANSLATE_NOOP("Terms", "ingested"),
@@ -93,3 +95,9 @@ def term(value: object) -> str:
     """The translated name of an enum value (falls back to the value itself)."""
     key = str(getattr(value, "value", value))
     return _t(_TERMS[key]) if key in _TERMS else key
+
+
+def fingerprint(hex_digest: str) -> str:
+    """A key fingerprint in groups of four, easier to read aloud over the phone."""
+    clean = hex_digest.strip().lower()
+    return " ".join(clean[i : i + 4] for i in range(0, len(clean), 4))

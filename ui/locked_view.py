@@ -13,6 +13,7 @@ from ui.widgets import heading, plain_label
 class LockedView(QWidget):
     unlock_requested = Signal()
     create_requested = Signal()
+    verify_requested = Signal()
 
     def __init__(self, vault_path: Path, reason: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,10 +30,14 @@ class LockedView(QWidget):
         self.create_button = QPushButton(self.tr("&Create a new vault…"), self)
         self.create_button.setAccessibleName(self.tr("Create a new vault"))
         self.create_button.clicked.connect(self.create_requested)
+        self.verify_button = QPushButton(self.tr("&Verify a bundle…"), self)
+        self.verify_button.setAccessibleName(self.tr("Verify a bundle, without unlocking"))
+        self.verify_button.clicked.connect(self.verify_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.unlock_button)
         buttons.addWidget(self.create_button)
+        buttons.addWidget(self.verify_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -9,24 +9,42 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ui.backup.backup_status import is_overdue, parse_time, reminder_text, status_text
 from ui.errors import show_error
 from ui.i18n import set_language
 from ui.locked_view import LockedView
-from ui.onboarding.create_vault_dialog import CreateVaultDialog
 from ui.session import Session
 from ui.settings import Settings
-from ui.settings_dialog import SettingsDialog
-from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
 from ui.unlock.unlock_dialog import UnlockDialog
 from ui.widgets import plain_label
 from vault import DEFAULT_KDF, KdfParams
 from vault.errors import CustodiaError
 from vault.vault import RECOVERY_ACTOR
+
+# Dialogs not needed for the first window are imported when first opened: the time from start
+# to the unlock window is measured (issue 7), and zxcvbn alone costs a tenth of a second.
+if TYPE_CHECKING:
+    from ui.backup.backup_dialog import BackupDialog
+    from ui.backup.check_backup_dialog import CheckBackupDialog
+    from ui.backup.restore_dialog import RestoreDialog
+    from ui.exports.verify_window import VerifyWindow
+    from ui.onboarding.create_vault_dialog import CreateVaultDialog
+    from ui.settings_dialog import SettingsDialog
+    from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
 
 log = logging.getLogger(__name__)
 
@@ -61,19 +79,53 @@ class MainWindow(QMainWindow):
         self._lock_reason = ""
         self.workspace: QWidget | None = None
         self.dialog: QWidget | None = None  # the open unlock/create dialog, for tests
+        self.verify_window: VerifyWindow | None = None
+        self._pending_restore: tuple[Path, dict[str, Any]] | None = None
         self.setMinimumSize(900, 600)
         self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        self._build_reminder()
+        central = QWidget(self)
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.reminder)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.locked_view = LockedView(vault_path, parent=self)
-        self.locked_view.unlock_requested.connect(self.open_unlock)
-        self.locked_view.create_requested.connect(self.open_create)
+        self._connect_locked_view()
         self.stack.addWidget(self.locked_view)
+        self.backup_status = plain_label("", self, wrap=False)
+        self.backup_status.setAccessibleName(self.tr("Last backup"))
+        self.backup_status.setContentsMargins(0, 0, 16, 0)  # apart from the sign-in status
+        self.statusBar().addPermanentWidget(self.backup_status)
         self.status = plain_label("", self, wrap=False)
         self.statusBar().addPermanentWidget(self.status)
         self._build_actions()
         session.unlocked.connect(self._on_unlocked)
         session.locked.connect(self._on_locked)
         self.retranslate()
+
+    def _connect_locked_view(self) -> None:
+        self.locked_view.unlock_requested.connect(self.open_unlock)
+        self.locked_view.create_requested.connect(self.open_create)
+        self.locked_view.verify_requested.connect(lambda: self.open_verify())
+
+    def _build_reminder(self) -> None:
+        """A banner, not a dialog: the reminder must not interrupt an interview."""
+        self.reminder = QWidget(self)
+        self.reminder_text = plain_label("", self.reminder)
+        self.reminder_text.setObjectName("warningBanner")
+        self.reminder_text.setAccessibleName(self.tr("Backup reminder"))
+        self.reminder_backup = QPushButton(self.reminder)
+        self.reminder_backup.clicked.connect(lambda: self.open_backup())
+        self.reminder_later = QPushButton(self.reminder)
+        self.reminder_later.clicked.connect(self.reminder.hide)
+        row = QHBoxLayout(self.reminder)
+        row.setContentsMargins(6, 6, 6, 0)
+        row.addWidget(self.reminder_text, 1)
+        row.addWidget(self.reminder_backup)
+        row.addWidget(self.reminder_later)
+        self.reminder.hide()
 
     # Actions -------------------------------------------------------------------------------
 
@@ -93,6 +145,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
+        self.backup_action = QAction(self)
+        self.backup_action.triggered.connect(lambda: self.open_backup())
+        self.check_backup_action = QAction(self)
+        self.check_backup_action.triggered.connect(lambda: self.open_check_backup())
+        self.restore_action = QAction(self)
+        self.restore_action.triggered.connect(lambda: self.open_restore())
+        self.verify_action = QAction(self)
+        self.verify_action.triggered.connect(lambda: self.open_verify())
         for action in (self.lock_action, self.search_action):
             self.addAction(action)
 
@@ -104,15 +164,30 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("S&ettings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Custodia"))
+        self.backup_action.setText(self.tr("&Back up now…"))
+        self.check_backup_action.setText(self.tr("Chec&k a backup…"))
+        self.restore_action.setText(self.tr("&Restore a backup…"))
+        self.verify_action.setText(self.tr("&Verify a bundle…"))
+        # Not "&Back up…": Alt+B opens the Bundles menu.
+        self.reminder_backup.setText(self.tr("Back &up now…"))
+        self.reminder_backup.setAccessibleName(self.tr("Back up the vault now"))
+        self.reminder_later.setText(self.tr("Later"))
+        self.reminder_later.setAccessibleName(self.tr("Hide the backup reminder"))
         bar = self.menuBar()
         bar.clear()
         vault_menu = bar.addMenu(self.tr("&Vault"))
         vault_menu.addAction(self.lock_action)
         vault_menu.addAction(self.search_action)
         vault_menu.addSeparator()
+        vault_menu.addAction(self.backup_action)
+        vault_menu.addAction(self.check_backup_action)
+        vault_menu.addAction(self.restore_action)
+        vault_menu.addSeparator()
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.quit_action)
+        bundles_menu = bar.addMenu(self.tr("&Bundles"))
+        bundles_menu.addAction(self.verify_action)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self._update_state()
@@ -120,8 +195,7 @@ class MainWindow(QMainWindow):
     def rebuild_views(self) -> None:
         old_locked = self.locked_view
         self.locked_view = LockedView(self.vault_path, self._lock_reason, self)
-        self.locked_view.unlock_requested.connect(self.open_unlock)
-        self.locked_view.create_requested.connect(self.open_create)
+        self._connect_locked_view()
         self.stack.insertWidget(0, self.locked_view)
         self.stack.removeWidget(old_locked)
         old_locked.deleteLater()
@@ -134,6 +208,7 @@ class MainWindow(QMainWindow):
         unlocked = self.session.is_unlocked
         self.lock_action.setEnabled(unlocked)
         self.search_action.setEnabled(unlocked)
+        self.backup_action.setEnabled(unlocked)
         if unlocked:
             self.status.setText(
                 self.tr(
@@ -144,6 +219,8 @@ class MainWindow(QMainWindow):
             )
         else:
             self.status.setText(self.tr("Locked"))
+            self.backup_status.setText("")
+            self.reminder.hide()
 
     # Start ---------------------------------------------------------------------------------
 
@@ -154,16 +231,28 @@ class MainWindow(QMainWindow):
         return self.open_create()
 
     def open_unlock(self) -> UnlockDialog:
-        dialog = UnlockDialog(self.vault_path, last_user=self.settings.last_user, parent=self)
+        restored_from = None
+        if self._pending_restore is not None and self._pending_restore[0] == self.vault_path:
+            restored_from = self._pending_restore[1]
+        dialog = UnlockDialog(
+            self.vault_path,
+            last_user=self.settings.last_user,
+            restored_from=restored_from,
+            parent=self,
+        )
         dialog.accepted.connect(lambda: self._unlocked_from(dialog))
+        dialog.verify_requested.connect(lambda: self.open_verify())
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def open_create(self) -> CreateVaultDialog:
+        from ui.onboarding.create_vault_dialog import CreateVaultDialog
+
         dialog = CreateVaultDialog(self.vault_path, kdf=self._kdf, parent=self)
         dialog.accepted.connect(lambda: self._created_from(dialog))
         dialog.rejected.connect(lambda: self._created_from(dialog))
+        dialog.verify_requested.connect(lambda: self.open_verify())
         self.dialog = dialog
         dialog.open()
         return dialog
@@ -173,6 +262,8 @@ class MainWindow(QMainWindow):
         vault, dialog.vault = dialog.vault, None
         if vault is None:
             return
+        if dialog.restored_from is not None:
+            self._pending_restore = None  # recorded in the ledger by this unlock, exactly once
         recovered = vault.actor == RECOVERY_ACTOR
         if not recovered:
             self.settings.last_user = dialog.user
@@ -182,6 +273,8 @@ class MainWindow(QMainWindow):
 
     def open_reset_passphrase(self) -> ResetPassphraseDialog:
         """After a recovery-key unlock, offer a new passphrase at once."""
+        from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
+
         dialog = ResetPassphraseDialog(self.session.vault, self)
         self.dialog = dialog
         dialog.open()
@@ -203,6 +296,97 @@ class MainWindow(QMainWindow):
         self._lock_reason = ""
         self._show_workspace()
         self._update_state()
+        self.refresh_backup_status(remind=True)
+
+    # Backups -------------------------------------------------------------------------------
+
+    def refresh_backup_status(self, *, remind: bool = False) -> None:
+        """Show when the vault was last backed up; remind once per unlock when it is overdue."""
+        if not self.session.is_unlocked:
+            return
+        from vault.backup import last_backup_time
+
+        vault = self.session.vault
+        try:
+            last = parse_time(last_backup_time(vault))
+        except CustodiaError as exc:
+            log.warning("last backup time unavailable: %s", exc.code)
+            return
+        now = vault.clock()
+        self.backup_status.setText(status_text(last, now))
+        overdue = is_overdue(last, now, self.settings.backup_reminder_days)
+        if remind and overdue:
+            self.reminder_text.setText(reminder_text(last, now))
+            self.reminder.show()
+        elif not overdue:
+            self.reminder.hide()
+
+    def open_backup(self) -> BackupDialog | None:
+        if not self.session.is_unlocked:
+            return None
+        from ui.backup.backup_dialog import BackupDialog
+
+        dialog = BackupDialog(
+            self.session.vault,
+            folder=self.settings.last_backup_folder,
+            track=self.session.track,
+            parent=self,
+        )
+        dialog.backed_up.connect(lambda _report: self._backed_up(dialog))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _backed_up(self, dialog: BackupDialog) -> None:
+        if dialog.folder is not None:
+            self.settings.last_backup_folder = dialog.folder
+        self.refresh_backup_status()
+
+    def open_check_backup(self) -> CheckBackupDialog:
+        from ui.backup.check_backup_dialog import CheckBackupDialog
+
+        dialog = CheckBackupDialog(folder=self.settings.last_backup_folder, parent=self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_restore(self) -> RestoreDialog:
+        from ui.backup.restore_dialog import RestoreDialog
+
+        dialog = RestoreDialog(backup_folder=self.settings.last_backup_folder, parent=self)
+        dialog.restored.connect(self._restored)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _restored(self, path: object, note: object) -> None:
+        """Switch to the restored vault and unlock it with the restore note, once."""
+        assert isinstance(path, Path)
+        assert isinstance(note, dict)
+        self._pending_restore = (path, note)
+        self.vault_path = path
+        self.settings.last_vault = path
+        if not self.session.is_unlocked:
+            self.locked_view.set_state(path, "")
+        self.open_unlock()
+
+    # Bundles -------------------------------------------------------------------------------
+
+    def open_verify(self, bundle: str | None = None) -> VerifyWindow:
+        """The verifier needs no vault; it is its own window, usable beside any dialog."""
+        from ui.exports.verify_window import VerifyWindow
+
+        if self.verify_window is None:
+            # No parent: a modal unlock or first-run dialog must not block it.
+            self.verify_window = VerifyWindow()
+            self.verify_window.resize(760, 600)
+        window = self.verify_window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if bundle:
+            window.verify(Path(bundle))
+        return window
 
     def _show_workspace(self) -> None:
         try:
@@ -213,6 +397,9 @@ class MainWindow(QMainWindow):
             return
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
+        verify_requested = getattr(self.workspace, "verify_requested", None)
+        if verify_requested is not None:
+            verify_requested.connect(self.open_verify)
 
     def _drop_workspace(self) -> None:
         if self.workspace is not None:
@@ -241,6 +428,8 @@ class MainWindow(QMainWindow):
             opener()
 
     def open_settings(self) -> SettingsDialog:
+        from ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.settings, self)
         dialog.accepted.connect(lambda: self.apply_settings())
         self.dialog = dialog
@@ -265,4 +454,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.session.lock("quit")
+        if self.verify_window is not None:
+            self.verify_window.close()
         super().closeEvent(event)

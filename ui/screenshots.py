@@ -14,10 +14,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+    from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +118,14 @@ def render_all(out_dir: Path, languages: tuple[str, ...] = ("en", "ro", "uk")) -
             session.open(Vault.unlock(vault_path, "ana", PASSPHRASE))
             workspace = window.workspace
             assert isinstance(workspace, Workspace)
+            if not window.reminder.isVisible():
+                # Later languages reuse a vault the first one backed up: show the reminder anyway.
+                from ui.backup.backup_status import reminder_text
+
+                window.reminder_text.setText(reminder_text(None, session.vault.clock()))
+                window.reminder.show()
+            shot(window, "26_backup_reminder")
+            window.reminder.hide()
             view = workspace.open_case(case_id)
             assert view is not None
             names = ["overview", "people", "consent", "statements", "evidence", "entities"]
@@ -173,6 +186,7 @@ def render_all(out_dir: Path, languages: tuple[str, ...] = ("en", "ro", "uk")) -
             reset = ResetPassphraseDialog(session.vault)
             shot(reset, "25_reset_passphrase")
             reset.deleteLater()
+            _export_and_backup_screens(app, window, workspace, case_id, root, lang, shot)
             settings_dialog = window.open_settings()
             shot(settings_dialog, "22_settings")
             settings_dialog.close()
@@ -183,6 +197,84 @@ def render_all(out_dir: Path, languages: tuple[str, ...] = ("en", "ro", "uk")) -
             _settle(app)
         set_language("en")
     return written
+
+
+def _export_and_backup_screens(
+    app: QApplication,
+    window: MainWindow,
+    workspace: Workspace,
+    case_id: str,
+    root: Path,
+    lang: str,
+    shot: Callable[[QWidget, str], None],
+) -> None:
+    from exports.model import Profile, RecipientKind
+    from ui.backup.check_backup_dialog import CheckBackupDialog
+    from ui.backup.restore_dialog import RestoreDialog
+    from ui.unlock.unlock_dialog import UnlockDialog
+
+    wizard = workspace.open_export(case_id)
+    assert wizard is not None
+    wizard.recipient_edit.setText("Tribunalul Constanța, judecător I. Popa")
+    wizard.purpose_edit.setText("Trial, file 1234/118/2026")
+    wizard.dest_edit.setText(str(root / f"bundle-{lang}.zip"))
+    wizard.resize(720, 620)
+    shot(wizard, "27_export_wizard")
+    wizard.set_choice(RecipientKind.POLICE, Profile.COURT)
+    shot(wizard, "28_export_refused")
+    wizard.set_choice(RecipientKind.COURT, Profile.COURT)
+    wizard.start_export()
+    _settle(app, lambda: wizard.job is None, limit=120)
+    shot(wizard, "29_export_done")
+    wizard.close()
+    folder = root / f"bundle-{lang}"
+    folder_wizard = workspace.open_export(case_id)
+    assert folder_wizard is not None
+    folder_wizard.folder_radio.setChecked(True)
+    folder_wizard.dest_edit.setText(str(folder))
+    folder_wizard.start_export()
+    _settle(app, lambda: folder_wizard.job is None, limit=120)
+    folder_wizard.close()
+
+    verify = window.open_verify()
+    verify.resize(820, 620)
+    verify.verify(root / f"bundle-{lang}.zip")
+    _settle(app, lambda: verify.job is None, limit=120)
+    shot(verify, "30_verify_intact")
+    evidence = sorted((folder / "data" / "evidence").iterdir())[0]
+    data = bytearray(evidence.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    evidence.write_bytes(bytes(data))
+    verify.verify(folder)
+    _settle(app, lambda: verify.job is None, limit=120)
+    shot(verify, "31_verify_tampered")
+    verify.close()
+
+    usb = root / f"usb-{lang}"
+    backup_dialog = window.open_backup()
+    assert backup_dialog is not None
+    backup_dialog.folder_edit.setText(str(usb))
+    shot(backup_dialog, "32_backup_dialog")
+    backup_dialog.start_backup()
+    _settle(app, lambda: backup_dialog.job is None, limit=120)
+    shot(backup_dialog, "33_backup_done")
+    backup_dialog.close()
+    shot(window, "34_main_after_backup")
+    check = CheckBackupDialog(folder=usb)
+    check.start_check()
+    _settle(app, lambda: check.job is None, limit=120)
+    shot(check, "35_check_backup")
+    check.deleteLater()
+    restore = RestoreDialog(backup_folder=usb, target=root / f"restored-{lang}")
+    shot(restore, "36_restore_dialog")
+    restore.start_restore()
+    _settle(app, lambda: restore.job is None, limit=120)
+    shot(restore, "37_restore_done")
+    note = restore.note
+    restore.deleteLater()
+    unlock = UnlockDialog(root / f"restored-{lang}", last_user="ana", restored_from=note)
+    shot(unlock, "38_unlock_restored")
+    unlock.deleteLater()
 
 
 def main(argv: list[str] | None = None) -> int:

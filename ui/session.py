@@ -12,14 +12,17 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from intake import Intake, open_intake
 from ui.workers import Job
 from vault import Vault
 from vault.errors import CustodiaError, VaultLockedError
+
+if TYPE_CHECKING:
+    from intake import Intake
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +96,9 @@ class Session(QObject):
         """The intake services of the unlocked vault, opened once per unlock."""
         vault = self.vault
         if self._services is None:
+            # Imported at first unlock, not at start: the unlock window must appear quickly.
+            from intake import open_intake
+
             self._services = open_intake(vault)
         return self._services
 

@@ -12,6 +12,8 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "ro", "uk")
 DEFAULT_IDLE_MINUTES = 5
+DEFAULT_BACKUP_REMINDER_DAYS = 7
+MAX_BACKUP_REMINDER_DAYS = 365
 
 
 def default_vault_path() -> Path:
@@ -69,4 +71,30 @@ class Settings:
     @last_user.setter
     def last_user(self, value: str) -> None:
         self._qs.setValue("vault/last_user", value)
+        self._qs.sync()
+
+    @property
+    def backup_reminder_days(self) -> int:
+        """Remind the user to back up once the last backup is older than this many days."""
+        raw = self._qs.value("backup/reminder_days", DEFAULT_BACKUP_REMINDER_DAYS)
+        try:
+            value = int(str(raw))
+        except ValueError:
+            return DEFAULT_BACKUP_REMINDER_DAYS
+        return min(max(value, 1), MAX_BACKUP_REMINDER_DAYS)
+
+    @backup_reminder_days.setter
+    def backup_reminder_days(self, value: int) -> None:
+        self._qs.setValue("backup/reminder_days", min(max(int(value), 1), MAX_BACKUP_REMINDER_DAYS))
+        self._qs.sync()
+
+    @property
+    def last_backup_folder(self) -> Path | None:
+        """Where the user last backed up to (a folder name, never vault data)."""
+        value = self._qs.value("backup/last_folder", "")
+        return Path(str(value)) if value else None
+
+    @last_backup_folder.setter
+    def last_backup_folder(self, value: Path) -> None:
+        self._qs.setValue("backup/last_folder", str(value))
         self._qs.sync()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.i18n import LANGUAGE_NAMES
-from ui.settings import LANGUAGES, Settings
+from ui.settings import LANGUAGES, MAX_BACKUP_REMINDER_DAYS, Settings
 from ui.widgets import button_box
 
 
@@ -32,10 +32,18 @@ class SettingsDialog(QDialog):
         self.idle_spin.setValue(settings.idle_minutes)
         self.idle_spin.setSuffix(self.tr(" min"))
         self.idle_spin.setAccessibleName(self.tr("Lock after minutes without activity"))
+        self.backup_spin = QSpinBox(self)
+        self.backup_spin.setRange(1, MAX_BACKUP_REMINDER_DAYS)
+        self.backup_spin.setValue(settings.backup_reminder_days)
+        self.backup_spin.setSuffix(self.tr(" days"))
+        self.backup_spin.setAccessibleName(
+            self.tr("Remind me to back up when the last backup is older than this many days")
+        )
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&Language:"), self.language_combo)
         form.addRow(self.tr("Lock after &inactivity:"), self.idle_spin)
+        form.addRow(self.tr("&Backup reminder after:"), self.backup_spin)
         buttons = button_box(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -56,4 +64,5 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self._settings.language = self.language
         self._settings.idle_minutes = self.idle_minutes
+        self._settings.backup_reminder_days = self.backup_spin.value()
         super().accept()

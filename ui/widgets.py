@@ -64,3 +64,14 @@ def button_box(
     buttons: QDialogButtonBox.StandardButton, parent: QWidget | None = None
 ) -> QDialogButtonBox:
     return translate_buttons(QDialogButtonBox(buttons, parent))
+
+
+def buddy_label(text: str, buddy: QWidget, parent: QWidget | None = None) -> QLabel:
+    """A form label whose mnemonic (the letter after "&") focuses ``buddy``.
+
+    QFormLayout sets a buddy only when the field is a widget; a row holding a layout needs this.
+    """
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setBuddy(buddy)
+    return label

@@ -4,8 +4,9 @@ vault's audit log. Built at unlock, destroyed at lock."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from intake.models import SearchHit, SearchKind
@@ -19,10 +20,15 @@ from ui.session import Session
 from ui.widgets import plain_label
 from vault.errors import CustodiaError
 
+if TYPE_CHECKING:
+    from ui.exports.export_wizard import ExportWizard
+
 log = logging.getLogger(__name__)
 
 
 class Workspace(QWidget):
+    verify_requested = Signal(str)  # a bundle path, for the main window's verifier
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -75,6 +81,7 @@ class Workspace(QWidget):
             return None
         view.case_changed.connect(lambda: self.case_list.refresh())
         view.open_case.connect(self.case_list.select)
+        view.export_requested.connect(self.open_export)
         view.evidence.ingest_started.connect(self.session.track)
         self.case_view = view
         self.case_stack.addWidget(view)
@@ -100,6 +107,28 @@ class Workspace(QWidget):
         )
         dialog.open()
         return dialog
+
+    def open_export(self, case_id: str) -> ExportWizard | None:
+        if self.case_view is not None and self.case_view.statements.editor is not None:
+            self.case_view.statements.editor.flush()  # the export reads what is saved
+        # Imported on first use: the PDF and signing libraries cost time at unlock otherwise.
+        from ui.exports.export_wizard import ExportWizard
+
+        try:
+            dialog = ExportWizard(self.services, case_id, track=self.session.track, parent=self)
+        except CustodiaError as exc:
+            show_error(self, exc)
+            return None
+        dialog.exported.connect(lambda _result: self._exported())
+        dialog.verify_requested.connect(self.verify_requested)
+        dialog.open()
+        return dialog
+
+    def _exported(self) -> None:
+        # New "exported" custody events and audit entries: show them.
+        if self.case_view is not None:
+            self.case_view.evidence.refresh()
+        self.audit_view.refresh()
 
     def open_search(self) -> SearchDialog:
         dialog = SearchDialog(self.services.search, self)

@@ -407,6 +407,145 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="67"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="69"/>
+        <source>Back up the vault</source>
+        <translation>Copie de siguranță a seifului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="72"/>
+        <source>Choose a folder on an external drive or a shared folder. The backup stays encrypted: it opens only with a passphrase or the recovery key. A second backup to the same folder copies only what is new.</source>
+        <translation>Alegeți un dosar pe o unitate externă sau un dosar partajat. Copia de siguranță rămâne criptată: se deschide doar cu o frază de acces sau cu cheia de recuperare. O a doua copie în același dosar copiază doar ce este nou.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="79"/>
+        <source>Backup folder</source>
+        <translation>Dosarul copiei de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="83"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Răsfoiește…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="84"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="126"/>
+        <source>Choose the backup folder</source>
+        <translation>Alegeți dosarul copiei de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="88"/>
+        <source>Backup progress</source>
+        <translation>Progresul copiei de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="92"/>
+        <source>Backup status</source>
+        <translation>Starea copiei de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="98"/>
+        <source>Back up &amp;to:</source>
+        <translation>Copiază î&amp;n:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="100"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Fă copia acum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="101"/>
+        <source>Start the backup</source>
+        <translation>Pornește copia de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="105"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="106"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="158"/>
+        <source>Cancel</source>
+        <translation>Anulează</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="146"/>
+        <source>Choose a folder outside the vault, ideally on another drive.</source>
+        <translation>Alegeți un dosar din afara seifului, ideal pe altă unitate.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="157"/>
+        <source>Backing up…</source>
+        <translation>Se face copia de siguranță…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="180"/>
+        <source>Cancelling…</source>
+        <translation>Se anulează…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="202"/>
+        <source>Backup complete: %1 new evidence file(s) copied, %2 already there; %3 written.</source>
+        <translation>Copie de siguranță încheiată: %1 fișier(e) de probă noi copiate, %2 existau deja; %3 scriși.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="217"/>
+        <source>The previous backup in this folder is unchanged.</source>
+        <translation>Copia de siguranță anterioară din acest dosar a rămas neschimbată.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="224"/>
+        <source>Backup cancelled. The previous backup in this folder is unchanged.</source>
+        <translation>Copia de siguranță a fost anulată. Copia anterioară din acest dosar a rămas neschimbată.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="232"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="233"/>
+        <source>Close</source>
+        <translation>Închide</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../ui/backup/backup_status.py" line="40"/>
+        <source>No backup yet</source>
+        <translation>Nicio copie de siguranță încă</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_status.py" line="43"/>
+        <source>today</source>
+        <translation>azi</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup/backup_status.py" line="45"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>acum %n zi</numerusform>
+            <numerusform>acum %n zile</numerusform>
+            <numerusform>acum %n de zile</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_status.py" line="47"/>
+        <source>Last backup: %1 (%2)</source>
+        <translation>Ultima copie de siguranță: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_status.py" line="55"/>
+        <source>This vault has never been backed up. If this computer is lost, stolen or broken, everything in it is lost too.</source>
+        <translation>Pentru acest seif nu s-a făcut niciodată o copie de siguranță. Dacă acest calculator este pierdut, furat sau stricat, tot ce conține se pierde și el.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup/backup_status.py" line="61"/>
+        <source>The last backup is %n day(s) old. Back up now so that a lost or broken computer does not take the only copy with it.</source>
+        <translation>
+            <numerusform>Ultima copie de siguranță are %n zi. Faceți acum o copie, ca un calculator pierdut sau stricat să nu ia cu el singurul exemplar.</numerusform>
+            <numerusform>Ultima copie de siguranță are %n zile. Faceți acum o copie, ca un calculator pierdut sau stricat să nu ia cu el singurul exemplar.</numerusform>
+            <numerusform>Ultima copie de siguranță are %n de zile. Faceți acum o copie, ca un calculator pierdut sau stricat să nu ia cu el singurul exemplar.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <location filename="../../ui/widgets.py" line="49"/>
@@ -437,52 +576,52 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="36"/>
+        <location filename="../../ui/cases/case_list_view.py" line="52"/>
         <source>Filter cases…</source>
         <translation>Filtrează cazurile…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="37"/>
+        <location filename="../../ui/cases/case_list_view.py" line="53"/>
         <source>Filter cases</source>
         <translation>Filtrează cazurile</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="41"/>
+        <location filename="../../ui/cases/case_list_view.py" line="57"/>
         <source>Case status</source>
         <translation>Starea cazului</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="42"/>
+        <location filename="../../ui/cases/case_list_view.py" line="58"/>
         <source>Open cases</source>
         <translation>Cazuri deschise</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="43"/>
+        <location filename="../../ui/cases/case_list_view.py" line="59"/>
         <source>Closed cases</source>
         <translation>Cazuri închise</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="44"/>
+        <location filename="../../ui/cases/case_list_view.py" line="60"/>
         <source>All cases</source>
         <translation>Toate cazurile</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="47"/>
+        <location filename="../../ui/cases/case_list_view.py" line="63"/>
         <source>Cases</source>
         <translation>Cazuri</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="49"/>
+        <location filename="../../ui/cases/case_list_view.py" line="66"/>
         <source>&amp;New case…</source>
         <translation>Caz &amp;nou…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="50"/>
+        <location filename="../../ui/cases/case_list_view.py" line="67"/>
         <source>Create a new case</source>
         <translation>Creează un caz nou</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="77"/>
+        <location filename="../../ui/cases/case_list_view.py" line="131"/>
         <source>%1 people, %2 statements, %3 evidence items</source>
         <translation>%1 persoane, %2 declarații, %3 probe</translation>
     </message>
@@ -490,39 +629,162 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="61"/>
+        <location filename="../../ui/cases/case_workspace.py" line="45"/>
+        <source>E&amp;xport bundle…</source>
+        <translation>E&amp;xportă pachetul…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_workspace.py" line="47"/>
+        <source>Export this case as a signed bundle for a recipient</source>
+        <translation>Exportă acest caz ca pachet semnat pentru un destinatar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_workspace.py" line="67"/>
         <source>Case sections</source>
         <translation>Secțiunile cazului</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="62"/>
+        <location filename="../../ui/cases/case_workspace.py" line="68"/>
         <source>&amp;Overview</source>
         <translation>&amp;Prezentare</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="63"/>
+        <location filename="../../ui/cases/case_workspace.py" line="69"/>
         <source>&amp;People</source>
         <translation>P&amp;ersoane</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="64"/>
+        <location filename="../../ui/cases/case_workspace.py" line="70"/>
         <source>Co&amp;nsent</source>
         <translation>&amp;Consimțământ</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="65"/>
+        <location filename="../../ui/cases/case_workspace.py" line="71"/>
         <source>&amp;Interviews &amp;&amp; statements</source>
         <translation>&amp;Interviuri și declarații</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="66"/>
+        <location filename="../../ui/cases/case_workspace.py" line="72"/>
         <source>E&amp;vidence</source>
         <translation>Pro&amp;be</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="67"/>
+        <location filename="../../ui/cases/case_workspace.py" line="73"/>
         <source>En&amp;tities</source>
         <translation>En&amp;tități</translation>
+    </message>
+</context>
+<context>
+    <name>CheckBackupDialog</name>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="46"/>
+        <source>missing</source>
+        <translation>lipsește</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="48"/>
+        <source>content does not match the manifest (changed or damaged)</source>
+        <translation>conținutul nu corespunde manifestului (modificat sau deteriorat)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="52"/>
+        <source>not listed in the manifest</source>
+        <translation>nu figurează în manifest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="54"/>
+        <source>the manifest&apos;s signature does not verify</source>
+        <translation>semnătura manifestului nu se verifică</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="69"/>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="71"/>
+        <source>Check a backup</source>
+        <translation>Verifică o copie de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="74"/>
+        <source>Reads every file of the newest backup in a folder and compares it with the backup&apos;s signed manifest. Nothing is restored or changed.</source>
+        <translation>Citește fiecare fișier al celei mai noi copii de siguranță dintr-un dosar și îl compară cu manifestul semnat al copiei. Nimic nu este restaurat sau modificat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="80"/>
+        <source>Backup folder</source>
+        <translation>Dosarul copiei de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="84"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Răsfoiește…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="85"/>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="134"/>
+        <source>Choose the backup folder</source>
+        <translation>Alegeți dosarul copiei de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="87"/>
+        <source>C&amp;heck</source>
+        <translation>&amp;Verifică</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="88"/>
+        <source>Check the backup</source>
+        <translation>Verifică copia de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="95"/>
+        <source>Check progress</source>
+        <translation>Progresul verificării</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="97"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Anulează</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="98"/>
+        <source>Cancel the check</source>
+        <translation>Anulează verificarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="103"/>
+        <source>Check result</source>
+        <translation>Rezultatul verificării</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="105"/>
+        <source>Problems found</source>
+        <translation>Probleme găsite</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="160"/>
+        <source>Checking every file…</source>
+        <translation>Se verifică fiecare fișier…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup/check_backup_dialog.py" line="184"/>
+        <source>The backup taken %1 is intact: %n file(s) checked.</source>
+        <translation>
+            <numerusform>Copia de siguranță din %1 este intactă: %n fișier verificat.</numerusform>
+            <numerusform>Copia de siguranță din %1 este intactă: %n fișiere verificate.</numerusform>
+            <numerusform>Copia de siguranță din %1 este intactă: %n de fișiere verificate.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup/check_backup_dialog.py" line="192"/>
+        <source>The backup taken %1 is NOT intact: %n problem(s) found.</source>
+        <translation>
+            <numerusform>Copia de siguranță din %1 NU este intactă: %n problemă găsită.</numerusform>
+            <numerusform>Copia de siguranță din %1 NU este intactă: %n probleme găsite.</numerusform>
+            <numerusform>Copia de siguranță din %1 NU este intactă: %n de probleme găsite.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="212"/>
+        <source>Check cancelled: no verdict.</source>
+        <translation>Verificare anulată: niciun verdict.</translation>
     </message>
 </context>
 <context>
@@ -709,29 +971,34 @@
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="42"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="45"/>
         <source>Create a Custodia vault</source>
         <translation>Creează un seif Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="48"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="51"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; Î&amp;napoi</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="49"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="52"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Înainte &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="50"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="53"/>
         <source>&amp;Finish</source>
         <translation>&amp;Finalizează</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="51"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="54"/>
         <source>Cancel</source>
         <translation>Anulează</translation>
+    </message>
+    <message>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="58"/>
+        <source>&amp;Verify a bundle…</source>
+        <translation>&amp;Verifică un pachet…</translation>
     </message>
 </context>
 <context>
@@ -1339,12 +1606,32 @@
         <translation>Fișierul ZIP a fost refuzat ca nesigur.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="199"/>
+        <location filename="../../ui/errors.py" line="200"/>
+        <source>The backup could not be made or read.</source>
+        <translation>Copia de siguranță nu a putut fi făcută sau citită.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="201"/>
+        <source>No Custodia backup was found in this folder.</source>
+        <translation>În acest dosar nu s-a găsit nicio copie de siguranță Custodia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="202"/>
+        <source>The backup is damaged or was tampered with; it was not restored.</source>
+        <translation>Copia de siguranță este deteriorată sau a fost alterată; nu a fost restaurată.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="205"/>
+        <source>The restore destination already holds a vault or other files; choose a new folder.</source>
+        <translation>Destinația restaurării conține deja un seif sau alte fișiere; alegeți un dosar nou.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="209"/>
         <source>Custodia could not complete the operation.</source>
         <translation>Custodia nu a putut finaliza operațiunea.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="202"/>
+        <location filename="../../ui/errors.py" line="212"/>
         <source>Something went wrong and the action was not completed. Your data is safe; please try again, and tell your administrator if it happens again.</source>
         <translation>A apărut o problemă și acțiunea nu a fost finalizată. Datele dumneavoastră sunt în siguranță; încercați din nou și anunțați administratorul dacă se repetă.</translation>
     </message>
@@ -1587,6 +1874,324 @@
         <location filename="../../ui/evidence/evidence_tab.py" line="325"/>
         <source>%1 does NOT match its recorded SHA-256.</source>
         <translation>%1 NU corespunde SHA-256 înregistrat.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDecision</name>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="33"/>
+        <source>no consent is recorded</source>
+        <translation>nu este înregistrat niciun consimțământ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="35"/>
+        <source>consent was withdrawn (version %1)</source>
+        <translation>consimțământul a fost retras (versiunea %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="41"/>
+        <source>consent version %1 allows only: %2; not %3</source>
+        <translation>versiunea %1 a consimțământului permite doar: %2; nu %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="56"/>
+        <source>The court profile shows full identities and may go only to a court, a prosecutor, the police or your own organisation. Choose the pseudonymised profile for %1.</source>
+        <translation>Profilul pentru instanță arată identitățile complete și poate merge doar la o instanță, un procuror, poliție sau propria organizație. Alegeți profilul pseudonimizat pentru %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="69"/>
+        <source>No consent is recorded for this case.</source>
+        <translation>Pentru acest caz nu este înregistrat niciun consimțământ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="76"/>
+        <source>Case consent: %1.</source>
+        <translation>Consimțământul cazului: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="99"/>
+        <source>Consent (version %1) covers sharing with %2.</source>
+        <translation>Consimțământul (versiunea %1) acoperă transmiterea către %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="92"/>
+        <location filename="../../ui/exports/export_wizard.py" line="95"/>
+        <source>Export a bundle</source>
+        <translation>Exportă un pachet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="97"/>
+        <source>Case to export</source>
+        <translation>Cazul de exportat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="101"/>
+        <source>Recipient</source>
+        <translation>Destinatar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="102"/>
+        <source>e.g. Tribunal Constanța, judge I. Popa</source>
+        <translation>de ex. Tribunalul Constanța, judecător I. Popa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="104"/>
+        <source>Recipient category</source>
+        <translation>Categoria destinatarului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="107"/>
+        <source>C&amp;ourt: full identities</source>
+        <translation>&amp;Instanță: identități complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="108"/>
+        <source>Court profile, with full identities</source>
+        <translation>Profilul pentru instanță, cu identități complete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="109"/>
+        <source>&amp;Pseudonymised: no protected identity</source>
+        <translation>&amp;Pseudonimizat: fără identitate protejată</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="110"/>
+        <source>Pseudonymised profile</source>
+        <translation>Profil pseudonimizat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="116"/>
+        <source>Purpose</source>
+        <translation>Scop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="118"/>
+        <source>Authority reference</source>
+        <translation>Referința autorității</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="119"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Dosar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="120"/>
+        <source>Write the bundle as a folder</source>
+        <translation>Scrie pachetul ca dosar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="121"/>
+        <source>&amp;ZIP file</source>
+        <translation>Fișier &amp;ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="122"/>
+        <source>Write the bundle as one ZIP file</source>
+        <translation>Scrie pachetul ca un singur fișier ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="128"/>
+        <source>Where to write the bundle</source>
+        <translation>Unde se scrie pachetul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="129"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Răsfoiește…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="130"/>
+        <source>Choose where to write the bundle</source>
+        <translation>Alegeți unde se scrie pachetul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="134"/>
+        <source>Consent decision</source>
+        <translation>Decizia privind consimțământul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="148"/>
+        <source>&amp;Recipient:</source>
+        <translation>&amp;Destinatar:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="149"/>
+        <source>Recipient &amp;category:</source>
+        <translation>&amp;Categoria destinatarului:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="150"/>
+        <source>Profile:</source>
+        <translation>Profil:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="151"/>
+        <source>P&amp;urpose:</source>
+        <translation>S&amp;cop:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="152"/>
+        <source>&amp;Authority reference:</source>
+        <translation>Referința &amp;autorității:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="153"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="154"/>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Salvează ca:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="165"/>
+        <source>Export progress</source>
+        <translation>Progresul exportului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="167"/>
+        <source>Export status</source>
+        <translation>Starea exportului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="178"/>
+        <source>Export result</source>
+        <translation>Rezultatul exportului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="180"/>
+        <source>What the bundle holds</source>
+        <translation>Ce conține pachetul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="183"/>
+        <source>Signer key fingerprint. Give it to the recipient separately (by phone or in person), not with the bundle: it lets them check the bundle came from you.</source>
+        <translation>Amprenta cheii de semnare. Comunicați-o destinatarului separat (la telefon sau în persoană), nu împreună cu pachetul: astfel poate verifica faptul că pachetul vine de la dumneavoastră.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="190"/>
+        <source>Signer key fingerprint</source>
+        <translation>Amprenta cheii de semnare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="195"/>
+        <source>&amp;Verify the bundle…</source>
+        <translation>&amp;Verifică pachetul…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="196"/>
+        <source>Verify the bundle just written</source>
+        <translation>Verifică pachetul tocmai scris</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="216"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportă</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="217"/>
+        <source>Export the bundle</source>
+        <translation>Exportă pachetul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="221"/>
+        <location filename="../../ui/exports/export_wizard.py" line="222"/>
+        <location filename="../../ui/exports/export_wizard.py" line="340"/>
+        <source>Cancel</source>
+        <translation>Anulează</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="260"/>
+        <source>Allowed: %1</source>
+        <translation>Permis: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="263"/>
+        <source>Refused. This export is not allowed:</source>
+        <translation>Refuzat. Acest export nu este permis:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="281"/>
+        <source>Save the bundle as</source>
+        <translation>Salvează pachetul ca</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="283"/>
+        <source>ZIP files (*.zip)</source>
+        <translation>Fișiere ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="289"/>
+        <source>Choose the folder to write the bundle in</source>
+        <translation>Alegeți dosarul în care se scrie pachetul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="313"/>
+        <source>%1 already exists; choose a new name.</source>
+        <translation>%1 există deja; alegeți un nume nou.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="335"/>
+        <source>Writing and signing the bundle for %1…</source>
+        <translation>Se scrie și se semnează pachetul pentru %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="359"/>
+        <source>The bundle was written and signed:</source>
+        <translation>Pachetul a fost scris și semnat:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/exports/export_wizard.py" line="363"/>
+        <source>%n statement(s)</source>
+        <translation>
+            <numerusform>%n declarație</numerusform>
+            <numerusform>%n declarații</numerusform>
+            <numerusform>%n de declarații</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/exports/export_wizard.py" line="364"/>
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n fișier de probă</numerusform>
+            <numerusform>%n fișiere de probă</numerusform>
+            <numerusform>%n de fișiere de probă</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="368"/>
+        <source>Withheld under this profile: %1</source>
+        <translation>Reținute conform acestui profil: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="373"/>
+        <source>Recorded in the audit log, with an &quot;exported&quot; custody event per item.</source>
+        <translation>Înregistrat în jurnalul de audit, cu un eveniment de custodie „exportat” pentru fiecare element.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="387"/>
+        <source>Reason: %1</source>
+        <translation>Motiv: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="396"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Export anulat; nu s-a scris nimic.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="404"/>
+        <location filename="../../ui/exports/export_wizard.py" line="405"/>
+        <source>Close</source>
+        <translation>Închide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="411"/>
+        <source>Cancelling…</source>
+        <translation>Se anulează…</translation>
     </message>
 </context>
 <context>
@@ -1900,49 +2505,59 @@
 <context>
     <name>LockedView</name>
     <message>
-        <location filename="../../ui/locked_view.py" line="19"/>
-        <location filename="../../ui/locked_view.py" line="55"/>
-        <location filename="../../ui/locked_view.py" line="58"/>
+        <location filename="../../ui/locked_view.py" line="20"/>
+        <location filename="../../ui/locked_view.py" line="60"/>
+        <location filename="../../ui/locked_view.py" line="63"/>
         <source>The vault is locked</source>
         <translation>Seiful este blocat</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="23"/>
+        <location filename="../../ui/locked_view.py" line="24"/>
         <source>Vault location</source>
         <translation>Locul seifului</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="26"/>
+        <location filename="../../ui/locked_view.py" line="27"/>
         <source>&amp;Unlock…</source>
         <translation>&amp;Deblochează…</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="27"/>
+        <location filename="../../ui/locked_view.py" line="28"/>
         <source>Unlock the vault</source>
         <translation>Deblocați seiful</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="29"/>
+        <location filename="../../ui/locked_view.py" line="30"/>
         <source>&amp;Create a new vault…</source>
         <translation>&amp;Creează un seif nou…</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="30"/>
+        <location filename="../../ui/locked_view.py" line="31"/>
         <source>Create a new vault</source>
         <translation>Creează un seif nou</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="52"/>
+        <location filename="../../ui/locked_view.py" line="33"/>
+        <source>&amp;Verify a bundle…</source>
+        <translation>&amp;Verifică un pachet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locked_view.py" line="34"/>
+        <source>Verify a bundle, without unlocking</source>
+        <translation>Verifică un pachet, fără deblocare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locked_view.py" line="57"/>
         <source>No vault yet</source>
         <translation>Încă nu există un seif</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="53"/>
+        <location filename="../../ui/locked_view.py" line="58"/>
         <source>Create a vault to start recording cases.</source>
         <translation>Creați un seif pentru a începe să înregistrați cazuri.</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="56"/>
+        <location filename="../../ui/locked_view.py" line="61"/>
         <source>Locked after a period without activity.</source>
         <translation>Blocat după o perioadă fără activitate.</translation>
     </message>
@@ -1950,47 +2565,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>Last backup</source>
+        <translation>Ultima copie de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>Backup reminder</source>
+        <translation>Memento pentru copia de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Custodia</source>
         <translation>Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Lock vault</source>
         <translation>&amp;Blochează seiful</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Search the vault…</source>
         <translation>&amp;Caută în seif…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Setări…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Ieșire</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;About Custodia</source>
         <translation>&amp;Despre Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Fă o copie de siguranță acum…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>Chec&amp;k a backup…</source>
+        <translation>Veri&amp;fică o copie de siguranță…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Restaurează o copie de siguranță…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <source>&amp;Verify a bundle…</source>
+        <translation>&amp;Verifică un pachet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>Back &amp;up now…</source>
+        <translation>Fă o copie de siguranță &amp;acum…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>Back up the vault now</source>
+        <translation>Fă acum o copie de siguranță a seifului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>Later</source>
+        <translation>Mai târziu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>Hide the backup reminder</source>
+        <translation>Ascunde mementoul pentru copia de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Vault</source>
         <translation>&amp;Seif</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>&amp;Bundles</source>
+        <translation>&amp;Pachete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>&amp;Ajutor</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Signed in as %1 · locks after %n minute(s) without activity</source>
         <translation>
             <numerusform>Conectat ca %1 · se blochează după %n minut fără activitate</numerusform>
@@ -1999,17 +2669,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Locked</source>
         <translation>Blocat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>About Custodia</source>
         <translation>Despre Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Custodia keeps interviews, statements and evidence in an encrypted vault, with a tamper-evident audit log.</source>
         <translation>Custodia păstrează interviurile, declarațiile și probele într-un seif criptat, cu un jurnal de audit care face vizibilă orice modificare.</translation>
     </message>
@@ -2356,37 +3026,37 @@
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="37"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="38"/>
         <source>Passphrase strength</source>
         <translation>Puterea frazei de acces</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="53"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="54"/>
         <source>Very weak: easy to guess. Use four or more unrelated words.</source>
         <translation>Foarte slabă: ușor de ghicit. Folosiți patru sau mai multe cuvinte fără legătură.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="54"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="55"/>
         <source>Weak: add more unrelated words.</source>
         <translation>Slabă: adăugați mai multe cuvinte fără legătură.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="55"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="56"/>
         <source>Fair: one or two more words would make it strong.</source>
         <translation>Acceptabilă: încă unul sau două cuvinte ar face-o puternică.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="56"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="57"/>
         <source>Strong.</source>
         <translation>Puternică.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="57"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="58"/>
         <source>Very strong.</source>
         <translation>Foarte puternică.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="60"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="61"/>
         <source>Use a long passphrase of several unrelated words.</source>
         <translation>Folosiți o frază de acces lungă, din mai multe cuvinte fără legătură.</translation>
     </message>
@@ -2684,6 +3354,128 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="56"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="58"/>
+        <source>Restore a backup</source>
+        <translation>Restaurează o copie de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="61"/>
+        <source>The newest backup in the folder is checked, then copied into a new, empty folder. Your current vault is not touched. You will then unlock the restored vault with a passphrase or the recovery key, and its audit log will record the restore.</source>
+        <translation>Cea mai nouă copie de siguranță din dosar este verificată, apoi copiată într-un dosar nou, gol. Seiful actual nu este atins. Apoi veți debloca seiful restaurat cu o frază de acces sau cu cheia de recuperare, iar jurnalul său de audit va înregistra restaurarea.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="69"/>
+        <source>Backup folder</source>
+        <translation>Dosarul copiei de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="72"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Răsfoiește…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="73"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="141"/>
+        <source>Choose the backup folder</source>
+        <translation>Alegeți dosarul copiei de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="76"/>
+        <source>New vault folder</source>
+        <translation>Dosarul noului seif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="79"/>
+        <source>Br&amp;owse…</source>
+        <translation>Ră&amp;sfoiește…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="80"/>
+        <source>Choose the new vault folder</source>
+        <translation>Alegeți dosarul noului seif</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="86"/>
+        <source>Restore progress</source>
+        <translation>Progresul restaurării</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="90"/>
+        <source>Restore status</source>
+        <translation>Starea restaurării</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="99"/>
+        <source>&amp;Backup folder:</source>
+        <translation>&amp;Dosarul copiei:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="101"/>
+        <source>Restore &amp;into (a new folder):</source>
+        <translation>Restaurează î&amp;n (un dosar nou):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="105"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurează</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="106"/>
+        <source>Restore the backup</source>
+        <translation>Restaurează copia de siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="110"/>
+        <source>&amp;Unlock the restored vault…</source>
+        <translation>&amp;Deblochează seiful restaurat…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="111"/>
+        <source>Unlock the restored vault</source>
+        <translation>Deblochează seiful restaurat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="115"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="116"/>
+        <source>Cancel</source>
+        <translation>Anulează</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="148"/>
+        <source>Choose an empty folder for the restored vault</source>
+        <translation>Alegeți un dosar gol pentru seiful restaurat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="173"/>
+        <source>Checking and restoring…</source>
+        <translation>Se verifică și se restaurează…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="185"/>
+        <source>Cancelling…</source>
+        <translation>Se anulează…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="205"/>
+        <source>The backup taken %1 was checked and restored into %2. Unlock it now so that its audit log records the restore.</source>
+        <translation>Copia de siguranță din %1 a fost verificată și restaurată în %2. Deblocați-o acum, ca jurnalul său de audit să înregistreze restaurarea.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="215"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="216"/>
+        <source>Close</source>
+        <translation>Închide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="226"/>
+        <source>Restore cancelled; nothing was restored.</source>
+        <translation>Restaurare anulată; nu s-a restaurat nimic.</translation>
+    </message>
+</context>
+<context>
     <name>RevisionHistoryDialog</name>
     <message>
         <location filename="../../ui/statements/revision_history_dialog.py" line="27"/>
@@ -2761,14 +3553,29 @@
         <translation>Blocare după minute fără activitate</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <source> days</source>
+        <translation> zile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <source>Remind me to back up when the last backup is older than this many days</source>
+        <translation>Amintește-mi să fac o copie de siguranță când ultima este mai veche de atâtea zile</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>&amp;Language:</source>
         <translation>&amp;Limba:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>Lock after &amp;inactivity:</source>
         <translation>Blocare după &amp;inactivitate:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <source>&amp;Backup reminder after:</source>
+        <translation>&amp;Memento pentru copie după:</translation>
     </message>
 </context>
 <context>
@@ -3044,116 +3851,121 @@
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="64"/>
+        <source>pseudonymised</source>
+        <translation>pseudonimizat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="66"/>
         <source>collected</source>
         <translation>colectată</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="65"/>
+        <location filename="../../ui/formatting.py" line="67"/>
         <source>ingested</source>
         <translation>introdusă în seif</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="66"/>
+        <location filename="../../ui/formatting.py" line="68"/>
         <source>viewed</source>
         <translation>vizualizată</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="67"/>
+        <location filename="../../ui/formatting.py" line="69"/>
         <source>exported</source>
         <translation>exportată</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="68"/>
+        <location filename="../../ui/formatting.py" line="70"/>
         <source>transferred</source>
         <translation>transferată</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="69"/>
+        <location filename="../../ui/formatting.py" line="71"/>
         <source>received</source>
         <translation>primită</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="70"/>
+        <location filename="../../ui/formatting.py" line="72"/>
         <source>verified</source>
         <translation>verificată</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="71"/>
+        <location filename="../../ui/formatting.py" line="73"/>
         <source>returned</source>
         <translation>returnată</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="72"/>
+        <location filename="../../ui/formatting.py" line="74"/>
         <source>destroyed</source>
         <translation>distrusă</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="74"/>
+        <location filename="../../ui/formatting.py" line="76"/>
         <source>phone number</source>
         <translation>număr de telefon</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="75"/>
+        <location filename="../../ui/formatting.py" line="77"/>
         <source>e-mail</source>
         <translation>e-mail</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="76"/>
+        <location filename="../../ui/formatting.py" line="78"/>
         <source>social-media handle</source>
         <translation>cont de rețea socială</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="77"/>
+        <location filename="../../ui/formatting.py" line="79"/>
         <source>web address</source>
         <translation>adresă web</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="78"/>
+        <location filename="../../ui/formatting.py" line="80"/>
         <source>name</source>
         <translation>nume</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="79"/>
+        <location filename="../../ui/formatting.py" line="81"/>
         <source>alias</source>
         <translation>pseudonim folosit</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="80"/>
+        <location filename="../../ui/formatting.py" line="82"/>
         <source>address</source>
         <translation>adresă</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="81"/>
+        <location filename="../../ui/formatting.py" line="83"/>
         <source>vehicle</source>
         <translation>vehicul</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="82"/>
+        <location filename="../../ui/formatting.py" line="84"/>
         <source>bank account</source>
         <translation>cont bancar</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="84"/>
+        <location filename="../../ui/formatting.py" line="86"/>
         <source>case</source>
         <translation>caz</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="85"/>
+        <location filename="../../ui/formatting.py" line="87"/>
         <source>person</source>
         <translation>persoană</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="86"/>
+        <location filename="../../ui/formatting.py" line="88"/>
         <source>statement</source>
         <translation>declarație</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="87"/>
+        <location filename="../../ui/formatting.py" line="89"/>
         <source>evidence</source>
         <translation>probă</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="88"/>
+        <location filename="../../ui/formatting.py" line="90"/>
         <source>entity</source>
         <translation>entitate</translation>
     </message>
@@ -3161,94 +3973,109 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="66"/>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="69"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="75"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="78"/>
         <source>Unlock the vault</source>
         <translation>Deblocați seiful</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="71"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="80"/>
         <source>Vault location</source>
         <translation>Locul seifului</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="73"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="83"/>
+        <source>This vault was just restored from a backup. Unlocking it records the restore in its audit log.</source>
+        <translation>Acest seif tocmai a fost restaurat dintr-o copie de siguranță. Deblocarea înregistrează restaurarea în jurnalul său de audit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="91"/>
         <source>With my &amp;passphrase</source>
         <translation>Cu fraza mea de &amp;acces</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="74"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="92"/>
         <source>With the &amp;recovery key</source>
         <translation>Cu cheia de &amp;recuperare</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="79"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="97"/>
         <source>User</source>
         <translation>Utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="82"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="100"/>
         <source>Passphrase</source>
         <translation>Fraza de acces</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="86"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="104"/>
         <source>&amp;User:</source>
         <translation>&amp;Utilizator:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="87"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="105"/>
         <source>Pass&amp;phrase:</source>
         <translation>&amp;Fraza de acces:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="90"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="108"/>
         <source>Recovery key</source>
         <translation>Cheia de recuperare</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="95"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="113"/>
         <source>Recovery &amp;key:</source>
         <translation>&amp;Cheia de recuperare:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="97"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="115"/>
         <source>Use the recovery key only if every passphrase is lost.</source>
         <translation>Folosiți cheia de recuperare doar dacă toate frazele de acces sunt pierdute.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="107"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="125"/>
         <source>Unlock status</source>
         <translation>Starea deblocării</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="110"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="128"/>
         <source>Unlocking</source>
         <translation>Se deblochează</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="114"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="132"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Deblochează</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="116"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="134"/>
         <source>Unlock</source>
         <translation>Deblochează</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="119"/>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="120"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="137"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="138"/>
         <source>Cancel</source>
         <translation>Anulează</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="175"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="141"/>
+        <source>&amp;Verify a bundle…</source>
+        <translation>&amp;Verifică un pachet…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="142"/>
+        <source>Verify a bundle, without unlocking</source>
+        <translation>Verifică un pachet, fără deblocare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="199"/>
         <source>Type your passphrase.</source>
         <translation>Introduceți fraza de acces.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock/unlock_dialog.py" line="219"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="243"/>
         <source>Too many failed attempts: wait %n second(s) before trying again.</source>
         <translation>
             <numerusform>Prea multe încercări eșuate: așteptați %n secundă înainte de a încerca din nou.</numerusform>
@@ -3257,30 +4084,359 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="231"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="255"/>
         <source>You can try again now.</source>
         <translation>Puteți încerca din nou acum.</translation>
     </message>
 </context>
 <context>
+    <name>VerifyWindow</name>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="53"/>
+        <source>SHA-256 matches the manifest</source>
+        <translation>SHA-256 corespunde manifestului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="54"/>
+        <source>SHA-256 differs from the manifest: the file was changed</source>
+        <translation>SHA-256 diferă de manifest: fișierul a fost modificat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="57"/>
+        <source>is listed but missing</source>
+        <translation>figurează în listă, dar lipsește</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="58"/>
+        <source>is not listed in any manifest: the file was added</source>
+        <translation>nu figurează în niciun manifest: fișierul a fost adăugat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="61"/>
+        <source>is not covered by the tag manifest</source>
+        <translation>nu este acoperit de manifestul de etichete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="62"/>
+        <source>cannot be read</source>
+        <translation>nu poate fi citit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="63"/>
+        <source>is a symbolic link (not followed)</source>
+        <translation>este o legătură simbolică (nu este urmată)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="64"/>
+        <source>is not a regular file</source>
+        <translation>nu este un fișier obișnuit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="65"/>
+        <source>BagIt declaration present</source>
+        <translation>declarația BagIt este prezentă</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="66"/>
+        <source>is not a BagIt declaration</source>
+        <translation>nu este o declarație BagIt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="67"/>
+        <source>the payload size and file count match</source>
+        <translation>dimensiunea conținutului și numărul de fișiere corespund</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="68"/>
+        <source>the payload size or file count does not match</source>
+        <translation>dimensiunea conținutului sau numărul de fișiere nu corespunde</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="71"/>
+        <source>the Ed25519 signature over the tag manifest is valid</source>
+        <translation>semnătura Ed25519 a manifestului de etichete este validă</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="74"/>
+        <source>the Ed25519 signature does not match the tag manifest (manifest altered or signature replaced)</source>
+        <translation>semnătura Ed25519 nu corespunde manifestului de etichete (manifest modificat sau semnătură înlocuită)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="79"/>
+        <source>is not an Ed25519 public key</source>
+        <translation>nu este o cheie publică Ed25519</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="80"/>
+        <source>records the same signer key</source>
+        <translation>înregistrează aceeași cheie de semnare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="81"/>
+        <source>records a different signer key</source>
+        <translation>înregistrează o altă cheie de semnare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="82"/>
+        <source>is malformed</source>
+        <translation>este incorect format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="83"/>
+        <source>the signed audit checkpoint is valid</source>
+        <translation>punctul de control semnat al auditului este valid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="84"/>
+        <source>the audit checkpoint&apos;s signature does not verify</source>
+        <translation>semnătura punctului de control al auditului nu se verifică</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="87"/>
+        <source>no audit checkpoint is recorded</source>
+        <translation>nu este înregistrat niciun punct de control al auditului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="88"/>
+        <source>the audit checkpoint is malformed</source>
+        <translation>punctul de control al auditului este incorect format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="89"/>
+        <source>the audit checkpoint cannot be checked without the signer key</source>
+        <translation>punctul de control al auditului nu poate fi verificat fără cheia de semnare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="92"/>
+        <source>the certificate matches the one recorded in case.json</source>
+        <translation>certificatul corespunde celui înregistrat în case.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="95"/>
+        <source>the certificate differs from the one recorded in case.json</source>
+        <translation>certificatul diferă de cel înregistrat în case.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="98"/>
+        <source>the manifest hash differs from the hash recorded at intake</source>
+        <translation>hash-ul din manifest diferă de hash-ul înregistrat la preluare</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="101"/>
+        <source>is not a BagIt bundle</source>
+        <translation>nu este un pachet BagIt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="105"/>
+        <source>Case</source>
+        <translation>Caz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="106"/>
+        <source>Signer key (Ed25519) SHA-256</source>
+        <translation>Cheia de semnare (Ed25519) SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="109"/>
+        <source>Audit checkpoint</source>
+        <translation>Punct de control al auditului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="110"/>
+        <source>PDF signer</source>
+        <translation>Semnatarul PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="111"/>
+        <source>Bundle id</source>
+        <translation>Identificatorul pachetului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="112"/>
+        <source>Created</source>
+        <translation>Creat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="113"/>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="125"/>
+        <source>the PDF signature is intact and covers the whole file</source>
+        <translation>semnătura PDF este intactă și acoperă întregul fișier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="129"/>
+        <source>(self-signed certificate: intact, identity not trusted)</source>
+        <translation>(certificat autosemnat: intact, identitate neconfirmată)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="138"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="140"/>
+        <source>FAILED</source>
+        <translation>EȘUAT</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="162"/>
+        <location filename="../../ui/exports/verify_window.py" line="164"/>
+        <source>Verify a bundle</source>
+        <translation>Verifică un pachet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="167"/>
+        <source>Checks a bundle exported by Custodia, as a folder or a ZIP file: every file&apos;s SHA-256, the signatures and the audit checkpoint. No vault is needed.</source>
+        <translation>Verifică un pachet exportat de Custodia, ca dosar sau fișier ZIP: SHA-256 al fiecărui fișier, semnăturile și punctul de control al auditului. Nu este nevoie de seif.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="173"/>
+        <source>Bundle to verify</source>
+        <translation>Pachetul de verificat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="174"/>
+        <source>A bundle folder or ZIP file</source>
+        <translation>Un dosar sau un fișier ZIP al pachetului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="176"/>
+        <source>Choose &amp;folder…</source>
+        <translation>Alege &amp;dosarul…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="177"/>
+        <location filename="../../ui/exports/verify_window.py" line="228"/>
+        <source>Choose a bundle folder</source>
+        <translation>Alegeți dosarul pachetului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="179"/>
+        <source>Choose &amp;ZIP…</source>
+        <translation>Alege fișierul &amp;ZIP…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="180"/>
+        <location filename="../../ui/exports/verify_window.py" line="235"/>
+        <source>Choose a bundle ZIP file</source>
+        <translation>Alegeți fișierul ZIP al pachetului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="182"/>
+        <source>&amp;Verify</source>
+        <translation>&amp;Verifică</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="183"/>
+        <source>Verify the bundle</source>
+        <translation>Verifică pachetul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="190"/>
+        <source>Verification progress</source>
+        <translation>Progresul verificării</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="192"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Anulează</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="193"/>
+        <source>Cancel the verification</source>
+        <translation>Anulează verificarea</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="198"/>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="200"/>
+        <source>What the bundle says about itself</source>
+        <translation>Ce declară pachetul despre sine</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="202"/>
+        <source>Checks, one per item</source>
+        <translation>Verificări, câte una pentru fiecare element</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="235"/>
+        <source>ZIP files (*.zip)</source>
+        <translation>Fișiere ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="266"/>
+        <source>Checking every file…</source>
+        <translation>Se verifică fiecare fișier…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="282"/>
+        <source>Cancelling…</source>
+        <translation>Se anulează…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="296"/>
+        <source>NOT A READABLE BUNDLE: nothing could be checked.</source>
+        <translation>PACHET ILIZIBIL: nu s-a putut verifica nimic.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/exports/verify_window.py" line="299"/>
+        <source>INTACT: all %n check(s) passed.</source>
+        <translation>
+            <numerusform>INTACT: %n verificare reușită.</numerusform>
+            <numerusform>INTACT: toate cele %n verificări au reușit.</numerusform>
+            <numerusform>INTACT: toate cele %n de verificări au reușit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/exports/verify_window.py" line="303"/>
+        <source>NOT INTACT: %n problem(s) found.</source>
+        <translation>
+            <numerusform>NU ESTE INTACT: %n problemă găsită.</numerusform>
+            <numerusform>NU ESTE INTACT: %n probleme găsite.</numerusform>
+            <numerusform>NU ESTE INTACT: %n de probleme găsite.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="305"/>
+        <source>Do not rely on this bundle; ask the sender for a new copy.</source>
+        <translation>Nu vă bazați pe acest pachet; cereți expeditorului o copie nouă.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="312"/>
+        <source>Compare the signer key with the fingerprint the sender gave you separately (by phone or in person).</source>
+        <translation>Comparați cheia de semnare cu amprenta pe care v-a dat-o expeditorul separat (la telefon sau în persoană).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="332"/>
+        <source>Verification cancelled: no verdict.</source>
+        <translation>Verificare anulată: niciun verdict.</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="35"/>
+        <location filename="../../ui/workspace.py" line="41"/>
         <source>Choose a case on the left, or create a new one.</source>
         <translation>Alegeți un caz din stânga sau creați unul nou.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="48"/>
+        <location filename="../../ui/workspace.py" line="54"/>
         <source>Workspace</source>
         <translation>Spațiu de lucru</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="49"/>
+        <location filename="../../ui/workspace.py" line="55"/>
         <source>Cases</source>
         <translation>Cazuri</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="50"/>
+        <location filename="../../ui/workspace.py" line="56"/>
         <source>Audit log</source>
         <translation>Jurnal de audit</translation>
     </message>

@@ -407,6 +407,145 @@
     </message>
 </context>
 <context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="67"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="69"/>
+        <source>Back up the vault</source>
+        <translation>Резервна копія сховища</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="72"/>
+        <source>Choose a folder on an external drive or a shared folder. The backup stays encrypted: it opens only with a passphrase or the recovery key. A second backup to the same folder copies only what is new.</source>
+        <translation>Виберіть папку на зовнішньому диску або спільну папку. Резервна копія залишається зашифрованою: її можна відкрити лише парольною фразою або ключем відновлення. Наступна копія в ту саму папку копіює лише нове.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="79"/>
+        <source>Backup folder</source>
+        <translation>Папка резервної копії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="83"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="84"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="126"/>
+        <source>Choose the backup folder</source>
+        <translation>Виберіть папку резервної копії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="88"/>
+        <source>Backup progress</source>
+        <translation>Перебіг резервного копіювання</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="92"/>
+        <source>Backup status</source>
+        <translation>Стан резервного копіювання</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="98"/>
+        <source>Back up &amp;to:</source>
+        <translation>Копіювати &amp;до:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="100"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Створити копію зараз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="101"/>
+        <source>Start the backup</source>
+        <translation>Почати резервне копіювання</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="105"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="106"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="158"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="146"/>
+        <source>Choose a folder outside the vault, ideally on another drive.</source>
+        <translation>Виберіть папку поза сховищем, найкраще на іншому диску.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="157"/>
+        <source>Backing up…</source>
+        <translation>Створення резервної копії…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="180"/>
+        <source>Cancelling…</source>
+        <translation>Скасування…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="202"/>
+        <source>Backup complete: %1 new evidence file(s) copied, %2 already there; %3 written.</source>
+        <translation>Резервну копію створено: скопійовано нових файлів доказів: %1, уже наявних: %2; записано %3.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="217"/>
+        <source>The previous backup in this folder is unchanged.</source>
+        <translation>Попередня резервна копія в цій папці не змінилася.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="224"/>
+        <source>Backup cancelled. The previous backup in this folder is unchanged.</source>
+        <translation>Резервне копіювання скасовано. Попередня копія в цій папці не змінилася.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_dialog.py" line="232"/>
+        <location filename="../../ui/backup/backup_dialog.py" line="233"/>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStatus</name>
+    <message>
+        <location filename="../../ui/backup/backup_status.py" line="40"/>
+        <source>No backup yet</source>
+        <translation>Резервних копій ще немає</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_status.py" line="43"/>
+        <source>today</source>
+        <translation>сьогодні</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup/backup_status.py" line="45"/>
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n день тому</numerusform>
+            <numerusform>%n дні тому</numerusform>
+            <numerusform>%n днів тому</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_status.py" line="47"/>
+        <source>Last backup: %1 (%2)</source>
+        <translation>Остання резервна копія: %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/backup_status.py" line="55"/>
+        <source>This vault has never been backed up. If this computer is lost, stolen or broken, everything in it is lost too.</source>
+        <translation>Для цього сховища ще ніколи не створювали резервну копію. Якщо комп&apos;ютер буде втрачено, викрадено чи зламано, усе в ньому теж буде втрачено.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup/backup_status.py" line="61"/>
+        <source>The last backup is %n day(s) old. Back up now so that a lost or broken computer does not take the only copy with it.</source>
+        <translation>
+            <numerusform>Останній резервній копії %n день. Створіть копію зараз, щоб утрачений чи зламаний комп&apos;ютер не забрав із собою єдиний примірник.</numerusform>
+            <numerusform>Останній резервній копії %n дні. Створіть копію зараз, щоб утрачений чи зламаний комп&apos;ютер не забрав із собою єдиний примірник.</numerusform>
+            <numerusform>Останній резервній копії %n днів. Створіть копію зараз, щоб утрачений чи зламаний комп&apos;ютер не забрав із собою єдиний примірник.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <location filename="../../ui/widgets.py" line="49"/>
@@ -437,52 +576,52 @@
 <context>
     <name>CaseListView</name>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="36"/>
+        <location filename="../../ui/cases/case_list_view.py" line="52"/>
         <source>Filter cases…</source>
         <translation>Фільтр справ…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="37"/>
+        <location filename="../../ui/cases/case_list_view.py" line="53"/>
         <source>Filter cases</source>
         <translation>Фільтр справ</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="41"/>
+        <location filename="../../ui/cases/case_list_view.py" line="57"/>
         <source>Case status</source>
         <translation>Стан справи</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="42"/>
+        <location filename="../../ui/cases/case_list_view.py" line="58"/>
         <source>Open cases</source>
         <translation>Відкриті справи</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="43"/>
+        <location filename="../../ui/cases/case_list_view.py" line="59"/>
         <source>Closed cases</source>
         <translation>Закриті справи</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="44"/>
+        <location filename="../../ui/cases/case_list_view.py" line="60"/>
         <source>All cases</source>
         <translation>Усі справи</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="47"/>
+        <location filename="../../ui/cases/case_list_view.py" line="63"/>
         <source>Cases</source>
         <translation>Справи</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="49"/>
+        <location filename="../../ui/cases/case_list_view.py" line="66"/>
         <source>&amp;New case…</source>
         <translation>&amp;Нова справа…</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="50"/>
+        <location filename="../../ui/cases/case_list_view.py" line="67"/>
         <source>Create a new case</source>
         <translation>Створити нову справу</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_list_view.py" line="77"/>
+        <location filename="../../ui/cases/case_list_view.py" line="131"/>
         <source>%1 people, %2 statements, %3 evidence items</source>
         <translation>Осіб: %1, заяв: %2, доказів: %3</translation>
     </message>
@@ -490,39 +629,162 @@
 <context>
     <name>CaseWorkspace</name>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="61"/>
+        <location filename="../../ui/cases/case_workspace.py" line="45"/>
+        <source>E&amp;xport bundle…</source>
+        <translation>Е&amp;кспортувати пакет…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_workspace.py" line="47"/>
+        <source>Export this case as a signed bundle for a recipient</source>
+        <translation>Експортувати цю справу як підписаний пакет для отримувача</translation>
+    </message>
+    <message>
+        <location filename="../../ui/cases/case_workspace.py" line="67"/>
         <source>Case sections</source>
         <translation>Розділи справи</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="62"/>
+        <location filename="../../ui/cases/case_workspace.py" line="68"/>
         <source>&amp;Overview</source>
         <translation>&amp;Огляд</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="63"/>
+        <location filename="../../ui/cases/case_workspace.py" line="69"/>
         <source>&amp;People</source>
         <translation>О&amp;соби</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="64"/>
+        <location filename="../../ui/cases/case_workspace.py" line="70"/>
         <source>Co&amp;nsent</source>
         <translation>&amp;Згода</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="65"/>
+        <location filename="../../ui/cases/case_workspace.py" line="71"/>
         <source>&amp;Interviews &amp;&amp; statements</source>
         <translation>&amp;Інтерв’ю та заяви</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="66"/>
+        <location filename="../../ui/cases/case_workspace.py" line="72"/>
         <source>E&amp;vidence</source>
         <translation>&amp;Докази</translation>
     </message>
     <message>
-        <location filename="../../ui/cases/case_workspace.py" line="67"/>
+        <location filename="../../ui/cases/case_workspace.py" line="73"/>
         <source>En&amp;tities</source>
         <translation>&amp;Сутності</translation>
+    </message>
+</context>
+<context>
+    <name>CheckBackupDialog</name>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="46"/>
+        <source>missing</source>
+        <translation>відсутній</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="48"/>
+        <source>content does not match the manifest (changed or damaged)</source>
+        <translation>вміст не відповідає маніфесту (змінено або пошкоджено)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="52"/>
+        <source>not listed in the manifest</source>
+        <translation>не вказано в маніфесті</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="54"/>
+        <source>the manifest&apos;s signature does not verify</source>
+        <translation>підпис маніфесту не проходить перевірку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="69"/>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="71"/>
+        <source>Check a backup</source>
+        <translation>Перевірити резервну копію</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="74"/>
+        <source>Reads every file of the newest backup in a folder and compares it with the backup&apos;s signed manifest. Nothing is restored or changed.</source>
+        <translation>Читає кожен файл найновішої резервної копії в папці й порівнює його з підписаним маніфестом копії. Нічого не відновлюється і не змінюється.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="80"/>
+        <source>Backup folder</source>
+        <translation>Папка резервної копії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="84"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="85"/>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="134"/>
+        <source>Choose the backup folder</source>
+        <translation>Виберіть папку резервної копії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="87"/>
+        <source>C&amp;heck</source>
+        <translation>&amp;Перевірити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="88"/>
+        <source>Check the backup</source>
+        <translation>Перевірити резервну копію</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="95"/>
+        <source>Check progress</source>
+        <translation>Перебіг перевірки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="97"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="98"/>
+        <source>Cancel the check</source>
+        <translation>Скасувати перевірку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="103"/>
+        <source>Check result</source>
+        <translation>Результат перевірки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="105"/>
+        <source>Problems found</source>
+        <translation>Виявлені проблеми</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="160"/>
+        <source>Checking every file…</source>
+        <translation>Перевірка кожного файлу…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup/check_backup_dialog.py" line="184"/>
+        <source>The backup taken %1 is intact: %n file(s) checked.</source>
+        <translation>
+            <numerusform>Резервна копія від %1 неушкоджена: перевірено %n файл.</numerusform>
+            <numerusform>Резервна копія від %1 неушкоджена: перевірено %n файли.</numerusform>
+            <numerusform>Резервна копія від %1 неушкоджена: перевірено %n файлів.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/backup/check_backup_dialog.py" line="192"/>
+        <source>The backup taken %1 is NOT intact: %n problem(s) found.</source>
+        <translation>
+            <numerusform>Резервна копія від %1 ПОШКОДЖЕНА: виявлено %n проблему.</numerusform>
+            <numerusform>Резервна копія від %1 ПОШКОДЖЕНА: виявлено %n проблеми.</numerusform>
+            <numerusform>Резервна копія від %1 ПОШКОДЖЕНА: виявлено %n проблем.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/check_backup_dialog.py" line="212"/>
+        <source>Check cancelled: no verdict.</source>
+        <translation>Перевірку скасовано: висновку немає.</translation>
     </message>
 </context>
 <context>
@@ -709,29 +971,34 @@
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="42"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="45"/>
         <source>Create a Custodia vault</source>
         <translation>Створення сховища Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="48"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="51"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="49"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="52"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Далі &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="50"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="53"/>
         <source>&amp;Finish</source>
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="51"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="54"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="58"/>
+        <source>&amp;Verify a bundle…</source>
+        <translation>П&amp;еревірити пакет…</translation>
     </message>
 </context>
 <context>
@@ -1339,12 +1606,32 @@
         <translation>ZIP-файл відхилено як небезпечний.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="199"/>
+        <location filename="../../ui/errors.py" line="200"/>
+        <source>The backup could not be made or read.</source>
+        <translation>Не вдалося створити або прочитати резервну копію.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="201"/>
+        <source>No Custodia backup was found in this folder.</source>
+        <translation>У цій папці не знайдено резервної копії Custodia.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="202"/>
+        <source>The backup is damaged or was tampered with; it was not restored.</source>
+        <translation>Резервна копія пошкоджена або була змінена; її не відновлено.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="205"/>
+        <source>The restore destination already holds a vault or other files; choose a new folder.</source>
+        <translation>Місце відновлення вже містить сховище або інші файли; виберіть нову папку.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/errors.py" line="209"/>
         <source>Custodia could not complete the operation.</source>
         <translation>Custodia не вдалося виконати операцію.</translation>
     </message>
     <message>
-        <location filename="../../ui/errors.py" line="202"/>
+        <location filename="../../ui/errors.py" line="212"/>
         <source>Something went wrong and the action was not completed. Your data is safe; please try again, and tell your administrator if it happens again.</source>
         <translation>Щось пішло не так, і дію не виконано. Ваші дані в безпеці; спробуйте ще раз і повідомте адміністратора, якщо це повториться.</translation>
     </message>
@@ -1587,6 +1874,324 @@
         <location filename="../../ui/evidence/evidence_tab.py" line="325"/>
         <source>%1 does NOT match its recorded SHA-256.</source>
         <translation>%1 НЕ збігається із зареєстрованим SHA-256.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDecision</name>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="33"/>
+        <source>no consent is recorded</source>
+        <translation>згоду не зафіксовано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="35"/>
+        <source>consent was withdrawn (version %1)</source>
+        <translation>згоду відкликано (версія %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="41"/>
+        <source>consent version %1 allows only: %2; not %3</source>
+        <translation>версія згоди %1 дозволяє лише: %2; не %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="56"/>
+        <source>The court profile shows full identities and may go only to a court, a prosecutor, the police or your own organisation. Choose the pseudonymised profile for %1.</source>
+        <translation>Судовий профіль показує повні особисті дані й може надсилатися лише до суду, прокурору, поліції або вашій власній організації. Для отримувача «%1» виберіть псевдонімізований профіль.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="69"/>
+        <source>No consent is recorded for this case.</source>
+        <translation>Для цієї справи згоду не зафіксовано.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="76"/>
+        <source>Case consent: %1.</source>
+        <translation>Згода у справі: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/consent_check.py" line="99"/>
+        <source>Consent (version %1) covers sharing with %2.</source>
+        <translation>Згода (версія %1) дозволяє передавання отримувачу: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportWizard</name>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="92"/>
+        <location filename="../../ui/exports/export_wizard.py" line="95"/>
+        <source>Export a bundle</source>
+        <translation>Експорт пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="97"/>
+        <source>Case to export</source>
+        <translation>Справа для експорту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="101"/>
+        <source>Recipient</source>
+        <translation>Отримувач</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="102"/>
+        <source>e.g. Tribunal Constanța, judge I. Popa</source>
+        <translation>напр. Tribunal Constanța, суддя I. Popa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="104"/>
+        <source>Recipient category</source>
+        <translation>Категорія отримувача</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="107"/>
+        <source>C&amp;ourt: full identities</source>
+        <translation>&amp;Судовий: повні особисті дані</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="108"/>
+        <source>Court profile, with full identities</source>
+        <translation>Судовий профіль, з повними особистими даними</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="109"/>
+        <source>&amp;Pseudonymised: no protected identity</source>
+        <translation>&amp;Псевдонімізований: без захищених особистих даних</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="110"/>
+        <source>Pseudonymised profile</source>
+        <translation>Псевдонімізований профіль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="116"/>
+        <source>Purpose</source>
+        <translation>Мета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="118"/>
+        <source>Authority reference</source>
+        <translation>Реквізити органу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="119"/>
+        <source>&amp;Folder</source>
+        <translation>&amp;Папка</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="120"/>
+        <source>Write the bundle as a folder</source>
+        <translation>Записати пакет як папку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="121"/>
+        <source>&amp;ZIP file</source>
+        <translation>Файл &amp;ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="122"/>
+        <source>Write the bundle as one ZIP file</source>
+        <translation>Записати пакет як один файл ZIP</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="128"/>
+        <source>Where to write the bundle</source>
+        <translation>Куди записати пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="129"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="130"/>
+        <source>Choose where to write the bundle</source>
+        <translation>Виберіть, куди записати пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="134"/>
+        <source>Consent decision</source>
+        <translation>Рішення щодо згоди</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="148"/>
+        <source>&amp;Recipient:</source>
+        <translation>&amp;Отримувач:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="149"/>
+        <source>Recipient &amp;category:</source>
+        <translation>&amp;Категорія отримувача:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="150"/>
+        <source>Profile:</source>
+        <translation>Профіль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="151"/>
+        <source>P&amp;urpose:</source>
+        <translation>&amp;Мета:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="152"/>
+        <source>&amp;Authority reference:</source>
+        <translation>&amp;Реквізити органу:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="153"/>
+        <source>Format:</source>
+        <translation>Формат:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="154"/>
+        <source>&amp;Save as:</source>
+        <translation>З&amp;берегти як:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="165"/>
+        <source>Export progress</source>
+        <translation>Перебіг експорту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="167"/>
+        <source>Export status</source>
+        <translation>Стан експорту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="178"/>
+        <source>Export result</source>
+        <translation>Результат експорту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="180"/>
+        <source>What the bundle holds</source>
+        <translation>Що містить пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="183"/>
+        <source>Signer key fingerprint. Give it to the recipient separately (by phone or in person), not with the bundle: it lets them check the bundle came from you.</source>
+        <translation>Відбиток ключа підпису. Передайте його отримувачу окремо (телефоном або особисто), а не разом із пакетом: так отримувач зможе переконатися, що пакет надіслали саме ви.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="190"/>
+        <source>Signer key fingerprint</source>
+        <translation>Відбиток ключа підпису</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="195"/>
+        <source>&amp;Verify the bundle…</source>
+        <translation>&amp;Перевірити пакет…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="196"/>
+        <source>Verify the bundle just written</source>
+        <translation>Перевірити щойно записаний пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="216"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Експортувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="217"/>
+        <source>Export the bundle</source>
+        <translation>Експортувати пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="221"/>
+        <location filename="../../ui/exports/export_wizard.py" line="222"/>
+        <location filename="../../ui/exports/export_wizard.py" line="340"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="260"/>
+        <source>Allowed: %1</source>
+        <translation>Дозволено: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="263"/>
+        <source>Refused. This export is not allowed:</source>
+        <translation>Відмовлено. Цей експорт не дозволено:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="281"/>
+        <source>Save the bundle as</source>
+        <translation>Зберегти пакет як</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="283"/>
+        <source>ZIP files (*.zip)</source>
+        <translation>Файли ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="289"/>
+        <source>Choose the folder to write the bundle in</source>
+        <translation>Виберіть папку, у яку записати пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="313"/>
+        <source>%1 already exists; choose a new name.</source>
+        <translation>%1 уже існує; виберіть нову назву.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="335"/>
+        <source>Writing and signing the bundle for %1…</source>
+        <translation>Запис і підписання пакета для отримувача: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="359"/>
+        <source>The bundle was written and signed:</source>
+        <translation>Пакет записано й підписано:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/exports/export_wizard.py" line="363"/>
+        <source>%n statement(s)</source>
+        <translation>
+            <numerusform>%n свідчення</numerusform>
+            <numerusform>%n свідчення</numerusform>
+            <numerusform>%n свідчень</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/exports/export_wizard.py" line="364"/>
+        <source>%n evidence file(s)</source>
+        <translation>
+            <numerusform>%n файл доказів</numerusform>
+            <numerusform>%n файли доказів</numerusform>
+            <numerusform>%n файлів доказів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="368"/>
+        <source>Withheld under this profile: %1</source>
+        <translation>Утримано згідно з цим профілем: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="373"/>
+        <source>Recorded in the audit log, with an &quot;exported&quot; custody event per item.</source>
+        <translation>Записано в журнал аудиту, з подією зберігання «експортовано» для кожного елемента.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="387"/>
+        <source>Reason: %1</source>
+        <translation>Причина: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="396"/>
+        <source>Export cancelled; nothing was written.</source>
+        <translation>Експорт скасовано; нічого не записано.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="404"/>
+        <location filename="../../ui/exports/export_wizard.py" line="405"/>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/export_wizard.py" line="411"/>
+        <source>Cancelling…</source>
+        <translation>Скасування…</translation>
     </message>
 </context>
 <context>
@@ -1900,49 +2505,59 @@
 <context>
     <name>LockedView</name>
     <message>
-        <location filename="../../ui/locked_view.py" line="19"/>
-        <location filename="../../ui/locked_view.py" line="55"/>
-        <location filename="../../ui/locked_view.py" line="58"/>
+        <location filename="../../ui/locked_view.py" line="20"/>
+        <location filename="../../ui/locked_view.py" line="60"/>
+        <location filename="../../ui/locked_view.py" line="63"/>
         <source>The vault is locked</source>
         <translation>Сховище заблоковане</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="23"/>
+        <location filename="../../ui/locked_view.py" line="24"/>
         <source>Vault location</source>
         <translation>Розташування сховища</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="26"/>
+        <location filename="../../ui/locked_view.py" line="27"/>
         <source>&amp;Unlock…</source>
         <translation>&amp;Розблокувати…</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="27"/>
+        <location filename="../../ui/locked_view.py" line="28"/>
         <source>Unlock the vault</source>
         <translation>Розблокування сховища</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="29"/>
+        <location filename="../../ui/locked_view.py" line="30"/>
         <source>&amp;Create a new vault…</source>
         <translation>&amp;Створити нове сховище…</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="30"/>
+        <location filename="../../ui/locked_view.py" line="31"/>
         <source>Create a new vault</source>
         <translation>Створити нове сховище</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="52"/>
+        <location filename="../../ui/locked_view.py" line="33"/>
+        <source>&amp;Verify a bundle…</source>
+        <translation>П&amp;еревірити пакет…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locked_view.py" line="34"/>
+        <source>Verify a bundle, without unlocking</source>
+        <translation>Перевірити пакет без розблокування</translation>
+    </message>
+    <message>
+        <location filename="../../ui/locked_view.py" line="57"/>
         <source>No vault yet</source>
         <translation>Сховища ще немає</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="53"/>
+        <location filename="../../ui/locked_view.py" line="58"/>
         <source>Create a vault to start recording cases.</source>
         <translation>Створіть сховище, щоб почати реєструвати справи.</translation>
     </message>
     <message>
-        <location filename="../../ui/locked_view.py" line="56"/>
+        <location filename="../../ui/locked_view.py" line="61"/>
         <source>Locked after a period without activity.</source>
         <translation>Заблоковано після періоду бездіяльності.</translation>
     </message>
@@ -1950,47 +2565,102 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="101"/>
+        <location filename="../../ui/main_window.py" line="98"/>
+        <source>Last backup</source>
+        <translation>Остання резервна копія</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>Backup reminder</source>
+        <translation>Нагадування про резервну копію</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>Custodia</source>
         <translation>Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>&amp;Lock vault</source>
         <translation>&amp;Заблокувати сховище</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="163"/>
         <source>&amp;Search the vault…</source>
         <translation>&amp;Пошук у сховищі…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="164"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105"/>
+        <location filename="../../ui/main_window.py" line="165"/>
         <source>&amp;Quit</source>
         <translation>&amp;Вийти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>&amp;About Custodia</source>
         <translation>&amp;Про Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="167"/>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Створити резервну копію зараз…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="168"/>
+        <source>Chec&amp;k a backup…</source>
+        <translation>Пере&amp;вірити резервну копію…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="169"/>
+        <source>&amp;Restore a backup…</source>
+        <translation>&amp;Відновити з резервної копії…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="170"/>
+        <source>&amp;Verify a bundle…</source>
+        <translation>П&amp;еревірити пакет…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="172"/>
+        <source>Back &amp;up now…</source>
+        <translation>Створити резервну копію &amp;зараз…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="173"/>
+        <source>Back up the vault now</source>
+        <translation>Створити резервну копію сховища зараз</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>Later</source>
+        <translation>Пізніше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="175"/>
+        <source>Hide the backup reminder</source>
+        <translation>Сховати нагадування про резервну копію</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
         <source>&amp;Vault</source>
         <translation>&amp;Сховище</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116"/>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>&amp;Bundles</source>
+        <translation>&amp;Пакети</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="215"/>
         <source>Signed in as %1 · locks after %n minute(s) without activity</source>
         <translation>
             <numerusform>Ви увійшли як %1 · блокування через %n хвилину бездіяльності</numerusform>
@@ -1999,17 +2669,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="221"/>
         <source>Locked</source>
         <translation>Заблоковано</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="259"/>
+        <location filename="../../ui/main_window.py" line="448"/>
         <source>About Custodia</source>
         <translation>Про Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="261"/>
+        <location filename="../../ui/main_window.py" line="450"/>
         <source>Custodia keeps interviews, statements and evidence in an encrypted vault, with a tamper-evident audit log.</source>
         <translation>Custodia зберігає інтерв’ю, заяви та докази в зашифрованому сховищі з журналом аудиту, у якому видно будь-яке втручання.</translation>
     </message>
@@ -2356,37 +3026,37 @@
 <context>
     <name>PassphraseStrength</name>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="37"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="38"/>
         <source>Passphrase strength</source>
         <translation>Надійність парольної фрази</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="53"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="54"/>
         <source>Very weak: easy to guess. Use four or more unrelated words.</source>
         <translation>Дуже слабка: легко вгадати. Використайте чотири чи більше не пов’язаних слів.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="54"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="55"/>
         <source>Weak: add more unrelated words.</source>
         <translation>Слабка: додайте ще не пов’язаних слів.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="55"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="56"/>
         <source>Fair: one or two more words would make it strong.</source>
         <translation>Посередня: ще одне-два слова зроблять її надійною.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="56"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="57"/>
         <source>Strong.</source>
         <translation>Надійна.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="57"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="58"/>
         <source>Very strong.</source>
         <translation>Дуже надійна.</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/passphrase_strength.py" line="60"/>
+        <location filename="../../ui/onboarding/passphrase_strength.py" line="61"/>
         <source>Use a long passphrase of several unrelated words.</source>
         <translation>Використайте довгу парольну фразу з кількох не пов’язаних слів.</translation>
     </message>
@@ -2684,6 +3354,128 @@
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="56"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="58"/>
+        <source>Restore a backup</source>
+        <translation>Відновлення з резервної копії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="61"/>
+        <source>The newest backup in the folder is checked, then copied into a new, empty folder. Your current vault is not touched. You will then unlock the restored vault with a passphrase or the recovery key, and its audit log will record the restore.</source>
+        <translation>Найновішу резервну копію в папці буде перевірено, а потім скопійовано в нову порожню папку. Ваше поточне сховище не зачіпається. Потім ви розблокуєте відновлене сховище парольною фразою або ключем відновлення, і його журнал аудиту зафіксує відновлення.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="69"/>
+        <source>Backup folder</source>
+        <translation>Папка резервної копії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="72"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Огляд…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="73"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="141"/>
+        <source>Choose the backup folder</source>
+        <translation>Виберіть папку резервної копії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="76"/>
+        <source>New vault folder</source>
+        <translation>Папка нового сховища</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="79"/>
+        <source>Br&amp;owse…</source>
+        <translation>О&amp;гляд…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="80"/>
+        <source>Choose the new vault folder</source>
+        <translation>Виберіть папку нового сховища</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="86"/>
+        <source>Restore progress</source>
+        <translation>Перебіг відновлення</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="90"/>
+        <source>Restore status</source>
+        <translation>Стан відновлення</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="99"/>
+        <source>&amp;Backup folder:</source>
+        <translation>&amp;Папка резервної копії:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="101"/>
+        <source>Restore &amp;into (a new folder):</source>
+        <translation>Відновити &amp;до (нова папка):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="105"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Відновити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="106"/>
+        <source>Restore the backup</source>
+        <translation>Відновити з резервної копії</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="110"/>
+        <source>&amp;Unlock the restored vault…</source>
+        <translation>&amp;Розблокувати відновлене сховище…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="111"/>
+        <source>Unlock the restored vault</source>
+        <translation>Розблокувати відновлене сховище</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="115"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="116"/>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="148"/>
+        <source>Choose an empty folder for the restored vault</source>
+        <translation>Виберіть порожню папку для відновленого сховища</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="173"/>
+        <source>Checking and restoring…</source>
+        <translation>Перевірка та відновлення…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="185"/>
+        <source>Cancelling…</source>
+        <translation>Скасування…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="205"/>
+        <source>The backup taken %1 was checked and restored into %2. Unlock it now so that its audit log records the restore.</source>
+        <translation>Резервну копію від %1 перевірено й відновлено в %2. Розблокуйте його зараз, щоб журнал аудиту зафіксував відновлення.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="215"/>
+        <location filename="../../ui/backup/restore_dialog.py" line="216"/>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/backup/restore_dialog.py" line="226"/>
+        <source>Restore cancelled; nothing was restored.</source>
+        <translation>Відновлення скасовано; нічого не відновлено.</translation>
+    </message>
+</context>
+<context>
     <name>RevisionHistoryDialog</name>
     <message>
         <location filename="../../ui/statements/revision_history_dialog.py" line="27"/>
@@ -2761,14 +3553,29 @@
         <translation>Блокувати після стількох хвилин бездіяльності</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="37"/>
+        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="40"/>
+        <source>Remind me to back up when the last backup is older than this many days</source>
+        <translation>Нагадувати про резервну копію, коли остання старша за цю кількість днів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="44"/>
         <source>&amp;Language:</source>
         <translation>&amp;Мова:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings_dialog.py" line="38"/>
+        <location filename="../../ui/settings_dialog.py" line="45"/>
         <source>Lock after &amp;inactivity:</source>
         <translation>Блокувати після &amp;бездіяльності:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings_dialog.py" line="46"/>
+        <source>&amp;Backup reminder after:</source>
+        <translation>&amp;Нагадування про копію через:</translation>
     </message>
 </context>
 <context>
@@ -3044,116 +3851,121 @@
     </message>
     <message>
         <location filename="../../ui/formatting.py" line="64"/>
+        <source>pseudonymised</source>
+        <translation>псевдонімізований</translation>
+    </message>
+    <message>
+        <location filename="../../ui/formatting.py" line="66"/>
         <source>collected</source>
         <translation>зібрано</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="65"/>
+        <location filename="../../ui/formatting.py" line="67"/>
         <source>ingested</source>
         <translation>внесено до сховища</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="66"/>
+        <location filename="../../ui/formatting.py" line="68"/>
         <source>viewed</source>
         <translation>переглянуто</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="67"/>
+        <location filename="../../ui/formatting.py" line="69"/>
         <source>exported</source>
         <translation>експортовано</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="68"/>
+        <location filename="../../ui/formatting.py" line="70"/>
         <source>transferred</source>
         <translation>передано</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="69"/>
+        <location filename="../../ui/formatting.py" line="71"/>
         <source>received</source>
         <translation>отримано</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="70"/>
+        <location filename="../../ui/formatting.py" line="72"/>
         <source>verified</source>
         <translation>перевірено</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="71"/>
+        <location filename="../../ui/formatting.py" line="73"/>
         <source>returned</source>
         <translation>повернуто</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="72"/>
+        <location filename="../../ui/formatting.py" line="74"/>
         <source>destroyed</source>
         <translation>знищено</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="74"/>
+        <location filename="../../ui/formatting.py" line="76"/>
         <source>phone number</source>
         <translation>номер телефону</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="75"/>
+        <location filename="../../ui/formatting.py" line="77"/>
         <source>e-mail</source>
         <translation>електронна пошта</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="76"/>
+        <location filename="../../ui/formatting.py" line="78"/>
         <source>social-media handle</source>
         <translation>обліковий запис у соцмережі</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="77"/>
+        <location filename="../../ui/formatting.py" line="79"/>
         <source>web address</source>
         <translation>вебадреса</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="78"/>
+        <location filename="../../ui/formatting.py" line="80"/>
         <source>name</source>
         <translation>ім’я</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="79"/>
+        <location filename="../../ui/formatting.py" line="81"/>
         <source>alias</source>
         <translation>прізвисько</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="80"/>
+        <location filename="../../ui/formatting.py" line="82"/>
         <source>address</source>
         <translation>адреса</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="81"/>
+        <location filename="../../ui/formatting.py" line="83"/>
         <source>vehicle</source>
         <translation>транспортний засіб</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="82"/>
+        <location filename="../../ui/formatting.py" line="84"/>
         <source>bank account</source>
         <translation>банківський рахунок</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="84"/>
+        <location filename="../../ui/formatting.py" line="86"/>
         <source>case</source>
         <translation>справа</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="85"/>
+        <location filename="../../ui/formatting.py" line="87"/>
         <source>person</source>
         <translation>особа</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="86"/>
+        <location filename="../../ui/formatting.py" line="88"/>
         <source>statement</source>
         <translation>заява</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="87"/>
+        <location filename="../../ui/formatting.py" line="89"/>
         <source>evidence</source>
         <translation>доказ</translation>
     </message>
     <message>
-        <location filename="../../ui/formatting.py" line="88"/>
+        <location filename="../../ui/formatting.py" line="90"/>
         <source>entity</source>
         <translation>сутність</translation>
     </message>
@@ -3161,94 +3973,109 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="66"/>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="69"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="75"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="78"/>
         <source>Unlock the vault</source>
         <translation>Розблокування сховища</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="71"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="80"/>
         <source>Vault location</source>
         <translation>Розташування сховища</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="73"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="83"/>
+        <source>This vault was just restored from a backup. Unlocking it records the restore in its audit log.</source>
+        <translation>Це сховище щойно відновлено з резервної копії. Розблокування зафіксує відновлення в його журналі аудиту.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="91"/>
         <source>With my &amp;passphrase</source>
         <translation>За моєю &amp;парольною фразою</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="74"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="92"/>
         <source>With the &amp;recovery key</source>
         <translation>За &amp;ключем відновлення</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="79"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="97"/>
         <source>User</source>
         <translation>Користувач</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="82"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="100"/>
         <source>Passphrase</source>
         <translation>Парольна фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="86"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="104"/>
         <source>&amp;User:</source>
         <translation>&amp;Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="87"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="105"/>
         <source>Pass&amp;phrase:</source>
         <translation>&amp;Парольна фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="90"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="108"/>
         <source>Recovery key</source>
         <translation>Ключ відновлення</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="95"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="113"/>
         <source>Recovery &amp;key:</source>
         <translation>&amp;Ключ відновлення:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="97"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="115"/>
         <source>Use the recovery key only if every passphrase is lost.</source>
         <translation>Використовуйте ключ відновлення лише тоді, коли всі парольні фрази втрачено.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="107"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="125"/>
         <source>Unlock status</source>
         <translation>Стан розблокування</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="110"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="128"/>
         <source>Unlocking</source>
         <translation>Розблокування</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="114"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="132"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Розблокувати</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="116"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="134"/>
         <source>Unlock</source>
         <translation>Розблокувати</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="119"/>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="120"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="137"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="138"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="175"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="141"/>
+        <source>&amp;Verify a bundle…</source>
+        <translation>П&amp;еревірити пакет…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="142"/>
+        <source>Verify a bundle, without unlocking</source>
+        <translation>Перевірити пакет без розблокування</translation>
+    </message>
+    <message>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="199"/>
         <source>Type your passphrase.</source>
         <translation>Введіть парольну фразу.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock/unlock_dialog.py" line="219"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="243"/>
         <source>Too many failed attempts: wait %n second(s) before trying again.</source>
         <translation>
             <numerusform>Забагато невдалих спроб: зачекайте %n секунду, перш ніж спробувати знову.</numerusform>
@@ -3257,30 +4084,359 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="231"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="255"/>
         <source>You can try again now.</source>
         <translation>Тепер можна спробувати знову.</translation>
     </message>
 </context>
 <context>
+    <name>VerifyWindow</name>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="53"/>
+        <source>SHA-256 matches the manifest</source>
+        <translation>SHA-256 збігається з маніфестом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="54"/>
+        <source>SHA-256 differs from the manifest: the file was changed</source>
+        <translation>SHA-256 не збігається з маніфестом: файл змінено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="57"/>
+        <source>is listed but missing</source>
+        <translation>зазначений, але відсутній</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="58"/>
+        <source>is not listed in any manifest: the file was added</source>
+        <translation>не зазначений у жодному маніфесті: файл додано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="61"/>
+        <source>is not covered by the tag manifest</source>
+        <translation>не охоплений маніфестом тегів</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="62"/>
+        <source>cannot be read</source>
+        <translation>неможливо прочитати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="63"/>
+        <source>is a symbolic link (not followed)</source>
+        <translation>є символьним посиланням (не відкривається)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="64"/>
+        <source>is not a regular file</source>
+        <translation>не є звичайним файлом</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="65"/>
+        <source>BagIt declaration present</source>
+        <translation>декларація BagIt наявна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="66"/>
+        <source>is not a BagIt declaration</source>
+        <translation>не є декларацією BagIt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="67"/>
+        <source>the payload size and file count match</source>
+        <translation>розмір вмісту та кількість файлів збігаються</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="68"/>
+        <source>the payload size or file count does not match</source>
+        <translation>розмір вмісту або кількість файлів не збігається</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="71"/>
+        <source>the Ed25519 signature over the tag manifest is valid</source>
+        <translation>підпис Ed25519 маніфесту тегів дійсний</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="74"/>
+        <source>the Ed25519 signature does not match the tag manifest (manifest altered or signature replaced)</source>
+        <translation>підпис Ed25519 не відповідає маніфесту тегів (маніфест змінено або підпис замінено)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="79"/>
+        <source>is not an Ed25519 public key</source>
+        <translation>не є відкритим ключем Ed25519</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="80"/>
+        <source>records the same signer key</source>
+        <translation>містить той самий ключ підпису</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="81"/>
+        <source>records a different signer key</source>
+        <translation>містить інший ключ підпису</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="82"/>
+        <source>is malformed</source>
+        <translation>має неправильний формат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="83"/>
+        <source>the signed audit checkpoint is valid</source>
+        <translation>підписана контрольна точка аудиту дійсна</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="84"/>
+        <source>the audit checkpoint&apos;s signature does not verify</source>
+        <translation>підпис контрольної точки аудиту не проходить перевірку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="87"/>
+        <source>no audit checkpoint is recorded</source>
+        <translation>контрольну точку аудиту не записано</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="88"/>
+        <source>the audit checkpoint is malformed</source>
+        <translation>контрольна точка аудиту має неправильний формат</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="89"/>
+        <source>the audit checkpoint cannot be checked without the signer key</source>
+        <translation>контрольну точку аудиту неможливо перевірити без ключа підпису</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="92"/>
+        <source>the certificate matches the one recorded in case.json</source>
+        <translation>сертифікат збігається із записаним у case.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="95"/>
+        <source>the certificate differs from the one recorded in case.json</source>
+        <translation>сертифікат відрізняється від записаного в case.json</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="98"/>
+        <source>the manifest hash differs from the hash recorded at intake</source>
+        <translation>хеш у маніфесті відрізняється від хешу, записаного під час прийому</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="101"/>
+        <source>is not a BagIt bundle</source>
+        <translation>не є пакетом BagIt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="105"/>
+        <source>Case</source>
+        <translation>Справа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="106"/>
+        <source>Signer key (Ed25519) SHA-256</source>
+        <translation>Ключ підпису (Ed25519) SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="109"/>
+        <source>Audit checkpoint</source>
+        <translation>Контрольна точка аудиту</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="110"/>
+        <source>PDF signer</source>
+        <translation>Підписант PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="111"/>
+        <source>Bundle id</source>
+        <translation>Ідентифікатор пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="112"/>
+        <source>Created</source>
+        <translation>Створено</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="113"/>
+        <source>Profile</source>
+        <translation>Профіль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="125"/>
+        <source>the PDF signature is intact and covers the whole file</source>
+        <translation>підпис PDF неушкоджений і охоплює весь файл</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="129"/>
+        <source>(self-signed certificate: intact, identity not trusted)</source>
+        <translation>(самопідписаний сертифікат: неушкоджений, особу не підтверджено)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="138"/>
+        <source>OK</source>
+        <translation>Гаразд</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="140"/>
+        <source>FAILED</source>
+        <translation>ПОМИЛКА</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="162"/>
+        <location filename="../../ui/exports/verify_window.py" line="164"/>
+        <source>Verify a bundle</source>
+        <translation>Перевірка пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="167"/>
+        <source>Checks a bundle exported by Custodia, as a folder or a ZIP file: every file&apos;s SHA-256, the signatures and the audit checkpoint. No vault is needed.</source>
+        <translation>Перевіряє пакет, експортований Custodia, у вигляді папки або файлу ZIP: SHA-256 кожного файлу, підписи та контрольну точку аудиту. Сховище не потрібне.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="173"/>
+        <source>Bundle to verify</source>
+        <translation>Пакет для перевірки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="174"/>
+        <source>A bundle folder or ZIP file</source>
+        <translation>Папка або файл ZIP пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="176"/>
+        <source>Choose &amp;folder…</source>
+        <translation>Вибрати &amp;папку…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="177"/>
+        <location filename="../../ui/exports/verify_window.py" line="228"/>
+        <source>Choose a bundle folder</source>
+        <translation>Виберіть папку пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="179"/>
+        <source>Choose &amp;ZIP…</source>
+        <translation>Вибрати &amp;ZIP…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="180"/>
+        <location filename="../../ui/exports/verify_window.py" line="235"/>
+        <source>Choose a bundle ZIP file</source>
+        <translation>Виберіть файл ZIP пакета</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="182"/>
+        <source>&amp;Verify</source>
+        <translation>&amp;Перевірити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="183"/>
+        <source>Verify the bundle</source>
+        <translation>Перевірити пакет</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="190"/>
+        <source>Verification progress</source>
+        <translation>Хід перевірки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="192"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Скасувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="193"/>
+        <source>Cancel the verification</source>
+        <translation>Скасувати перевірку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="198"/>
+        <source>Verdict</source>
+        <translation>Висновок</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="200"/>
+        <source>What the bundle says about itself</source>
+        <translation>Що пакет повідомляє про себе</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="202"/>
+        <source>Checks, one per item</source>
+        <translation>Перевірки, по одній на елемент</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="235"/>
+        <source>ZIP files (*.zip)</source>
+        <translation>Файли ZIP (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="266"/>
+        <source>Checking every file…</source>
+        <translation>Перевірка кожного файлу…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="282"/>
+        <source>Cancelling…</source>
+        <translation>Скасування…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="296"/>
+        <source>NOT A READABLE BUNDLE: nothing could be checked.</source>
+        <translation>ПАКЕТ НЕМОЖЛИВО ПРОЧИТАТИ: нічого не перевірено.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/exports/verify_window.py" line="299"/>
+        <source>INTACT: all %n check(s) passed.</source>
+        <translation>
+            <numerusform>НЕУШКОДЖЕНИЙ: %n перевірку пройдено.</numerusform>
+            <numerusform>НЕУШКОДЖЕНИЙ: усі %n перевірки пройдено.</numerusform>
+            <numerusform>НЕУШКОДЖЕНИЙ: усі %n перевірок пройдено.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/exports/verify_window.py" line="303"/>
+        <source>NOT INTACT: %n problem(s) found.</source>
+        <translation>
+            <numerusform>ПОШКОДЖЕНИЙ: виявлено %n проблему.</numerusform>
+            <numerusform>ПОШКОДЖЕНИЙ: виявлено %n проблеми.</numerusform>
+            <numerusform>ПОШКОДЖЕНИЙ: виявлено %n проблем.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="305"/>
+        <source>Do not rely on this bundle; ask the sender for a new copy.</source>
+        <translation>Не покладайтеся на цей пакет; попросіть відправника надіслати нову копію.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="312"/>
+        <source>Compare the signer key with the fingerprint the sender gave you separately (by phone or in person).</source>
+        <translation>Порівняйте ключ підпису з відбитком, який відправник передав вам окремо (телефоном або особисто).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/exports/verify_window.py" line="332"/>
+        <source>Verification cancelled: no verdict.</source>
+        <translation>Перевірку скасовано: висновку немає.</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
-        <location filename="../../ui/workspace.py" line="35"/>
+        <location filename="../../ui/workspace.py" line="41"/>
         <source>Choose a case on the left, or create a new one.</source>
         <translation>Виберіть справу ліворуч або створіть нову.</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="48"/>
+        <location filename="../../ui/workspace.py" line="54"/>
         <source>Workspace</source>
         <translation>Робочий простір</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="49"/>
+        <location filename="../../ui/workspace.py" line="55"/>
         <source>Cases</source>
         <translation>Справи</translation>
     </message>
     <message>
-        <location filename="../../ui/workspace.py" line="50"/>
+        <location filename="../../ui/workspace.py" line="56"/>
         <source>Audit log</source>
         <translation>Журнал аудиту</translation>
     </message>

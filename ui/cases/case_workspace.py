@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from intake import Intake
 from ui.cases.overview_tab import OverviewTab
@@ -25,6 +25,7 @@ log = logging.getLogger(__name__)
 class CaseWorkspace(QWidget):
     case_changed = Signal()
     open_case = Signal(str)
+    export_requested = Signal(str)  # case id
 
     def __init__(
         self,
@@ -41,6 +42,11 @@ class CaseWorkspace(QWidget):
         case = services.cases.get(case_id)
         actor = services.vault.actor
         self.title = heading(f"{case.reference} · {case.title}", self)
+        self.export_button = QPushButton(self.tr("E&xport bundle…"), self)
+        self.export_button.setAccessibleName(
+            self.tr("Export this case as a signed bundle for a recipient")
+        )
+        self.export_button.clicked.connect(lambda: self.export_requested.emit(self.case_id))
         self.overview = OverviewTab(services.cases, services.indicators, case_id, self)
         self.people = PeopleTab(services.people, case_id, copy_protected, self)
         self.consent = ConsentTab(services.consent, services.people, case_id, self)
@@ -70,7 +76,10 @@ class CaseWorkspace(QWidget):
         self.entities.open_case.connect(self.open_case)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.export_button)
+        layout.addLayout(header)
         layout.addWidget(self.tabs, 1)
 
     def _case_edited(self) -> None:

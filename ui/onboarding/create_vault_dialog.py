@@ -11,6 +11,7 @@ import logging
 import threading
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QWidget, QWizard
 
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 
 class CreateVaultDialog(QWizard):
     """Creates a vault; afterwards :attr:`vault` holds it unlocked."""
+
+    verify_requested = Signal()  # open the bundle verifier: a recipient may have no vault at all
 
     def __init__(
         self,
@@ -51,6 +54,10 @@ class CreateVaultDialog(QWizard):
             (QWizard.WizardButton.CancelButton, self.tr("Cancel")),
         ):
             self.setButtonText(which, text)
+        # Someone who only receives bundles needs no vault: offer the verifier from the start.
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("&Verify a bundle…"))
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.customButtonClicked.connect(self._custom_button)
         self.location_page = LocationPage(default_path or default_vault_path())
         self.identity_page = IdentityPage()
         self.passphrase_page = PassphrasePage(self._start_creation)
@@ -64,6 +71,10 @@ class CreateVaultDialog(QWizard):
             self.addPage(page)
         self.passphrase_page.created.connect(self._lock_in)
         self.currentIdChanged.connect(self._page_changed)
+
+    def _custom_button(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.verify_requested.emit()
 
     def _page_changed(self, _page_id: int) -> None:
         if self.currentPage() is self.passphrase_page:

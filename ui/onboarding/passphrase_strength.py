@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
-from zxcvbn import zxcvbn
 
 from ui.widgets import plain_label
 
@@ -20,6 +19,8 @@ def score(passphrase: str, user_inputs: list[str] | None = None) -> int:
     """zxcvbn's 0–4 score (0 for an empty passphrase)."""
     if not passphrase:
         return 0
+    from zxcvbn import zxcvbn  # imported on first use: it takes a tenth of a second
+
     result = zxcvbn(passphrase[:_MAX_SCORED], user_inputs=user_inputs or [])
     return int(result["score"])
 

@@ -10,8 +10,9 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -45,7 +46,13 @@ def default_delay(failures: int) -> float:
 
 
 class UnlockDialog(QDialog):
-    """On success :attr:`vault` holds the unlocked vault and the dialog is accepted."""
+    """On success :attr:`vault` holds the unlocked vault and the dialog is accepted.
+
+    ``restored_from`` (see vault.backup.restore_note) is passed to the unlock right after a
+    restore, so that the vault's ledger records the restore.
+    """
+
+    verify_requested = Signal()  # open the bundle verifier, which needs no vault
 
     def __init__(
         self,
@@ -54,10 +61,12 @@ class UnlockDialog(QDialog):
         last_user: str = "",
         delay_policy: DelayPolicy = default_delay,
         tick_ms: int = 1000,
+        restored_from: dict[str, Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.path = path
+        self.restored_from = restored_from
         self.vault: Vault | None = None
         self.failures = 0
         self._delay_policy = delay_policy
@@ -69,6 +78,15 @@ class UnlockDialog(QDialog):
         self.title = heading(self.tr("Unlock the vault"), self)
         self.location = plain_label(str(path), self)
         self.location.setAccessibleName(self.tr("Vault location"))
+        self.restore_notice = plain_label(
+            self.tr(
+                "This vault was just restored from a backup. Unlocking it records the restore "
+                "in its audit log."
+            ),
+            self,
+        )
+        self.restore_notice.setObjectName("warningBanner")
+        self.restore_notice.setVisible(restored_from is not None)
 
         self.passphrase_mode = QRadioButton(self.tr("With my &passphrase"), self)
         self.recovery_mode = QRadioButton(self.tr("With the &recovery key"), self)
@@ -120,10 +138,16 @@ class UnlockDialog(QDialog):
         cancel.setAccessibleName(self.tr("Cancel"))
         self.buttons.rejected.connect(self.reject)
         self.unlock_button.clicked.connect(self.attempt)
+        self.verify_button = QPushButton(self.tr("&Verify a bundle…"), self)
+        self.verify_button.setAccessibleName(self.tr("Verify a bundle, without unlocking"))
+        self.verify_button.setAutoDefault(False)
+        self.verify_button.clicked.connect(self.verify_requested)
+        self.buttons.addButton(self.verify_button, QDialogButtonBox.ButtonRole.HelpRole)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.location)
+        layout.addWidget(self.restore_notice)
         layout.addWidget(self.passphrase_mode)
         layout.addWidget(self.recovery_mode)
         layout.addWidget(self.pages)
@@ -162,12 +186,12 @@ class UnlockDialog(QDialog):
         """Start an unlock in a worker with what the form holds."""
         if self._job is not None or self._wait_left > 0:
             return
-        path = self.path
+        path, restored_from = self.path, self.restored_from
         if self.recovery_mode.isChecked():
             key = self.recovery_edit.text()
 
             def unlock(_p: ProgressFn, _c: threading.Event) -> Vault:
-                return Vault.unlock_with_recovery_key(path, key)
+                return Vault.unlock_with_recovery_key(path, key, restored_from=restored_from)
 
         else:
             user, passphrase = self.user, self.pass_edit.text()
@@ -176,7 +200,7 @@ class UnlockDialog(QDialog):
                 return
 
             def unlock(_p: ProgressFn, _c: threading.Event) -> Vault:
-                return Vault.unlock(path, user, passphrase)
+                return Vault.unlock(path, user, passphrase, restored_from=restored_from)
 
         self._set_busy(True)
         self.message.setText("")

@@ -1,0 +1,210 @@
+"""The export wizard and the verify window, over the fictional demo case in a real vault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMenu
+
+from exports.model import Profile, RecipientKind
+from intake import open_intake
+from intake.demo import DEMO_REFERENCE, build_demo
+from tests.ui.conftest import CHEAP_KDF, PASSPHRASE
+from ui.exports.export_wizard import ExportWizard
+from ui.exports.verify_window import VerifyWindow
+from ui.formatting import fingerprint
+from ui.main_window import MainWindow
+from ui.session import Session
+from ui.unlock.unlock_dialog import UnlockDialog
+from ui.workspace import Workspace
+from vault import Vault
+
+
+@pytest.fixture
+def demo(tmp_path):
+    vault, _ = Vault.create(tmp_path / "v", "ana", PASSPHRASE, kdf=CHEAP_KDF, role="lawyer")
+    intake = open_intake(vault)
+    case_id = build_demo(intake)
+    yield intake, case_id
+    if vault.is_open:
+        vault.lock()
+
+
+def _export(qtbot, wizard: ExportWizard, dest: Path, *, as_zip: bool) -> None:
+    (wizard.zip_radio if as_zip else wizard.folder_radio).setChecked(True)
+    wizard.dest_edit.setText(str(dest))
+    assert wizard.export_button.isEnabled()
+    with qtbot.waitSignal(wizard.exported, timeout=60_000):
+        wizard.export_button.click()
+
+
+def _verify(qtbot, window: VerifyWindow, path: Path):
+    with qtbot.waitSignal(window.verified, timeout=60_000) as blocker:
+        window.verify(path)
+    return blocker.args[0]
+
+
+def test_demo_case_exports_then_verifies_in_the_window(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    wizard = ExportWizard(intake, case_id)
+    qtbot.addWidget(wizard)
+    wizard.recipient_edit.setText("Tribunal Constanța")
+    wizard.set_choice(RecipientKind.COURT, Profile.COURT)
+    assert wizard.decision is not None
+    assert wizard.decision.allowed
+    assert wizard.decision_label.text().startswith("Allowed")
+    bundle = tmp_path / "out" / "bundle.zip"
+    bundle.parent.mkdir()
+    _export(qtbot, wizard, bundle, as_zip=True)
+    result = wizard.export_result
+    assert result is not None
+    assert bundle.is_file()
+    # The fingerprint to tell the recipient separately is on screen, in full.
+    assert wizard.pages.currentIndex() == 2
+    assert wizard.fingerprint_label.text() == fingerprint(result.ed25519_fingerprint)
+    assert wizard.fingerprint_label.text().replace(" ", "") == result.ed25519_fingerprint
+    # The export is on record.
+    assert intake.vault.audit_entries(action_prefix="export.completed", limit=1)
+
+    window = VerifyWindow()
+    qtbot.addWidget(window)
+    verdict = _verify(qtbot, window, bundle)
+    assert verdict.ok
+    assert window.result_label.property("verdict") == "ok"
+    assert window.result_label.text().startswith("INTACT")
+    assert window.items.count() == len(verdict.checks)
+    assert all(window.items.item(i).text().startswith("✓") for i in range(window.items.count()))
+    # The signer key the window shows is the one the sender read out.
+    assert wizard.fingerprint_label.text() in window.facts.text()
+
+
+def test_a_tampered_bundle_names_the_changed_file(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    wizard = ExportWizard(intake, case_id)
+    qtbot.addWidget(wizard)
+    bundle = tmp_path / "bundle"
+    _export(qtbot, wizard, bundle, as_zip=False)
+    evidence = sorted((bundle / "data" / "evidence").iterdir())[0]
+    data = bytearray(evidence.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    evidence.write_bytes(bytes(data))
+
+    window = VerifyWindow()
+    qtbot.addWidget(window)
+    verdict = _verify(qtbot, window, bundle)
+    assert not verdict.ok
+    assert window.result_label.property("verdict") == "bad"
+    assert window.result_label.text().startswith("NOT INTACT")
+    rel = f"data/evidence/{evidence.name}"
+    first = window.items.item(0).text()  # problems are listed first
+    assert first.startswith("✗")
+    assert rel in first
+    assert "changed" in first
+
+
+def test_a_refused_export_shows_the_reason_and_cannot_start(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    wizard = ExportWizard(intake, case_id)
+    qtbot.addWidget(wizard)
+    # The demo's consent covers NGO internal, prosecutor and court: not the police.
+    wizard.set_choice(RecipientKind.POLICE, Profile.COURT)
+    assert wizard.decision is not None
+    assert not wizard.decision.allowed
+    assert not wizard.export_button.isEnabled()
+    text = wizard.decision_label.text()
+    assert text.startswith("Refused")
+    assert "police" in text
+    assert wizard.decision_label.property("verdict") == "bad"
+    # The court profile may not go to a partner NGO, whatever the consent says.
+    wizard.set_choice(RecipientKind.PARTNER_NGO, Profile.COURT)
+    assert "pseudonymised" in wizard.decision_label.text()
+
+
+def test_the_core_refusal_is_shown_with_its_reason_and_audited(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    wizard = ExportWizard(intake, case_id)
+    qtbot.addWidget(wizard)
+    wizard.set_choice(RecipientKind.POLICE, Profile.COURT)
+    wizard.dest_edit.setText(str(tmp_path / "refused.zip"))
+    job = wizard.start_export()  # what a stale screen would do: the core decides again
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    text = wizard.outcome.text()
+    assert text.startswith("Refused")
+    assert "police" in text.split("\n", 1)[1]
+    assert not (tmp_path / "refused.zip").exists()
+    assert intake.vault.audit_entries(action_prefix="export.refused", limit=1)
+    assert wizard.fingerprint_label.isHidden()
+
+
+def test_cancelling_an_export_writes_nothing(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    wizard = ExportWizard(intake, case_id)
+    qtbot.addWidget(wizard)
+    dest = tmp_path / "cancelled"
+    wizard.folder_radio.setChecked(True)
+    wizard.dest_edit.setText(str(dest))
+    job = wizard.start_export()
+    assert job is not None
+    wizard.cancel_or_close()  # at once: the export has not reached its first file
+    with qtbot.waitSignal(job.finished, timeout=30_000):
+        pass
+    assert "cancelled" in wizard.outcome.text()
+    assert not dest.exists()
+
+
+def test_verify_window_opens_without_a_vault_from_the_locked_screens(qtbot, settings, tmp_path):
+    window = MainWindow(Session(), settings, tmp_path / "no-vault-here", kdf=CHEAP_KDF)
+    qtbot.addWidget(window)
+    window.show()
+    wizard = window.start()  # first run: the create wizard
+    wizard.verify_requested.emit()
+    assert window.verify_window is not None
+    assert window.verify_window.isVisible()
+    window.verify_window.close()
+    window.locked_view.verify_button.click()
+    assert window.verify_window.isVisible()
+    verdict_window = window.verify_window
+    verdict = _verify(qtbot, verdict_window, tmp_path / "not-a-bundle")
+    assert not verdict.readable
+    assert verdict_window.result_label.text().startswith("NOT A READABLE BUNDLE")
+    verdict_window.close()
+    wizard.reject()
+
+
+def test_unlock_dialog_offers_the_verifier(qtbot, settings, vault_path, made_vault):
+    window = MainWindow(Session(), settings, vault_path, kdf=CHEAP_KDF)
+    qtbot.addWidget(window)
+    window.show()
+    dialog = window.start()
+    assert isinstance(dialog, UnlockDialog)
+    dialog.verify_button.click()
+    assert window.verify_window is not None
+    assert window.verify_window.isVisible()
+    window.verify_window.close()
+    menus = [a.menu() for a in window.menuBar().actions()]
+    menu_actions = [a for m in menus if isinstance(m, QMenu) for a in m.actions()]
+    assert window.verify_action in menu_actions
+    assert window.verify_action.isEnabled()  # while locked too: no vault needed
+
+
+def test_export_is_reachable_from_the_case_workspace(qtbot, settings, tmp_path):
+    path = tmp_path / "v"
+    vault, _ = Vault.create(path, "ana", PASSPHRASE, kdf=CHEAP_KDF)
+    case_id = build_demo(vault)
+    session = Session()
+    window = MainWindow(session, settings, path, kdf=CHEAP_KDF)
+    qtbot.addWidget(window)
+    session.open(vault)
+    workspace = window.workspace
+    assert isinstance(workspace, Workspace)
+    view = workspace.open_case(case_id)
+    assert view is not None
+    with qtbot.waitSignal(view.export_requested):
+        view.export_button.click()
+    wizard = window.findChild(ExportWizard)
+    assert wizard is not None
+    assert DEMO_REFERENCE in wizard.case_label.text()
+    session.lock("manual")

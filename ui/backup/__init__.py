@@ -1,0 +1,1 @@
+"""Backing up the vault, checking a backup, restoring one."""

@@ -1,0 +1,1 @@
+"""Exporting bundles and verifying them."""

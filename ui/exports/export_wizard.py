@@ -1,0 +1,433 @@
+"""Export a case as a signed bundle: recipient, profile, folder or ZIP, destination.
+
+The consent decision is shown while the user chooses, and an export it does not allow cannot be
+started; the core checks again (and records a refusal in the audit log). The export runs in a
+worker with progress and cancel. At the end the signer key fingerprint is shown, to be given to
+the recipient separately so that they can tell the bundle came from this vault.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from exports.errors import ConsentRefusedError, ProfileNotAllowedError
+from exports.from_intake import ExportOptions, export_case
+from exports.model import ExportResult, Profile, RecipientKind
+from intake import Intake
+from ui.errors import user_message
+from ui.exports.consent_check import ExportDecision, decide
+from ui.formatting import fingerprint, term
+from ui.widgets import buddy_label, data_label, heading, plain_label
+from ui.workers import Job, ProgressFn
+
+log = logging.getLogger(__name__)
+
+PROGRESS_STEPS = 1000
+# The recipients a court-profile export usually goes to come first.
+RECIPIENTS = (
+    RecipientKind.COURT,
+    RecipientKind.PROSECUTOR,
+    RecipientKind.POLICE,
+    RecipientKind.NGO_INTERNAL,
+    RecipientKind.PARTNER_NGO,
+    RecipientKind.RESEARCH,
+)
+JobTracker = Callable[[Job], object]
+
+
+def default_bundle_name(reference: str, today: date | None = None) -> str:
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "-", reference).strip("-.") or "case"
+    return f"{safe}-bundle-{(today or date.today()).isoformat()}"
+
+
+class ExportWizard(QDialog):
+    """Choose, check consent, export in a worker, then show the fingerprint."""
+
+    exported = Signal(object)  # ExportResult
+    verify_requested = Signal(str)  # the bundle path, to open in the verify window
+
+    def __init__(
+        self,
+        intake: Intake,
+        case_id: str,
+        *,
+        default_folder: Path | None = None,
+        track: JobTracker | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._intake = intake
+        self.case_id = case_id
+        self._track = track
+        self.case = intake.cases.get(case_id)
+        self.job: Job | None = None
+        self.export_result: ExportResult | None = None
+        self.decision: ExportDecision | None = None
+        self._folder = default_folder or Path.home()
+        self.setWindowTitle(self.tr("Export a bundle"))
+        self.setMinimumSize(640, 560)
+
+        self.title = heading(self.tr("Export a bundle"), self)
+        self.case_label = data_label(f"{self.case.reference} · {self.case.title}", self)
+        self.case_label.setAccessibleName(self.tr("Case to export"))
+
+        # Choices ------------------------------------------------------------------------------
+        self.recipient_edit = QLineEdit(self)
+        self.recipient_edit.setAccessibleName(self.tr("Recipient"))
+        self.recipient_edit.setPlaceholderText(self.tr("e.g. Tribunal Constanța, judge I. Popa"))
+        self.category_combo = QComboBox(self)
+        self.category_combo.setAccessibleName(self.tr("Recipient category"))
+        for kind in RECIPIENTS:
+            self.category_combo.addItem(term(kind), kind.value)
+        self.court_radio = QRadioButton(self.tr("C&ourt: full identities"), self)
+        self.court_radio.setAccessibleName(self.tr("Court profile, with full identities"))
+        self.pseudo_radio = QRadioButton(self.tr("&Pseudonymised: no protected identity"), self)
+        self.pseudo_radio.setAccessibleName(self.tr("Pseudonymised profile"))
+        self.court_radio.setChecked(True)
+        self._profiles = QButtonGroup(self)
+        self._profiles.addButton(self.court_radio)
+        self._profiles.addButton(self.pseudo_radio)
+        self.purpose_edit = QLineEdit(self)
+        self.purpose_edit.setAccessibleName(self.tr("Purpose"))
+        self.authority_edit = QLineEdit(self)
+        self.authority_edit.setAccessibleName(self.tr("Authority reference"))
+        self.folder_radio = QRadioButton(self.tr("&Folder"), self)
+        self.folder_radio.setAccessibleName(self.tr("Write the bundle as a folder"))
+        self.zip_radio = QRadioButton(self.tr("&ZIP file"), self)
+        self.zip_radio.setAccessibleName(self.tr("Write the bundle as one ZIP file"))
+        self.zip_radio.setChecked(True)
+        self._formats = QButtonGroup(self)
+        self._formats.addButton(self.folder_radio)
+        self._formats.addButton(self.zip_radio)
+        self.dest_edit = QLineEdit(self)
+        self.dest_edit.setAccessibleName(self.tr("Where to write the bundle"))
+        self.browse_button = QPushButton(self.tr("&Browse…"), self)
+        self.browse_button.setAccessibleName(self.tr("Choose where to write the bundle"))
+        self.browse_button.clicked.connect(self._browse)
+        self.decision_label = plain_label("", self)
+        self.decision_label.setObjectName("statusText")
+        self.decision_label.setAccessibleName(self.tr("Consent decision"))
+
+        profile_row = QVBoxLayout()
+        profile_row.addWidget(self.court_radio)
+        profile_row.addWidget(self.pseudo_radio)
+        format_row = QHBoxLayout()
+        format_row.addWidget(self.zip_radio)
+        format_row.addWidget(self.folder_radio)
+        format_row.addStretch(1)
+        dest_row = QHBoxLayout()
+        dest_row.addWidget(self.dest_edit, 1)
+        dest_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("&Recipient:"), self.recipient_edit)
+        form.addRow(self.tr("Recipient &category:"), self.category_combo)
+        form.addRow(self.tr("Profile:"), profile_row)
+        form.addRow(self.tr("P&urpose:"), self.purpose_edit)
+        form.addRow(self.tr("&Authority reference:"), self.authority_edit)
+        form.addRow(self.tr("Format:"), format_row)
+        form.addRow(buddy_label(self.tr("&Save as:"), self.dest_edit, self), dest_row)
+        choose_page = QWidget(self)
+        choose_layout = QVBoxLayout(choose_page)
+        choose_layout.setContentsMargins(0, 0, 0, 0)
+        choose_layout.addLayout(form)
+        choose_layout.addWidget(self.decision_label)
+        choose_layout.addStretch(1)
+
+        # Running ------------------------------------------------------------------------------
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setAccessibleName(self.tr("Export progress"))
+        self.run_status = plain_label("", self)
+        self.run_status.setAccessibleName(self.tr("Export status"))
+        run_page = QWidget(self)
+        run_layout = QVBoxLayout(run_page)
+        run_layout.addStretch(1)
+        run_layout.addWidget(self.run_status)
+        run_layout.addWidget(self.progress)
+        run_layout.addStretch(2)
+
+        # Done ---------------------------------------------------------------------------------
+        self.outcome = plain_label("", self)
+        self.outcome.setObjectName("statusText")
+        self.outcome.setAccessibleName(self.tr("Export result"))
+        self.details = data_label("", self)
+        self.details.setAccessibleName(self.tr("What the bundle holds"))
+        self.fingerprint_intro = plain_label(
+            self.tr(
+                "Signer key fingerprint. Give it to the recipient separately (by phone or in "
+                "person), not with the bundle: it lets them check the bundle came from you."
+            ),
+            self,
+        )
+        self.fingerprint_label = data_label("", self)
+        self.fingerprint_label.setObjectName("fingerprint")
+        self.fingerprint_label.setAccessibleName(self.tr("Signer key fingerprint"))
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(mono.pointSizeF() * 1.2)
+        mono.setWeight(QFont.Weight.Bold)
+        self.fingerprint_label.setFont(mono)
+        self.verify_button = QPushButton(self.tr("&Verify the bundle…"), self)
+        self.verify_button.setAccessibleName(self.tr("Verify the bundle just written"))
+        self.verify_button.clicked.connect(self._verify_result)
+        done_page = QWidget(self)
+        done_layout = QVBoxLayout(done_page)
+        done_layout.addWidget(self.outcome)
+        done_layout.addWidget(self.details)
+        done_layout.addWidget(self.fingerprint_intro)
+        done_layout.addWidget(self.fingerprint_label)
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify_button)
+        verify_row.addStretch(1)
+        done_layout.addLayout(verify_row)
+        done_layout.addStretch(1)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(choose_page)
+        self.pages.addWidget(run_page)
+        self.pages.addWidget(done_page)
+
+        self.buttons = QDialogButtonBox(self)
+        self.export_button = QPushButton(self.tr("&Export"), self)
+        self.export_button.setAccessibleName(self.tr("Export the bundle"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(lambda: self.start_export())
+        self.buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_or_close)
+        self.buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.case_label)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+
+        self.category_combo.currentIndexChanged.connect(self._choice_changed)
+        self.court_radio.toggled.connect(self._choice_changed)
+        self.zip_radio.toggled.connect(self._format_changed)
+        self.dest_edit.textChanged.connect(self._update_export_button)
+        self._format_changed()
+        self._choice_changed()
+
+    # Choices -------------------------------------------------------------------------------
+
+    @property
+    def recipient_kind(self) -> RecipientKind:
+        return RecipientKind(str(self.category_combo.currentData()))
+
+    @property
+    def profile(self) -> Profile:
+        return Profile.COURT if self.court_radio.isChecked() else Profile.PSEUDONYMISED
+
+    @property
+    def as_zip(self) -> bool:
+        return self.zip_radio.isChecked()
+
+    def set_choice(self, kind: RecipientKind, profile: Profile) -> None:
+        self.category_combo.setCurrentIndex(self.category_combo.findData(kind.value))
+        (self.court_radio if profile is Profile.COURT else self.pseudo_radio).setChecked(True)
+
+    def _choice_changed(self) -> None:
+        self.decision = decide(self._intake, self.case_id, self.recipient_kind, self.profile)
+        if self.decision.allowed:
+            text = self.tr("Allowed: %1").replace("%1", self.decision.reasons[0])
+        else:
+            text = (
+                self.tr("Refused. This export is not allowed:")
+                + "\n"
+                + "\n".join(f"• {reason}" for reason in self.decision.reasons)
+            )
+        self._set_status(self.decision_label, text, "ok" if self.decision.allowed else "bad")
+        self._update_export_button()
+
+    def _format_changed(self) -> None:
+        current = self.dest_edit.text().strip()
+        base = Path(current) if current else self._folder / default_bundle_name(self.case.reference)
+        if base.suffix.lower() == ".zip":
+            base = base.with_suffix("")
+        self.dest_edit.setText(str(base.with_suffix(".zip") if self.as_zip else base))
+
+    def _browse(self) -> None:
+        if self.as_zip:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save the bundle as"),
+                self.dest_edit.text(),
+                self.tr("ZIP files (*.zip)"),
+            )
+            if name:
+                self.dest_edit.setText(name if name.lower().endswith(".zip") else f"{name}.zip")
+        else:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Choose the folder to write the bundle in"), str(self._folder)
+            )
+            if folder:
+                self.dest_edit.setText(str(Path(folder) / default_bundle_name(self.case.reference)))
+
+    def _update_export_button(self) -> None:
+        allowed = self.decision is not None and self.decision.allowed
+        self.export_button.setEnabled(
+            allowed and bool(self.dest_edit.text().strip()) and self.job is None
+        )
+
+    # Export --------------------------------------------------------------------------------
+
+    def start_export(self) -> Job | None:
+        """Export in a worker. The core checks consent again and refuses with the reason."""
+        if self.job is not None:
+            return self.job
+        text = self.dest_edit.text().strip()
+        if not text:
+            return None
+        dest = Path(text)
+        if dest.exists():
+            self._set_status(
+                self.decision_label,
+                self.tr("%1 already exists; choose a new name.").replace("%1", str(dest)),
+                "bad",
+            )
+            return None
+        options = ExportOptions(
+            case_reference=self.case.reference,
+            recipient=self.recipient_kind,
+            profile=self.profile,
+            recipient_name=self.recipient_edit.text().strip(),
+            purpose=self.purpose_edit.text().strip(),
+            authority_reference=self.authority_edit.text().strip(),
+        )
+        intake, as_zip = self._intake, self.as_zip
+
+        def run(progress: ProgressFn, cancel: threading.Event) -> ExportResult:
+            return export_case(
+                intake, options, dest, as_zip=as_zip, progress=progress, cancel=cancel
+            )
+
+        self.pages.setCurrentIndex(1)
+        self.progress.setValue(0)
+        self.run_status.setText(
+            self.tr("Writing and signing the bundle for %1…").replace(
+                "%1", term(self.recipient_kind)
+            )
+        )
+        self.export_button.hide()
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setEnabled(True)
+        job = Job(run, name="export", parent=self)
+        self.job = job
+        job.on_progress(self._progress).success(self._exported).failure(self._failed)
+        job.on_cancelled(self._cancelled).on_finished(self._finished)
+        if self._track is not None:
+            self._track(job)
+        return job.start()
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.setValue(int(PROGRESS_STEPS * done / max(total, 1)))
+
+    def _exported(self, result: object) -> None:
+        assert isinstance(result, ExportResult)
+        self.export_result = result
+        self.pages.setCurrentIndex(2)
+        self._set_status(
+            self.outcome,
+            self.tr("The bundle was written and signed:") + "\n" + result.path,
+            "ok",
+        )
+        lines = [
+            self.tr("%n statement(s)", "", len(result.statement_ids)),
+            self.tr("%n evidence file(s)", "", len(result.evidence_numbers)),
+        ]
+        if result.withheld_numbers:
+            lines.append(
+                self.tr("Withheld under this profile: %1").replace(
+                    "%1", ", ".join(result.withheld_numbers)
+                )
+            )
+        lines.append(
+            self.tr('Recorded in the audit log, with an "exported" custody event per item.')
+        )
+        self.details.setText("\n".join(lines))
+        self.fingerprint_label.setText(fingerprint(result.ed25519_fingerprint))
+        self.exported.emit(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.job is not None and self.job.cancel_requested:
+            self._cancelled()
+            return
+        self.pages.setCurrentIndex(2)
+        text = user_message(exc)
+        if isinstance(exc, ConsentRefusedError | ProfileNotAllowedError) and exc.detail:
+            # The refusal's reason names the person and the consent version: the user needs it.
+            text += "\n" + self.tr("Reason: %1").replace("%1", str(exc.detail))
+        self._set_status(self.outcome, text, "bad")
+        self.details.setText("")
+        self.fingerprint_intro.hide()
+        self.fingerprint_label.hide()
+        self.verify_button.hide()
+
+    def _cancelled(self) -> None:
+        self.pages.setCurrentIndex(2)
+        self._set_status(self.outcome, self.tr("Export cancelled; nothing was written."), "")
+        self.fingerprint_intro.hide()
+        self.fingerprint_label.hide()
+        self.verify_button.hide()
+
+    def _finished(self) -> None:
+        self.job = None
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Close"))
+        self.cancel_button.setAccessibleName(self.tr("Close"))
+
+    def cancel_or_close(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.cancel_button.setEnabled(False)
+            self.run_status.setText(self.tr("Cancelling…"))
+            return
+        if self.export_result is not None:
+            self.accept()
+        else:
+            self.reject()
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self.cancel_or_close()  # an export being written is cancelled, not abandoned
+            return
+        super().reject()
+
+    def _verify_result(self) -> None:
+        if self.export_result is not None:
+            self.verify_requested.emit(self.export_result.path)
+
+    def _set_status(self, label: QLabel, text: str, verdict: str) -> None:
+        label.setProperty("verdict", verdict)
+        label.setText(text)
+        # Re-polish so the style sheet's [verdict=…] colour applies.
+        label.style().unpolish(label)
+        label.style().polish(label)
