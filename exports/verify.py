@@ -27,9 +27,10 @@ from typing import Any, Protocol
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from exports import signing
-from exports.errors import BundleUnreadableError, UnsafeArchiveError, VerifyError
+from exports.errors import BundleUnreadableError, UnsafeArchiveError
 from exports.model import Progress
 from exports.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits, normalise_name
+from vault.errors import OperationCancelledError
 from vault.header import Checkpoint
 
 log = logging.getLogger(__name__)
@@ -255,7 +256,7 @@ def _hash(
     with source.open(rel) as chunks:
         for chunk in chunks:
             if cancel is not None and cancel.is_set():
-                raise VerifyError("cancelled")
+                raise OperationCancelledError()
             digest.update(chunk)
             advance(len(chunk))
     return digest.hexdigest()

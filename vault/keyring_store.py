@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import logging
-
-import keyring
-from keyring.backend import KeyringBackend
+from typing import TYPE_CHECKING
 
 from vault.errors import KeyringSecretMissingError, KeyringUnavailableError
+
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +35,9 @@ def _is_secure(backend: KeyringBackend) -> bool:
 
 
 def secure_backend() -> KeyringBackend:
+    # Imported on first use: backend discovery costs about 0.1 s, paid only when it is needed.
+    import keyring
+
     try:
         backend = keyring.get_keyring()
     except Exception as exc:
