@@ -122,7 +122,15 @@ class SafeZip:
             self._handle.seek(0)
             self._zip = zipfile.ZipFile(self._handle)
             self.entries = self._validate(self._zip.infolist())
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, struct.error) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            EOFError,
+            struct.error,
+            NotImplementedError,  # "zip file version 25.5": a version field zipfile refuses
+            ValueError,  # names flagged UTF-8 that are not, negative offsets
+            OSError,  # seeks to impossible offsets
+        ) as exc:
             self._handle.close()
             raise BundleUnreadableError("damaged ZIP file") from exc
         except BaseException:

@@ -6,6 +6,7 @@ are ``date``. Ids are 32 hex characters. Records are snapshots: change data thro
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -436,6 +437,23 @@ class SearchHit:
     title: str
     snippet: str  # contains user text: show it, never log it
     score: float  # bm25: lower is better
+
+
+class SearchResults(list[SearchHit]):
+    """The hits of one search, best first: a plain list, plus whether the ranking was bounded.
+
+    A term found in a large part of the vault (tens of thousands of documents) is not ranked
+    across every match, which would take hundreds of milliseconds: only the ``window`` most
+    recently indexed matching documents are. ``limited`` is then true and the UI should say
+    that there are more matches and suggest refining the search.
+    """
+
+    def __init__(
+        self, hits: Iterable[SearchHit] = (), *, limited: bool = False, window: int = 0
+    ) -> None:
+        super().__init__(hits)
+        self.limited = limited
+        self.window = window
 
 
 # Erasure -----------------------------------------------------------------------------------------

@@ -106,6 +106,11 @@ def run_search(args: argparse.Namespace, vault: Vault) -> int:
         where = hit.case_reference or "-"
         snippet = " ".join(hit.snippet.split())
         print(f"{where:<20} {hit.kind.value:<9} {hit.title[:40]:<40}  {snippet}")
+    if hits.limited:
+        print(
+            f"(Ranked among the {hits.window:,} most recent matches only: a word in the query is"
+            " in many records. Add another word to narrow the search.)"
+        )
     return EXIT_OK
 
 

@@ -3521,7 +3521,16 @@
         <translation>Rezultatele căutării</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search/search_dialog.py" line="78"/>
+        <location filename="../../ui/search/search_dialog.py" line="82"/>
+        <source>%n result(s) from the most recent matches: this word is in many records. Add another word to narrow the search.</source>
+        <translation>
+            <numerusform>%n rezultat din cele mai recente potriviri: acest cuvânt apare în multe înregistrări. Adăugați încă un cuvânt pentru a restrânge căutarea.</numerusform>
+            <numerusform>%n rezultate din cele mai recente potriviri: acest cuvânt apare în multe înregistrări. Adăugați încă un cuvânt pentru a restrânge căutarea.</numerusform>
+            <numerusform>%n de rezultate din cele mai recente potriviri: acest cuvânt apare în multe înregistrări. Adăugați încă un cuvânt pentru a restrânge căutarea.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/search/search_dialog.py" line="89"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n rezultat</numerusform>

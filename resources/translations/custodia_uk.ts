@@ -3521,7 +3521,16 @@
         <translation>Результати пошуку</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/search/search_dialog.py" line="78"/>
+        <location filename="../../ui/search/search_dialog.py" line="82"/>
+        <source>%n result(s) from the most recent matches: this word is in many records. Add another word to narrow the search.</source>
+        <translation>
+            <numerusform>%n результат серед найновіших збігів: це слово є в багатьох записах. Додайте ще одне слово, щоб звузити пошук.</numerusform>
+            <numerusform>%n результати серед найновіших збігів: це слово є в багатьох записах. Додайте ще одне слово, щоб звузити пошук.</numerusform>
+            <numerusform>%n результатів серед найновіших збігів: це слово є в багатьох записах. Додайте ще одне слово, щоб звузити пошук.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/search/search_dialog.py" line="89"/>
         <source>%n result(s)</source>
         <translation>
             <numerusform>%n результат</numerusform>

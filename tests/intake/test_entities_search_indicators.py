@@ -102,6 +102,25 @@ def test_search_current_revision_only_and_ranked(intake: Intake, case_id: str) -
     assert len(intake.search.search("giraffe", kinds=["statement"])) == 2
 
 
+def test_search_of_a_very_common_word_ranks_a_bounded_window(intake: Intake, case_id: str) -> None:
+    made = [
+        intake.statements.create(case_id, kind="summary", language="en", text=f"okapi {n}")
+        for n in range(5)
+    ]
+    everything = intake.search.search("okapi")
+    assert len(everything) == 5
+    assert not everything.limited
+    bounded = intake.search.search("okapi", limit=3, window=3)
+    assert bounded.limited  # the UI says "refine your search"
+    assert bounded.window == 3
+    # The newest three matches are the ones ranked.
+    assert {h.ref_id for h in bounded} == {m.statement_id for m in made[2:]}
+    assert not intake.search.search("okapi", kinds=["statement"], window=5).limited
+    assert intake.search.search("okapi 4", case_id=case_id, limit=1, window=1)[0].ref_id == (
+        made[4].statement_id
+    )
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -273,3 +273,30 @@ def test_edit_case_and_describe_evidence(qtbot, intake, tmp_path):
     (item,) = intake.evidence.list_for_case(case.case_id)
     assert item.kind == "contract"
     assert view.evidence.details.fields["notes"].text() == "Unsigned; handed over by the survivor."
+
+
+def test_search_of_a_very_common_word_asks_to_narrow_it(qtbot, intake, monkeypatch):
+    import functools
+
+    case = intake.cases.create("RO-2026-0101", "Constanța farm")
+    for number in range(6):
+        intake.statements.create(
+            case.case_id,
+            kind="summary",
+            language="ro",
+            title=f"s{number}",
+            text=f"pașaport {number}",
+        )
+    # The real ranking, with a window small enough for six records to exceed it.
+    monkeypatch.setattr(
+        intake.search, "search", functools.partial(intake.search.search, window=3, limit=3)
+    )
+    dialog = SearchDialog(intake.search)
+    qtbot.addWidget(dialog)
+    dialog.query_edit.setText("pasaport")
+    dialog.run()
+    assert dialog.hits
+    assert "narrow the search" in dialog.status.text()
+    dialog.query_edit.setText("constanta")
+    dialog.run()
+    assert "narrow" not in dialog.status.text()

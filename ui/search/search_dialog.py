@@ -65,17 +65,28 @@ class SearchDialog(QDialog):
             self.status.clear()
             return
         try:
-            self.hits = self._search.search(query)
+            found = self._search.search(query)
         except CustodiaError as exc:
             self.status.setText(user_message(exc))
             return
+        self.hits = list(found)
         for hit in self.hits:
             head = " · ".join(p for p in (term(hit.kind), hit.case_reference or "", hit.title) if p)
             # Snippets are user text: shown as plain list text, never as HTML.
             item = QListWidgetItem(f"{head}\n{hit.snippet}")
             item.setData(Qt.ItemDataRole.UserRole, self.results.count())
             self.results.addItem(item)
-        self.status.setText(self.tr("%n result(s)", "", len(self.hits)))
+        if found.limited:
+            self.status.setText(
+                self.tr(
+                    "%n result(s) from the most recent matches: this word is in many records. "
+                    "Add another word to narrow the search.",
+                    "",
+                    len(self.hits),
+                )
+            )
+        else:
+            self.status.setText(self.tr("%n result(s)", "", len(self.hits)))
         if self.hits:
             self.results.setCurrentRow(0)
 
