@@ -209,7 +209,8 @@ class SafeZip:
             raise KeyError(name)
         try:
             member = self._zip.open(entry.info)
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError) as exc:
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError, ValueError) as exc:
+            # ValueError: a local header name flagged UTF-8 that is not (found by fuzzing).
             raise UnsafeArchiveError(f"entry cannot be read: {name!r}") from exc
         with member:
             yield self._chunks(member, entry)
