@@ -361,10 +361,13 @@ def render_icon(svg: Path = ICON_SVG, png: Path = ICON_PNG, size: int = ICON_SIZ
         return png
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import Qt
-    from PySide6.QtGui import QGuiApplication, QImage, QPainter
+    from PySide6.QtGui import QImage, QPainter
     from PySide6.QtSvg import QSvgRenderer
+    from PySide6.QtWidgets import QApplication
 
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # A full QApplication, not a QGuiApplication: Qt allows one application object per process,
+    # and widgets created later in the same process (the test suite) need the full kind.
+    _app = QApplication.instance() or QApplication([])
     renderer = QSvgRenderer(str(svg))
     if not renderer.isValid():
         raise BuildError(f"the icon {svg} is not a valid SVG")
