@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from ui.onboarding.create_vault_dialog import CreateVaultDialog
     from ui.settings_dialog import SettingsDialog
     from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
+    from ui.users.change_passphrase_dialog import ChangePassphraseDialog
+    from ui.users.users_dialog import UsersDialog
 
 log = logging.getLogger(__name__)
 
@@ -151,6 +153,10 @@ class MainWindow(QMainWindow):
         self.check_backup_action.triggered.connect(lambda: self.open_check_backup())
         self.restore_action = QAction(self)
         self.restore_action.triggered.connect(lambda: self.open_restore())
+        self.users_action = QAction(self)
+        self.users_action.triggered.connect(lambda: self.open_users())
+        self.change_passphrase_action = QAction(self)
+        self.change_passphrase_action.triggered.connect(lambda: self.open_change_passphrase())
         self.verify_action = QAction(self)
         self.verify_action.triggered.connect(lambda: self.open_verify())
         for action in (self.lock_action, self.search_action):
@@ -168,6 +174,8 @@ class MainWindow(QMainWindow):
         self.check_backup_action.setText(self.tr("Chec&k a backup…"))
         self.restore_action.setText(self.tr("&Restore a backup…"))
         self.verify_action.setText(self.tr("&Verify a bundle…"))
+        self.users_action.setText(self.tr("&Users…"))
+        self.change_passphrase_action.setText(self.tr("Change my &passphrase…"))
         # Not "&Back up…": Alt+B opens the Bundles menu.
         self.reminder_backup.setText(self.tr("Back &up now…"))
         self.reminder_backup.setAccessibleName(self.tr("Back up the vault now"))
@@ -182,6 +190,9 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.backup_action)
         vault_menu.addAction(self.check_backup_action)
         vault_menu.addAction(self.restore_action)
+        vault_menu.addSeparator()
+        vault_menu.addAction(self.users_action)
+        vault_menu.addAction(self.change_passphrase_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
@@ -209,6 +220,12 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(unlocked)
         self.search_action.setEnabled(unlocked)
         self.backup_action.setEnabled(unlocked)
+        self.users_action.setEnabled(unlocked)
+        # Only a user who signed in with a passphrase has one to change.
+        self.change_passphrase_action.setEnabled(
+            unlocked
+            and self.session.vault.header.passphrase_slot(self.session.vault.actor) is not None
+        )
         if unlocked:
             self.status.setText(
                 self.tr(
@@ -276,6 +293,26 @@ class MainWindow(QMainWindow):
         from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
 
         dialog = ResetPassphraseDialog(self.session.vault, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_users(self) -> UsersDialog | None:
+        if not self.session.is_unlocked:
+            return None
+        from ui.users.users_dialog import UsersDialog
+
+        dialog = UsersDialog(self.session.vault, kdf=self._kdf, parent=self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_change_passphrase(self) -> ChangePassphraseDialog | None:
+        if not self.session.is_unlocked:
+            return None
+        from ui.users.change_passphrase_dialog import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self.session.vault, self)
         self.dialog = dialog
         dialog.open()
         return dialog

@@ -171,6 +171,28 @@ def render_all(out_dir: Path, languages: tuple[str, ...] = ("en", "ro", "uk")) -
             interview = view.statements.open_new_interview()
             shot(interview, "20_interview_dialog")
             interview.close()
+            view.statements.interview_list.setCurrentRow(0)
+            edit_interview = view.statements.open_edit_interview()
+            if edit_interview is not None:
+                shot(edit_interview, "39_interview_edit")
+                edit_interview.close()
+            pause = view.statements.open_add_break()
+            if pause is not None:
+                pause.reason_edit.setText("Olena asked to rest")
+                shot(pause, "40_interview_break")
+                pause.close()
+            view.tabs.setCurrentWidget(view.people)
+            people.table.selectRow(0)
+            edit_person = people.open_edit()
+            if edit_person is not None:
+                shot(edit_person, "41_person_edit")
+                edit_person.close()
+            edit_identity = people.edit_identity(
+                people._persons[0].person_id, "screenshot for training"
+            )
+            shot(edit_identity, "42_identity_edit")
+            edit_identity.close()
+            view.tabs.setCurrentWidget(view.statements)
             from ui.evidence.acquisition_dialog import AcquisitionDialog
 
             acquisition = AcquisitionDialog(2, [], "ana")
@@ -186,6 +208,22 @@ def render_all(out_dir: Path, languages: tuple[str, ...] = ("en", "ro", "uk")) -
             reset = ResetPassphraseDialog(session.vault)
             shot(reset, "25_reset_passphrase")
             reset.deleteLater()
+            users = window.open_users()
+            assert users is not None
+            shot(users, "43_users")
+            add_user = users.open_add_user()
+            add_user.user_edit.setText("Ion Popescu")
+            add_user.org_edit.setText("Asociația Exemplu")
+            add_user.pass_edit.setText("lantern orchard")
+            shot(add_user, "44_add_user")
+            add_user.close()
+            users.close()
+            change = window.open_change_passphrase()
+            assert change is not None
+            change.current_edit.setText("something")
+            change.pass_edit.setText("short")
+            shot(change, "45_change_passphrase")
+            change.close()
             _export_and_backup_screens(app, window, workspace, case_id, root, lang, shot)
             settings_dialog = window.open_settings()
             shot(settings_dialog, "22_settings")

@@ -8,6 +8,7 @@ that did not append its audit entry.
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import logging
 import os
@@ -634,6 +635,18 @@ class Vault:
         sealed = header.sealed(self._mac_key)
         write_header(self.path / HEADER_FILE, sealed)
         self._header = sealed
+
+    def verify_passphrase(self, user: str, passphrase: str) -> bool:
+        """Whether ``passphrase`` opens ``user``'s slot: a re-check before a sensitive change.
+
+        Derives the key (as slow as an unlock) and unwraps the slot; the vault stays as it is.
+        """
+        slot = self._header.passphrase_slot(user)
+        if slot is None or slot.kdf is None:
+            raise UnknownUserError()
+        kek = derive_passphrase_key(passphrase, slot.salt, slot.kdf)
+        opened = unwrap_key(kek, slot.nonce, slot.wrapped, slot.associated_data(self.vault_id))
+        return opened is not None and hmac.compare_digest(opened, self._master_key)
 
     def change_passphrase(
         self, user: str, new_passphrase: str, *, kdf: KdfParams | None = None

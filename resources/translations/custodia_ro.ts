@@ -146,119 +146,171 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="38"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="36"/>
         <source>Add person</source>
         <translation>Adaugă o persoană</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="41"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="39"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="45"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="43"/>
         <source>Pseudonym</source>
         <translation>Pseudonim</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="46"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="44"/>
         <source>e.g. Witness A</source>
         <translation>de ex. Martorul A</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="48"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="46"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="53"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="51"/>
         <source>&amp;Role:</source>
         <translation>&amp;Rol:</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="54"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="52"/>
         <source>&amp;Pseudonym:</source>
         <translation>&amp;Pseudonim:</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="55"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="53"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Note:</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="57"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="55"/>
         <source>Protected identity (revealed only with a reason)</source>
         <translation>Identitate protejată (dezvăluită doar cu un motiv)</translation>
     </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="61"/>
-        <source>Legal name</source>
-        <translation>Numele legal</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="38"/>
+        <source>Add a user</source>
+        <translation>Adaugă un utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="63"/>
-        <source>Birth date</source>
-        <translation>Data nașterii</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="42"/>
+        <source>The new user opens the vault with their own passphrase. Let them type it themselves; nobody else needs to know it.</source>
+        <translation>Noul utilizator deschide seiful cu propria frază de acces. Lasă-l să o tasteze singur; nimeni altcineva nu trebuie să o cunoască.</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="68"/>
-        <source>Nationality</source>
-        <translation>Cetățenia</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="48"/>
+        <source>User name</source>
+        <translation>Nume de utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="70"/>
-        <source>Contact</source>
-        <translation>Contact</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="51"/>
+        <source>Role</source>
+        <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="71"/>
-        <source>Safe to contact</source>
-        <translation>Poate fi contactată în siguranță</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="53"/>
+        <source>Lawyer</source>
+        <translation>Avocat</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="73"/>
-        <source>Safe contact method</source>
-        <translation>Mod sigur de contact</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="54"/>
+        <source>Investigator</source>
+        <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="74"/>
-        <source>Minor</source>
-        <translation>Minor</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="55"/>
+        <source>Social worker</source>
+        <translation>Asistent social</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="76"/>
-        <source>Guardian</source>
-        <translation>Tutore</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="56"/>
+        <source>Interpreter</source>
+        <translation>Interpret</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="79"/>
-        <source>Legal &amp;name:</source>
-        <translation>&amp;Numele legal:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="57"/>
+        <source>Coordinator</source>
+        <translation>Coordonator</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="80"/>
-        <source>&amp;Birth date:</source>
-        <translation>Data &amp;nașterii:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="58"/>
+        <source>Other</source>
+        <translation>Altul</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="81"/>
-        <source>Nationalit&amp;y:</source>
-        <translation>&amp;Cetățenia:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="63"/>
+        <source>Organisation</source>
+        <translation>Organizația</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="82"/>
-        <source>&amp;Contact:</source>
-        <translation>C&amp;ontact:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="67"/>
+        <source>Passphrase of the new user</source>
+        <translation>Fraza de acces a noului utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="84"/>
-        <source>Safe &amp;method:</source>
-        <translation>&amp;Mod sigur:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="70"/>
+        <source>Confirm the passphrase</source>
+        <translation>Confirmă fraza de acces</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="86"/>
-        <source>&amp;Guardian:</source>
-        <translation>&amp;Tutore:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="76"/>
+        <source>Adding the user</source>
+        <translation>Se adaugă utilizatorul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="80"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Nume de utilizator:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="81"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="82"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Organizația:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="83"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Fraza de acces:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="84"/>
+        <source>&amp;Confirm:</source>
+        <translation>&amp;Confirmare:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="108"/>
+        <source>Enter the new user&apos;s name.</source>
+        <translation>Introdu numele noului utilizator.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/users/add_user_dialog.py" line="110"/>
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Folosiți cel puțin %n caracter.</numerusform>
+            <numerusform>Folosiți cel puțin %n caractere.</numerusform>
+            <numerusform>Folosiți cel puțin %n de caractere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="112"/>
+        <source>This passphrase is too easy to guess.</source>
+        <translation>Această frază de acces este prea ușor de ghicit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="114"/>
+        <source>The two passphrases differ.</source>
+        <translation>Cele două fraze de acces diferă.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +598,59 @@
     </message>
 </context>
 <context>
+    <name>BreakDialog</name>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="40"/>
+        <source>Record a break</source>
+        <translation>Înregistrarea unei pauze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="46"/>
+        <source>Break started at</source>
+        <translation>Începutul pauzei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="47"/>
+        <source>The break has &amp;ended</source>
+        <translation>Pauza s-a înch&amp;eiat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="52"/>
+        <source>Break ended at</source>
+        <translation>Sfârșitul pauzei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="55"/>
+        <source>Reason for the break</source>
+        <translation>Motivul pauzei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="56"/>
+        <source>e.g. the interviewee asked to rest</source>
+        <translation>de ex. persoana intervievată a cerut să se odihnească</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="60"/>
+        <source>&amp;Started:</source>
+        <translation>Î&amp;nceput:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="62"/>
+        <source>E&amp;nded:</source>
+        <translation>Înch&amp;eiată la:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="63"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motiv:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="82"/>
+        <source>The break cannot end before it started.</source>
+        <translation>Pauza nu se poate încheia înainte de a începe.</translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <location filename="../../ui/widgets.py" line="49"/>
@@ -672,6 +777,83 @@
         <location filename="../../ui/cases/case_workspace.py" line="73"/>
         <source>En&amp;tities</source>
         <translation>En&amp;tități</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="35"/>
+        <source>Change my passphrase</source>
+        <translation>Schimbarea frazei mele de acces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="39"/>
+        <source>Changing the passphrase of %1. Type the current passphrase again first; the recovery key keeps working.</source>
+        <translation>Se schimbă fraza de acces a utilizatorului %1. Tastează mai întâi din nou fraza de acces actuală; cheia de recuperare rămâne valabilă.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="46"/>
+        <source>Current passphrase</source>
+        <translation>Fraza de acces actuală</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="49"/>
+        <source>New passphrase</source>
+        <translation>Fraza de acces nouă</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="52"/>
+        <source>Confirm the new passphrase</source>
+        <translation>Confirmați fraza de acces nouă</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="59"/>
+        <source>Saving the new passphrase</source>
+        <translation>Se salvează fraza de acces nouă</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="63"/>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>Fraza &amp;actuală:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="64"/>
+        <source>&amp;New passphrase:</source>
+        <translation>Fraza de acces &amp;nouă:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="65"/>
+        <source>&amp;Confirm:</source>
+        <translation>&amp;Confirmare:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="85"/>
+        <source>Type your current passphrase.</source>
+        <translation>Tastează fraza de acces actuală.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="87"/>
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Folosiți cel puțin %n caracter.</numerusform>
+            <numerusform>Folosiți cel puțin %n caractere.</numerusform>
+            <numerusform>Folosiți cel puțin %n de caractere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="89"/>
+        <source>This passphrase is too easy to guess.</source>
+        <translation>Această frază de acces este prea ușor de ghicit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="91"/>
+        <source>The two passphrases differ.</source>
+        <translation>Cele două fraze de acces diferă.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="93"/>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>Noua frază de acces este identică cu cea actuală.</translation>
     </message>
 </context>
 <context>
@@ -1179,78 +1361,159 @@
     </message>
 </context>
 <context>
+    <name>EditIdentityDialog</name>
+    <message>
+        <location filename="../../ui/people/edit_identity_dialog.py" line="41"/>
+        <source>Protected identity</source>
+        <translation>Identitate protejată</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_identity_dialog.py" line="44"/>
+        <source>Identity of %1. This reveal was recorded in the audit log.</source>
+        <translation>Identitatea persoanei %1. Această dezvăluire a fost înregistrată în jurnalul de audit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_identity_dialog.py" line="46"/>
+        <source>No identity is recorded for %1 yet.</source>
+        <translation>Nu este încă înregistrată nicio identitate pentru %1.</translation>
+    </message>
+</context>
+<context>
+    <name>EditPersonDialog</name>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="36"/>
+        <source>Edit person</source>
+        <translation>Modificarea persoanei</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="39"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="44"/>
+        <source>Pseudonym</source>
+        <translation>Pseudonim</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="46"/>
+        <source>Notes</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="52"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rol:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="53"/>
+        <source>&amp;Pseudonym:</source>
+        <translation>&amp;Pseudonim:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="54"/>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Note:</translation>
+    </message>
+</context>
+<context>
     <name>EntitiesTab</name>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="44"/>
+        <location filename="../../ui/entities/entities_tab.py" line="46"/>
         <source>Kind of entity</source>
         <translation>Tipul entității</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="48"/>
-        <location filename="../../ui/entities/entities_tab.py" line="66"/>
+        <location filename="../../ui/entities/entities_tab.py" line="50"/>
+        <location filename="../../ui/entities/entities_tab.py" line="68"/>
         <source>Value</source>
         <translation>Valoare</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="49"/>
+        <location filename="../../ui/entities/entities_tab.py" line="51"/>
         <source>e.g. +40 712 345 678</source>
         <translation>de ex. +40 712 345 678</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="52"/>
-        <location filename="../../ui/entities/entities_tab.py" line="66"/>
+        <location filename="../../ui/entities/entities_tab.py" line="54"/>
+        <location filename="../../ui/entities/entities_tab.py" line="68"/>
         <source>Note</source>
         <translation>Notă</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="53"/>
+        <location filename="../../ui/entities/entities_tab.py" line="55"/>
         <source>Note (optional)</source>
         <translation>Notă (opțional)</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="54"/>
+        <location filename="../../ui/entities/entities_tab.py" line="56"/>
         <source>&amp;Add</source>
         <translation>&amp;Adaugă</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="55"/>
+        <location filename="../../ui/entities/entities_tab.py" line="57"/>
         <source>Add the entity to the case</source>
         <translation>Adaugă entitatea la caz</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="66"/>
+        <location filename="../../ui/entities/entities_tab.py" line="68"/>
         <source>Kind</source>
         <translation>Tip</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="66"/>
+        <location filename="../../ui/entities/entities_tab.py" line="68"/>
         <source>Added</source>
         <translation>Adăugat</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="68"/>
+        <location filename="../../ui/entities/entities_tab.py" line="70"/>
         <source>Entities in the case</source>
         <translation>Entitățile din caz</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="76"/>
+        <location filename="../../ui/entities/entities_tab.py" line="79"/>
+        <source>&amp;Remove from case…</source>
+        <translation>&amp;Elimină din caz…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="80"/>
+        <source>Remove the chosen entity from the case</source>
+        <translation>Elimină din caz entitatea aleasă</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="82"/>
+        <source>For an entry made by mistake; the removal and its reason are audited.</source>
+        <translation>Pentru o înregistrare făcută din greșeală; eliminarea și motivul ei sunt consemnate în jurnalul de audit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="94"/>
         <source>Links to other cases</source>
         <translation>Legături cu alte cazuri</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="82"/>
+        <location filename="../../ui/entities/entities_tab.py" line="100"/>
         <source>Also found in other cases</source>
         <translation>Apar și în alte cazuri</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="109"/>
+        <location filename="../../ui/entities/entities_tab.py" line="128"/>
         <source>%1 %2 also appears in case %3</source>
         <translation>%1 %2 apare și în cazul %3</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="117"/>
+        <location filename="../../ui/entities/entities_tab.py" line="136"/>
         <source>No links to other cases.</source>
         <translation>Nicio legătură cu alte cazuri.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="156"/>
+        <source>Remove from case</source>
+        <translation>Eliminare din caz</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="157"/>
+        <source>Why should %1 be removed from this case? The reason is recorded.</source>
+        <translation>De ce trebuie eliminat %1 din acest caz? Motivul este consemnat.</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2536,84 @@
     </message>
 </context>
 <context>
+    <name>IdentityForm</name>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="22"/>
+        <source>Legal name</source>
+        <translation>Numele legal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="24"/>
+        <source>Birth date</source>
+        <translation>Data nașterii</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="28"/>
+        <source>not known</source>
+        <translation>necunoscută</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="31"/>
+        <source>Nationality</source>
+        <translation>Cetățenie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="33"/>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="34"/>
+        <source>Safe to contact</source>
+        <translation>Poate fi contactată în siguranță</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="36"/>
+        <source>Safe contact method</source>
+        <translation>Mod sigur de contact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="37"/>
+        <source>Minor</source>
+        <translation>Minor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="39"/>
+        <source>Guardian</source>
+        <translation>Tutore</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="43"/>
+        <source>Legal &amp;name:</source>
+        <translation>&amp;Nume legal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="44"/>
+        <source>&amp;Birth date:</source>
+        <translation>Data &amp;nașterii:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="45"/>
+        <source>Nationalit&amp;y:</source>
+        <translation>Ce&amp;tățenie:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="46"/>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contact:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="48"/>
+        <source>Safe &amp;method:</source>
+        <translation>&amp;Mod sigur:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="50"/>
+        <source>&amp;Guardian:</source>
+        <translation>T&amp;utore:</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPage</name>
     <message>
         <location filename="../../ui/onboarding/identity_page.py" line="13"/>
@@ -2348,112 +2689,117 @@
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="40"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="45"/>
         <source>New interview</source>
         <translation>Interviu nou</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="43"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="45"/>
+        <source>Edit interview</source>
+        <translation>Modificarea interviului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/interview_dialog.py" line="48"/>
         <source>Person interviewed</source>
         <translation>Persoana intervievată</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="44"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="49"/>
         <source>(not recorded)</source>
         <translation>(neînregistrat)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="50"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="55"/>
         <source>Started at</source>
         <translation>Început la</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="52"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="57"/>
         <source>Location</source>
         <translation>Locul</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="54"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="59"/>
         <source>Interviewer</source>
         <translation>Intervievator</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="56"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="61"/>
         <source>Interpreter</source>
         <translation>Interpret</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="58"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="63"/>
         <source>Language</source>
         <translation>Limba</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="60"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="65"/>
         <source>Also present</source>
         <translation>Au mai fost prezenți</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="61"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="66"/>
         <source>name (role), name (role)…</source>
         <translation>nume (rol), nume (rol)…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="62"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="67"/>
         <source>typed notes</source>
         <translation>note dactilografiate</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="63"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="68"/>
         <source>How it was recorded</source>
         <translation>Cum a fost consemnat</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="65"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="70"/>
         <source>Notes</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="70"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="75"/>
         <source>&amp;Person:</source>
         <translation>&amp;Persoana:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="71"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="76"/>
         <source>&amp;Started:</source>
         <translation>Î&amp;nceput:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="72"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="77"/>
         <source>&amp;Location:</source>
         <translation>&amp;Locul:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="73"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="78"/>
         <source>&amp;Interviewer:</source>
         <translation>&amp;Intervievator:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="74"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="79"/>
         <source>Inter&amp;preter:</source>
         <translation>Inter&amp;pret:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="75"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="80"/>
         <source>Lan&amp;guage:</source>
         <translation>Lim&amp;ba:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="76"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="81"/>
         <source>Also p&amp;resent:</source>
         <translation>Au mai fost p&amp;rezenți:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="77"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="82"/>
         <source>Recor&amp;ded as:</source>
         <translation>Co&amp;nsemnat ca:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="78"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="83"/>
         <source>&amp;Notes:</source>
         <translation>&amp;Note:</translation>
     </message>
@@ -2565,102 +2911,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Last backup</source>
         <translation>Ultima copie de siguranță</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Backup reminder</source>
         <translation>Memento pentru copia de siguranță</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Custodia</source>
         <translation>Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Lock vault</source>
         <translation>&amp;Blochează seiful</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Search the vault…</source>
         <translation>&amp;Caută în seif…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Setări…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Ieșire</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;About Custodia</source>
         <translation>&amp;Despre Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Fă o copie de siguranță acum…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Chec&amp;k a backup…</source>
         <translation>Veri&amp;fică o copie de siguranță…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Restaurează o copie de siguranță…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Verify a bundle…</source>
         <translation>&amp;Verifică un pachet…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>&amp;Users…</source>
+        <translation>&amp;Utilizatori…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>Change my &amp;passphrase…</source>
+        <translation>Schimbă &amp;fraza mea de acces…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Back &amp;up now…</source>
         <translation>Fă o copie de siguranță &amp;acum…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Back up the vault now</source>
         <translation>Fă acum o copie de siguranță a seifului</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Later</source>
         <translation>Mai târziu</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Hide the backup reminder</source>
         <translation>Ascunde mementoul pentru copia de siguranță</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Vault</source>
         <translation>&amp;Seif</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Bundles</source>
         <translation>&amp;Pachete</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Help</source>
         <translation>&amp;Ajutor</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Signed in as %1 · locks after %n minute(s) without activity</source>
         <translation>
             <numerusform>Conectat ca %1 · se blochează după %n minut fără activitate</numerusform>
@@ -2669,17 +3025,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Locked</source>
         <translation>Blocat</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>About Custodia</source>
         <translation>Despre Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Custodia keeps interviews, statements and evidence in an encrypted vault, with a tamper-evident audit log.</source>
         <translation>Custodia păstrează interviurile, declarațiile și probele într-un seif criptat, cu un jurnal de audit care face vizibilă orice modificare.</translation>
     </message>
@@ -3064,72 +3420,97 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="49"/>
+        <location filename="../../ui/people/people_tab.py" line="51"/>
         <source>Pseudonym</source>
         <translation>Pseudonim</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="49"/>
+        <location filename="../../ui/people/people_tab.py" line="51"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="49"/>
+        <location filename="../../ui/people/people_tab.py" line="51"/>
         <source>Safe to contact</source>
         <translation>Poate fi contactată în siguranță</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="49"/>
+        <location filename="../../ui/people/people_tab.py" line="51"/>
         <source>Minor</source>
         <translation>Minor</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="51"/>
+        <location filename="../../ui/people/people_tab.py" line="53"/>
         <source>People in the case</source>
         <translation>Persoanele din caz</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="58"/>
+        <location filename="../../ui/people/people_tab.py" line="60"/>
         <source>&amp;Add person…</source>
         <translation>&amp;Adaugă o persoană…</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="59"/>
+        <location filename="../../ui/people/people_tab.py" line="61"/>
         <source>Add a person to the case</source>
         <translation>Adaugă o persoană la caz</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="61"/>
+        <location filename="../../ui/people/people_tab.py" line="63"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifică…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="64"/>
+        <source>Edit the pseudonym, role and notes</source>
+        <translation>Modifică pseudonimul, rolul și notele</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="66"/>
+        <source>Edit &amp;identity…</source>
+        <translation>Modifică &amp;identitatea…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="67"/>
+        <source>Record or correct the protected identity</source>
+        <translation>Înregistrează sau corectează identitatea protejată</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="69"/>
+        <source>An identity already recorded is shown only after you give a reason.</source>
+        <translation>O identitate deja înregistrată este afișată numai după ce indici un motiv.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="72"/>
         <source>&amp;Reveal identity…</source>
         <translation>&amp;Dezvăluie identitatea…</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="62"/>
+        <location filename="../../ui/people/people_tab.py" line="73"/>
         <source>Reveal the protected identity</source>
         <translation>Dezvăluie identitatea protejată</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="64"/>
+        <location filename="../../ui/people/people_tab.py" line="75"/>
         <source>You will be asked for a reason; every reveal is recorded in the audit log.</source>
         <translation>Vi se va cere un motiv; fiecare dezvăluire este înregistrată în jurnalul de audit.</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="79"/>
+        <location filename="../../ui/people/people_tab.py" line="92"/>
         <source>yes</source>
         <translation>da</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="79"/>
+        <location filename="../../ui/people/people_tab.py" line="92"/>
         <source>no</source>
         <translation>nu</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="122"/>
+        <location filename="../../ui/people/people_tab.py" line="161"/>
         <source>Reveal identity</source>
         <translation>Dezvăluie identitatea</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="123"/>
+        <location filename="../../ui/people/people_tab.py" line="162"/>
         <source>Why do you need to see %1&apos;s identity? The reason is recorded.</source>
         <translation>De ce trebuie să vedeți identitatea persoanei %1? Motivul se înregistrează.</translation>
     </message>
@@ -3724,54 +4105,83 @@
 <context>
     <name>StatementsTab</name>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="61"/>
-        <location filename="../../ui/statements/statements_tab.py" line="74"/>
+        <location filename="../../ui/statements/statements_tab.py" line="63"/>
+        <location filename="../../ui/statements/statements_tab.py" line="83"/>
         <source>Interviews</source>
         <translation>Interviuri</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="63"/>
-        <location filename="../../ui/statements/statements_tab.py" line="77"/>
+        <location filename="../../ui/statements/statements_tab.py" line="66"/>
+        <location filename="../../ui/statements/statements_tab.py" line="90"/>
         <source>Statements</source>
         <translation>Declarații</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="65"/>
+        <location filename="../../ui/statements/statements_tab.py" line="68"/>
         <source>New &amp;interview…</source>
         <translation>&amp;Interviu nou…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="66"/>
+        <location filename="../../ui/statements/statements_tab.py" line="69"/>
         <source>Record a new interview</source>
         <translation>Înregistrează un interviu nou</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="68"/>
+        <location filename="../../ui/statements/statements_tab.py" line="71"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifică…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/statements_tab.py" line="72"/>
+        <source>Edit the chosen interview</source>
+        <translation>Modifică interviul ales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/statements_tab.py" line="74"/>
+        <source>Add &amp;break…</source>
+        <translation>Adaugă o &amp;pauză…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/statements_tab.py" line="75"/>
+        <source>Record a break in the chosen interview</source>
+        <translation>Înregistrează o pauză în interviul ales</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/statements_tab.py" line="77"/>
         <source>New &amp;statement…</source>
         <translation>&amp;Declarație nouă…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="69"/>
+        <location filename="../../ui/statements/statements_tab.py" line="78"/>
         <source>Start a new statement</source>
         <translation>Începe o declarație nouă</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="80"/>
+        <location filename="../../ui/statements/statements_tab.py" line="93"/>
         <source>Choose a statement, or start a new one.</source>
         <translation>Alegeți o declarație sau începeți una nouă.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/statements/statements_tab.py" line="119"/>
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n pauză</numerusform>
+            <numerusform>%n pauze</numerusform>
+            <numerusform>%n de pauze</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="110"/>
+        <location filename="../../ui/statements/statements_tab.py" line="131"/>
         <source>final</source>
         <translation>finală</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="110"/>
+        <location filename="../../ui/statements/statements_tab.py" line="131"/>
         <source>draft</source>
         <translation>ciornă</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="112"/>
+        <location filename="../../ui/statements/statements_tab.py" line="133"/>
         <source>Untitled statement</source>
         <translation>Declarație fără titlu</translation>
     </message>
@@ -4096,6 +4506,90 @@
         <location filename="../../ui/unlock/unlock_dialog.py" line="255"/>
         <source>You can try again now.</source>
         <translation>Puteți încerca din nou acum.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="39"/>
+        <location filename="../../ui/users/users_dialog.py" line="45"/>
+        <source>Users of the vault</source>
+        <translation>Utilizatorii seifului</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="43"/>
+        <source>User</source>
+        <translation>Utilizator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="43"/>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="43"/>
+        <source>Organisation</source>
+        <translation>Organizația</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="50"/>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Adaugă un utilizator…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="51"/>
+        <source>Add a user with their own passphrase</source>
+        <translation>Adaugă un utilizator cu propria frază de acces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="53"/>
+        <source>&amp;Remember on this computer (system keyring)</source>
+        <translation>Ține &amp;minte pe acest calculator (depozitul de chei al sistemului)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="56"/>
+        <source>Anyone who can sign in to this computer&apos;s account can then open the vault without a passphrase.</source>
+        <translation>Oricine se poate autentifica în contul acestui calculator va putea apoi deschide seiful fără frază de acces.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="82"/>
+        <source>Lawyer</source>
+        <translation>Avocat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="83"/>
+        <source>Investigator</source>
+        <translation>Investigator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="84"/>
+        <source>Social worker</source>
+        <translation>Asistent social</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="85"/>
+        <source>Interpreter</source>
+        <translation>Interpret</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="86"/>
+        <source>Coordinator</source>
+        <translation>Coordonator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="87"/>
+        <source>Other</source>
+        <translation>Altul</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="122"/>
+        <source>This computer now remembers the vault.</source>
+        <translation>Acest calculator ține minte acum seiful.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="124"/>
+        <source>This computer no longer remembers the vault.</source>
+        <translation>Acest calculator nu mai ține minte seiful.</translation>
     </message>
 </context>
 <context>

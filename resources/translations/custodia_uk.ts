@@ -146,119 +146,171 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="38"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="36"/>
         <source>Add person</source>
         <translation>Додати особу</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="41"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="39"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="45"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="43"/>
         <source>Pseudonym</source>
         <translation>Псевдонім</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="46"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="44"/>
         <source>e.g. Witness A</source>
         <translation>напр. Свідок А</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="48"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="46"/>
         <source>Notes</source>
         <translation>Примітки</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="53"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="51"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="54"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="52"/>
         <source>&amp;Pseudonym:</source>
         <translation>&amp;Псевдонім:</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="55"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="53"/>
         <source>&amp;Notes:</source>
         <translation>При&amp;мітки:</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="57"/>
+        <location filename="../../ui/people/add_person_dialog.py" line="55"/>
         <source>Protected identity (revealed only with a reason)</source>
         <translation>Захищені особові дані (розкриваються лише із зазначенням причини)</translation>
     </message>
+</context>
+<context>
+    <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="61"/>
-        <source>Legal name</source>
-        <translation>Справжнє ім’я</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="38"/>
+        <source>Add a user</source>
+        <translation>Додати користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="63"/>
-        <source>Birth date</source>
-        <translation>Дата народження</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="42"/>
+        <source>The new user opens the vault with their own passphrase. Let them type it themselves; nobody else needs to know it.</source>
+        <translation>Новий користувач відкриває сховище власною парольною фразою. Нехай введе її сам; більше ніхто не повинен її знати.</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="68"/>
-        <source>Nationality</source>
-        <translation>Громадянство</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="48"/>
+        <source>User name</source>
+        <translation>Ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="70"/>
-        <source>Contact</source>
-        <translation>Контакт</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="51"/>
+        <source>Role</source>
+        <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="71"/>
-        <source>Safe to contact</source>
-        <translation>Можна безпечно контактувати</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="53"/>
+        <source>Lawyer</source>
+        <translation>Юрист</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="73"/>
-        <source>Safe contact method</source>
-        <translation>Безпечний спосіб зв’язку</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="54"/>
+        <source>Investigator</source>
+        <translation>Слідчий</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="74"/>
-        <source>Minor</source>
-        <translation>Неповнолітня особа</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="55"/>
+        <source>Social worker</source>
+        <translation>Соціальний працівник</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="76"/>
-        <source>Guardian</source>
-        <translation>Опікун</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="56"/>
+        <source>Interpreter</source>
+        <translation>Перекладач</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="79"/>
-        <source>Legal &amp;name:</source>
-        <translation>Справжнє &amp;ім’я:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="57"/>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="80"/>
-        <source>&amp;Birth date:</source>
-        <translation>&amp;Дата народження:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="58"/>
+        <source>Other</source>
+        <translation>Інше</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="81"/>
-        <source>Nationalit&amp;y:</source>
-        <translation>&amp;Громадянство:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="63"/>
+        <source>Organisation</source>
+        <translation>Організація</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="82"/>
-        <source>&amp;Contact:</source>
-        <translation>&amp;Контакт:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="67"/>
+        <source>Passphrase of the new user</source>
+        <translation>Парольна фраза нового користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="84"/>
-        <source>Safe &amp;method:</source>
-        <translation>Безпечний &amp;спосіб:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="70"/>
+        <source>Confirm the passphrase</source>
+        <translation>Підтвердьте парольну фразу</translation>
     </message>
     <message>
-        <location filename="../../ui/people/add_person_dialog.py" line="86"/>
-        <source>&amp;Guardian:</source>
-        <translation>&amp;Опікун:</translation>
+        <location filename="../../ui/users/add_user_dialog.py" line="76"/>
+        <source>Adding the user</source>
+        <translation>Додавання користувача</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="80"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Ім’я користувача:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="81"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="82"/>
+        <source>&amp;Organisation:</source>
+        <translation>&amp;Організація:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="83"/>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Парольна фраза:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="84"/>
+        <source>&amp;Confirm:</source>
+        <translation>П&amp;ідтвердження:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="108"/>
+        <source>Enter the new user&apos;s name.</source>
+        <translation>Введіть ім’я нового користувача.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/users/add_user_dialog.py" line="110"/>
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Використайте щонайменше %n символ.</numerusform>
+            <numerusform>Використайте щонайменше %n символи.</numerusform>
+            <numerusform>Використайте щонайменше %n символів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="112"/>
+        <source>This passphrase is too easy to guess.</source>
+        <translation>Цю парольну фразу надто легко вгадати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/add_user_dialog.py" line="114"/>
+        <source>The two passphrases differ.</source>
+        <translation>Парольні фрази не збігаються.</translation>
     </message>
 </context>
 <context>
@@ -546,6 +598,59 @@
     </message>
 </context>
 <context>
+    <name>BreakDialog</name>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="40"/>
+        <source>Record a break</source>
+        <translation>Записати перерву</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="46"/>
+        <source>Break started at</source>
+        <translation>Початок перерви</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="47"/>
+        <source>The break has &amp;ended</source>
+        <translation>Перерва &amp;закінчилася</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="52"/>
+        <source>Break ended at</source>
+        <translation>Кінець перерви</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="55"/>
+        <source>Reason for the break</source>
+        <translation>Причина перерви</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="56"/>
+        <source>e.g. the interviewee asked to rest</source>
+        <translation>напр. опитувана особа попросила відпочити</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="60"/>
+        <source>&amp;Started:</source>
+        <translation>&amp;Початок:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="62"/>
+        <source>E&amp;nded:</source>
+        <translation>&amp;Кінець:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="63"/>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Причина:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/break_dialog.py" line="82"/>
+        <source>The break cannot end before it started.</source>
+        <translation>Перерва не може закінчитися раніше, ніж почалася.</translation>
+    </message>
+</context>
+<context>
     <name>Buttons</name>
     <message>
         <location filename="../../ui/widgets.py" line="49"/>
@@ -672,6 +777,83 @@
         <location filename="../../ui/cases/case_workspace.py" line="73"/>
         <source>En&amp;tities</source>
         <translation>&amp;Сутності</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="35"/>
+        <source>Change my passphrase</source>
+        <translation>Змінити мою парольну фразу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="39"/>
+        <source>Changing the passphrase of %1. Type the current passphrase again first; the recovery key keeps working.</source>
+        <translation>Зміна парольної фрази користувача %1. Спершу ще раз введіть поточну парольну фразу; ключ відновлення й далі діє.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="46"/>
+        <source>Current passphrase</source>
+        <translation>Поточна парольна фраза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="49"/>
+        <source>New passphrase</source>
+        <translation>Нова парольна фраза</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="52"/>
+        <source>Confirm the new passphrase</source>
+        <translation>Підтвердження нової парольної фрази</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="59"/>
+        <source>Saving the new passphrase</source>
+        <translation>Збереження нової парольної фрази</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="63"/>
+        <source>C&amp;urrent passphrase:</source>
+        <translation>П&amp;оточна фраза:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="64"/>
+        <source>&amp;New passphrase:</source>
+        <translation>&amp;Нова парольна фраза:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="65"/>
+        <source>&amp;Confirm:</source>
+        <translation>П&amp;ідтвердження:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="85"/>
+        <source>Type your current passphrase.</source>
+        <translation>Введіть поточну парольну фразу.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="87"/>
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Використайте щонайменше %n символ.</numerusform>
+            <numerusform>Використайте щонайменше %n символи.</numerusform>
+            <numerusform>Використайте щонайменше %n символів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="89"/>
+        <source>This passphrase is too easy to guess.</source>
+        <translation>Цю парольну фразу надто легко вгадати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="91"/>
+        <source>The two passphrases differ.</source>
+        <translation>Парольні фрази не збігаються.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="93"/>
+        <source>The new passphrase is the same as the current one.</source>
+        <translation>Нова парольна фраза збігається з поточною.</translation>
     </message>
 </context>
 <context>
@@ -1179,78 +1361,159 @@
     </message>
 </context>
 <context>
+    <name>EditIdentityDialog</name>
+    <message>
+        <location filename="../../ui/people/edit_identity_dialog.py" line="41"/>
+        <source>Protected identity</source>
+        <translation>Захищені особові дані</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_identity_dialog.py" line="44"/>
+        <source>Identity of %1. This reveal was recorded in the audit log.</source>
+        <translation>Особові дані: %1. Це розкриття зареєстровано в журналі аудиту.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_identity_dialog.py" line="46"/>
+        <source>No identity is recorded for %1 yet.</source>
+        <translation>Для %1 ще не записано особових даних.</translation>
+    </message>
+</context>
+<context>
+    <name>EditPersonDialog</name>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="36"/>
+        <source>Edit person</source>
+        <translation>Редагувати особу</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="39"/>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="44"/>
+        <source>Pseudonym</source>
+        <translation>Псевдонім</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="46"/>
+        <source>Notes</source>
+        <translation>Примітки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="52"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="53"/>
+        <source>&amp;Pseudonym:</source>
+        <translation>&amp;Псевдонім:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/edit_person_dialog.py" line="54"/>
+        <source>&amp;Notes:</source>
+        <translation>При&amp;мітки:</translation>
+    </message>
+</context>
+<context>
     <name>EntitiesTab</name>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="44"/>
+        <location filename="../../ui/entities/entities_tab.py" line="46"/>
         <source>Kind of entity</source>
         <translation>Вид сутності</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="48"/>
-        <location filename="../../ui/entities/entities_tab.py" line="66"/>
+        <location filename="../../ui/entities/entities_tab.py" line="50"/>
+        <location filename="../../ui/entities/entities_tab.py" line="68"/>
         <source>Value</source>
         <translation>Значення</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="49"/>
+        <location filename="../../ui/entities/entities_tab.py" line="51"/>
         <source>e.g. +40 712 345 678</source>
         <translation>напр. +40 712 345 678</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="52"/>
-        <location filename="../../ui/entities/entities_tab.py" line="66"/>
+        <location filename="../../ui/entities/entities_tab.py" line="54"/>
+        <location filename="../../ui/entities/entities_tab.py" line="68"/>
         <source>Note</source>
         <translation>Примітка</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="53"/>
+        <location filename="../../ui/entities/entities_tab.py" line="55"/>
         <source>Note (optional)</source>
         <translation>Примітка (необов’язково)</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="54"/>
+        <location filename="../../ui/entities/entities_tab.py" line="56"/>
         <source>&amp;Add</source>
         <translation>&amp;Додати</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="55"/>
+        <location filename="../../ui/entities/entities_tab.py" line="57"/>
         <source>Add the entity to the case</source>
         <translation>Додати сутність до справи</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="66"/>
+        <location filename="../../ui/entities/entities_tab.py" line="68"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="66"/>
+        <location filename="../../ui/entities/entities_tab.py" line="68"/>
         <source>Added</source>
         <translation>Додано</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="68"/>
+        <location filename="../../ui/entities/entities_tab.py" line="70"/>
         <source>Entities in the case</source>
         <translation>Сутності у справі</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="76"/>
+        <location filename="../../ui/entities/entities_tab.py" line="79"/>
+        <source>&amp;Remove from case…</source>
+        <translation>&amp;Вилучити зі справи…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="80"/>
+        <source>Remove the chosen entity from the case</source>
+        <translation>Вилучити вибрану сутність зі справи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="82"/>
+        <source>For an entry made by mistake; the removal and its reason are audited.</source>
+        <translation>Для помилково внесеного запису; вилучення та його причина записуються в журнал аудиту.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="94"/>
         <source>Links to other cases</source>
         <translation>Зв’язки з іншими справами</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="82"/>
+        <location filename="../../ui/entities/entities_tab.py" line="100"/>
         <source>Also found in other cases</source>
         <translation>Трапляється також в інших справах</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="109"/>
+        <location filename="../../ui/entities/entities_tab.py" line="128"/>
         <source>%1 %2 also appears in case %3</source>
         <translation>%1 %2 трапляється також у справі %3</translation>
     </message>
     <message>
-        <location filename="../../ui/entities/entities_tab.py" line="117"/>
+        <location filename="../../ui/entities/entities_tab.py" line="136"/>
         <source>No links to other cases.</source>
         <translation>Зв’язків з іншими справами немає.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="156"/>
+        <source>Remove from case</source>
+        <translation>Вилучення зі справи</translation>
+    </message>
+    <message>
+        <location filename="../../ui/entities/entities_tab.py" line="157"/>
+        <source>Why should %1 be removed from this case? The reason is recorded.</source>
+        <translation>Чому %1 слід вилучити з цієї справи? Причину буде записано.</translation>
     </message>
 </context>
 <context>
@@ -2273,6 +2536,84 @@
     </message>
 </context>
 <context>
+    <name>IdentityForm</name>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="22"/>
+        <source>Legal name</source>
+        <translation>Справжнє ім’я</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="24"/>
+        <source>Birth date</source>
+        <translation>Дата народження</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="28"/>
+        <source>not known</source>
+        <translation>невідома</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="31"/>
+        <source>Nationality</source>
+        <translation>Громадянство</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="33"/>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="34"/>
+        <source>Safe to contact</source>
+        <translation>Можна безпечно контактувати</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="36"/>
+        <source>Safe contact method</source>
+        <translation>Безпечний спосіб зв’язку</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="37"/>
+        <source>Minor</source>
+        <translation>Неповнолітня особа</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="39"/>
+        <source>Guardian</source>
+        <translation>Опікун</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="43"/>
+        <source>Legal &amp;name:</source>
+        <translation>&amp;Юридичне ім’я:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="44"/>
+        <source>&amp;Birth date:</source>
+        <translation>Дата &amp;народження:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="45"/>
+        <source>Nationalit&amp;y:</source>
+        <translation>&amp;Громадянство:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="46"/>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Контакт:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="48"/>
+        <source>Safe &amp;method:</source>
+        <translation>Безпечний &amp;спосіб:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/identity_form.py" line="50"/>
+        <source>&amp;Guardian:</source>
+        <translation>&amp;Опікун:</translation>
+    </message>
+</context>
+<context>
     <name>IdentityPage</name>
     <message>
         <location filename="../../ui/onboarding/identity_page.py" line="13"/>
@@ -2348,112 +2689,117 @@
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="40"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="45"/>
         <source>New interview</source>
         <translation>Нове інтерв’ю</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="43"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="45"/>
+        <source>Edit interview</source>
+        <translation>Редагувати інтерв’ю</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/interview_dialog.py" line="48"/>
         <source>Person interviewed</source>
         <translation>Опитана особа</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="44"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="49"/>
         <source>(not recorded)</source>
         <translation>(не зазначено)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="50"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="55"/>
         <source>Started at</source>
         <translation>Початок</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="52"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="57"/>
         <source>Location</source>
         <translation>Місце</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="54"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="59"/>
         <source>Interviewer</source>
         <translation>Хто проводив</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="56"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="61"/>
         <source>Interpreter</source>
         <translation>Перекладач</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="58"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="63"/>
         <source>Language</source>
         <translation>Мова</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="60"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="65"/>
         <source>Also present</source>
         <translation>Також були присутні</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="61"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="66"/>
         <source>name (role), name (role)…</source>
         <translation>ім’я (роль), ім’я (роль)…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="62"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="67"/>
         <source>typed notes</source>
         <translation>надруковані нотатки</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="63"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="68"/>
         <source>How it was recorded</source>
         <translation>Як зафіксовано</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="65"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="70"/>
         <source>Notes</source>
         <translation>Примітки</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="70"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="75"/>
         <source>&amp;Person:</source>
         <translation>&amp;Особа:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="71"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="76"/>
         <source>&amp;Started:</source>
         <translation>&amp;Початок:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="72"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="77"/>
         <source>&amp;Location:</source>
         <translation>&amp;Місце:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="73"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="78"/>
         <source>&amp;Interviewer:</source>
         <translation>&amp;Хто проводив:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="74"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="79"/>
         <source>Inter&amp;preter:</source>
         <translation>Пере&amp;кладач:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="75"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="80"/>
         <source>Lan&amp;guage:</source>
         <translation>Мо&amp;ва:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="76"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="81"/>
         <source>Also p&amp;resent:</source>
         <translation>Також п&amp;рисутні:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="77"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="82"/>
         <source>Recor&amp;ded as:</source>
         <translation>З&amp;афіксовано як:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/interview_dialog.py" line="78"/>
+        <location filename="../../ui/statements/interview_dialog.py" line="83"/>
         <source>&amp;Notes:</source>
         <translation>При&amp;мітки:</translation>
     </message>
@@ -2565,102 +2911,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="100"/>
         <source>Last backup</source>
         <translation>Остання резервна копія</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>Backup reminder</source>
         <translation>Нагадування про резервну копію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161"/>
+        <location filename="../../ui/main_window.py" line="167"/>
         <source>Custodia</source>
         <translation>Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162"/>
+        <location filename="../../ui/main_window.py" line="168"/>
         <source>&amp;Lock vault</source>
         <translation>&amp;Заблокувати сховище</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163"/>
+        <location filename="../../ui/main_window.py" line="169"/>
         <source>&amp;Search the vault…</source>
         <translation>&amp;Пошук у сховищі…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>S&amp;ettings…</source>
         <translation>&amp;Налаштування…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>&amp;Вийти</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="172"/>
         <source>&amp;About Custodia</source>
         <translation>&amp;Про Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167"/>
+        <location filename="../../ui/main_window.py" line="173"/>
         <source>&amp;Back up now…</source>
         <translation>&amp;Створити резервну копію зараз…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168"/>
+        <location filename="../../ui/main_window.py" line="174"/>
         <source>Chec&amp;k a backup…</source>
         <translation>Пере&amp;вірити резервну копію…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="169"/>
+        <location filename="../../ui/main_window.py" line="175"/>
         <source>&amp;Restore a backup…</source>
         <translation>&amp;Відновити з резервної копії…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>&amp;Verify a bundle…</source>
         <translation>П&amp;еревірити пакет…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="172"/>
+        <location filename="../../ui/main_window.py" line="177"/>
+        <source>&amp;Users…</source>
+        <translation>&amp;Користувачі…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="178"/>
+        <source>Change my &amp;passphrase…</source>
+        <translation>Змінити мою &amp;парольну фразу…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="180"/>
         <source>Back &amp;up now…</source>
         <translation>Створити резервну копію &amp;зараз…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173"/>
+        <location filename="../../ui/main_window.py" line="181"/>
         <source>Back up the vault now</source>
         <translation>Створити резервну копію сховища зараз</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="182"/>
         <source>Later</source>
         <translation>Пізніше</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175"/>
+        <location filename="../../ui/main_window.py" line="183"/>
         <source>Hide the backup reminder</source>
         <translation>Сховати нагадування про резервну копію</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178"/>
+        <location filename="../../ui/main_window.py" line="186"/>
         <source>&amp;Vault</source>
         <translation>&amp;Сховище</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="200"/>
         <source>&amp;Bundles</source>
         <translation>&amp;Пакети</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="202"/>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/main_window.py" line="215"/>
+        <location filename="../../ui/main_window.py" line="232"/>
         <source>Signed in as %1 · locks after %n minute(s) without activity</source>
         <translation>
             <numerusform>Ви увійшли як %1 · блокування через %n хвилину бездіяльності</numerusform>
@@ -2669,17 +3025,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="221"/>
+        <location filename="../../ui/main_window.py" line="238"/>
         <source>Locked</source>
         <translation>Заблоковано</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>About Custodia</source>
         <translation>Про Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Custodia keeps interviews, statements and evidence in an encrypted vault, with a tamper-evident audit log.</source>
         <translation>Custodia зберігає інтерв’ю, заяви та докази в зашифрованому сховищі з журналом аудиту, у якому видно будь-яке втручання.</translation>
     </message>
@@ -3064,72 +3420,97 @@
 <context>
     <name>PeopleTab</name>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="49"/>
+        <location filename="../../ui/people/people_tab.py" line="51"/>
         <source>Pseudonym</source>
         <translation>Псевдонім</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="49"/>
+        <location filename="../../ui/people/people_tab.py" line="51"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="49"/>
+        <location filename="../../ui/people/people_tab.py" line="51"/>
         <source>Safe to contact</source>
         <translation>Можна безпечно контактувати</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="49"/>
+        <location filename="../../ui/people/people_tab.py" line="51"/>
         <source>Minor</source>
         <translation>Неповнолітня особа</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="51"/>
+        <location filename="../../ui/people/people_tab.py" line="53"/>
         <source>People in the case</source>
         <translation>Особи у справі</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="58"/>
+        <location filename="../../ui/people/people_tab.py" line="60"/>
         <source>&amp;Add person…</source>
         <translation>&amp;Додати особу…</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="59"/>
+        <location filename="../../ui/people/people_tab.py" line="61"/>
         <source>Add a person to the case</source>
         <translation>Додати особу до справи</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="61"/>
+        <location filename="../../ui/people/people_tab.py" line="63"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Редагувати…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="64"/>
+        <source>Edit the pseudonym, role and notes</source>
+        <translation>Редагувати псевдонім, роль і нотатки</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="66"/>
+        <source>Edit &amp;identity…</source>
+        <translation>Редагувати &amp;особові дані…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="67"/>
+        <source>Record or correct the protected identity</source>
+        <translation>Записати або виправити захищені особові дані</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="69"/>
+        <source>An identity already recorded is shown only after you give a reason.</source>
+        <translation>Уже записані особові дані показуються лише після того, як ви вкажете причину.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/people/people_tab.py" line="72"/>
         <source>&amp;Reveal identity…</source>
         <translation>&amp;Розкрити особові дані…</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="62"/>
+        <location filename="../../ui/people/people_tab.py" line="73"/>
         <source>Reveal the protected identity</source>
         <translation>Розкрити захищені особові дані</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="64"/>
+        <location filename="../../ui/people/people_tab.py" line="75"/>
         <source>You will be asked for a reason; every reveal is recorded in the audit log.</source>
         <translation>Вас попросять зазначити причину; кожне розкриття реєструється в журналі аудиту.</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="79"/>
+        <location filename="../../ui/people/people_tab.py" line="92"/>
         <source>yes</source>
         <translation>так</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="79"/>
+        <location filename="../../ui/people/people_tab.py" line="92"/>
         <source>no</source>
         <translation>ні</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="122"/>
+        <location filename="../../ui/people/people_tab.py" line="161"/>
         <source>Reveal identity</source>
         <translation>Розкриття особових даних</translation>
     </message>
     <message>
-        <location filename="../../ui/people/people_tab.py" line="123"/>
+        <location filename="../../ui/people/people_tab.py" line="162"/>
         <source>Why do you need to see %1&apos;s identity? The reason is recorded.</source>
         <translation>Навіщо вам особові дані: %1? Причину буде зареєстровано.</translation>
     </message>
@@ -3724,54 +4105,83 @@
 <context>
     <name>StatementsTab</name>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="61"/>
-        <location filename="../../ui/statements/statements_tab.py" line="74"/>
+        <location filename="../../ui/statements/statements_tab.py" line="63"/>
+        <location filename="../../ui/statements/statements_tab.py" line="83"/>
         <source>Interviews</source>
         <translation>Інтерв’ю</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="63"/>
-        <location filename="../../ui/statements/statements_tab.py" line="77"/>
+        <location filename="../../ui/statements/statements_tab.py" line="66"/>
+        <location filename="../../ui/statements/statements_tab.py" line="90"/>
         <source>Statements</source>
         <translation>Заяви</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="65"/>
+        <location filename="../../ui/statements/statements_tab.py" line="68"/>
         <source>New &amp;interview…</source>
         <translation>Нове &amp;інтерв’ю…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="66"/>
+        <location filename="../../ui/statements/statements_tab.py" line="69"/>
         <source>Record a new interview</source>
         <translation>Зареєструвати нове інтерв’ю</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="68"/>
+        <location filename="../../ui/statements/statements_tab.py" line="71"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Редагувати…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/statements_tab.py" line="72"/>
+        <source>Edit the chosen interview</source>
+        <translation>Редагувати вибране інтерв’ю</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/statements_tab.py" line="74"/>
+        <source>Add &amp;break…</source>
+        <translation>Додати &amp;перерву…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/statements_tab.py" line="75"/>
+        <source>Record a break in the chosen interview</source>
+        <translation>Записати перерву у вибраному інтерв’ю</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/statements_tab.py" line="77"/>
         <source>New &amp;statement…</source>
         <translation>Нова &amp;заява…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="69"/>
+        <location filename="../../ui/statements/statements_tab.py" line="78"/>
         <source>Start a new statement</source>
         <translation>Почати нову заяву</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="80"/>
+        <location filename="../../ui/statements/statements_tab.py" line="93"/>
         <source>Choose a statement, or start a new one.</source>
         <translation>Виберіть заяву або почніть нову.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../ui/statements/statements_tab.py" line="119"/>
+        <source>%n break(s)</source>
+        <translation>
+            <numerusform>%n перерва</numerusform>
+            <numerusform>%n перерви</numerusform>
+            <numerusform>%n перерв</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="110"/>
+        <location filename="../../ui/statements/statements_tab.py" line="131"/>
         <source>final</source>
         <translation>остаточна</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="110"/>
+        <location filename="../../ui/statements/statements_tab.py" line="131"/>
         <source>draft</source>
         <translation>чернетка</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/statements_tab.py" line="112"/>
+        <location filename="../../ui/statements/statements_tab.py" line="133"/>
         <source>Untitled statement</source>
         <translation>Заява без назви</translation>
     </message>
@@ -4096,6 +4506,90 @@
         <location filename="../../ui/unlock/unlock_dialog.py" line="255"/>
         <source>You can try again now.</source>
         <translation>Тепер можна спробувати знову.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="39"/>
+        <location filename="../../ui/users/users_dialog.py" line="45"/>
+        <source>Users of the vault</source>
+        <translation>Користувачі сховища</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="43"/>
+        <source>User</source>
+        <translation>Користувач</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="43"/>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="43"/>
+        <source>Organisation</source>
+        <translation>Організація</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="50"/>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Додати користувача…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="51"/>
+        <source>Add a user with their own passphrase</source>
+        <translation>Додати користувача з власною парольною фразою</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="53"/>
+        <source>&amp;Remember on this computer (system keyring)</source>
+        <translation>&amp;Запам’ятати на цьому комп’ютері (системне сховище ключів)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="56"/>
+        <source>Anyone who can sign in to this computer&apos;s account can then open the vault without a passphrase.</source>
+        <translation>Тоді будь-хто, хто може увійти в обліковий запис цього комп’ютера, зможе відкрити сховище без парольної фрази.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="82"/>
+        <source>Lawyer</source>
+        <translation>Юрист</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="83"/>
+        <source>Investigator</source>
+        <translation>Слідчий</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="84"/>
+        <source>Social worker</source>
+        <translation>Соціальний працівник</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="85"/>
+        <source>Interpreter</source>
+        <translation>Перекладач</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="86"/>
+        <source>Coordinator</source>
+        <translation>Координатор</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="87"/>
+        <source>Other</source>
+        <translation>Інше</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="122"/>
+        <source>This computer now remembers the vault.</source>
+        <translation>Тепер цей комп’ютер пам’ятає сховище.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/users/users_dialog.py" line="124"/>
+        <source>This computer no longer remembers the vault.</source>
+        <translation>Цей комп’ютер більше не пам’ятає сховище.</translation>
     </message>
 </context>
 <context>

@@ -654,3 +654,15 @@ def test_newer_vault_schema_is_unsupported(new_vault: Vault) -> None:
     # Refused cleanly: the vault is not left locked by this process.
     with pytest.raises(UnsupportedFormatError):
         Vault.unlock(path, TEST_USER, TEST_PASSPHRASE)
+
+
+def test_verify_passphrase(new_vault: Vault, cheap_kdf: KdfParams) -> None:
+    new_vault.add_user(SECOND_USER, SECOND_PASSPHRASE, kdf=cheap_kdf)
+    header_before = load_header_document(new_vault.path)
+    assert new_vault.verify_passphrase(TEST_USER, TEST_PASSPHRASE)
+    assert not new_vault.verify_passphrase(TEST_USER, SECOND_PASSPHRASE)
+    assert new_vault.verify_passphrase(SECOND_USER, SECOND_PASSPHRASE)
+    with pytest.raises(UnknownUserError):
+        new_vault.verify_passphrase("mallory", TEST_PASSPHRASE)
+    assert load_header_document(new_vault.path) == header_before  # a check changes nothing
+    assert new_vault.is_open

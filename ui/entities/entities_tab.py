@@ -25,6 +25,7 @@ from intake.entities import EntityService
 from intake.models import EntityKind, EntityLink
 from ui.errors import user_message
 from ui.formatting import term, when
+from ui.reason_dialog import ask_reason
 from ui.widgets import heading, plain_label
 from vault.errors import CustodiaError
 
@@ -40,6 +41,7 @@ class EntitiesTab(QWidget):
         super().__init__(parent)
         self._entities = entities
         self.case_id = case_id
+        self._links: list[EntityLink] = []
         self.kind_combo = QComboBox(self)
         self.kind_combo.setAccessibleName(self.tr("Kind of entity"))
         for kind in EntityKind:
@@ -72,6 +74,22 @@ class EntitiesTab(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.unlink_button = QPushButton(self.tr("&Remove from case…"), self)
+        self.unlink_button.setAccessibleName(self.tr("Remove the chosen entity from the case"))
+        self.unlink_button.setToolTip(
+            self.tr("For an entry made by mistake; the removal and its reason are audited.")
+        )
+        self.unlink_button.clicked.connect(self._unlink_clicked)
+        table_buttons = QHBoxLayout()
+        table_buttons.addStretch(1)
+        table_buttons.addWidget(self.unlink_button)
+        upper = QWidget(self)
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addLayout(table_buttons)
         self.cross_list = QListWidget(self)
         self.cross_list.setAccessibleName(self.tr("Links to other cases"))
         self.cross_list.setWordWrap(True)
@@ -82,7 +100,7 @@ class EntitiesTab(QWidget):
         lower_layout.addWidget(heading(self.tr("Also found in other cases"), lower))
         lower_layout.addWidget(self.cross_list)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.table)
+        splitter.addWidget(upper)
         splitter.addWidget(lower)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -91,7 +109,8 @@ class EntitiesTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        links = self._entities.for_case(self.case_id)
+        links = self._links = self._entities.for_case(self.case_id)
+        self.table.clearSelection()
         self.table.setRowCount(len(links))
         for row, link in enumerate(links):
             values = [term(link.entity.kind), link.entity.display, link.note, when(link.created_at)]
@@ -115,6 +134,38 @@ class EntitiesTab(QWidget):
                 self.cross_list.addItem(item)
         if self.cross_list.count() == 0:
             self.cross_list.addItem(QListWidgetItem(self.tr("No links to other cases.")))
+        self._selection_changed()
+
+    def selected_link(self) -> EntityLink | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self._links[rows[0].row()] if rows else None
+
+    def _selection_changed(self) -> None:
+        self.unlink_button.setEnabled(self.selected_link() is not None)
+
+    def unlink(self, link_id: str, reason: str) -> None:
+        self._entities.unlink(link_id, reason)
+        self.refresh()
+
+    def _unlink_clicked(self) -> None:
+        link = self.selected_link()
+        if link is None:
+            return
+        reason = ask_reason(
+            self,
+            self.tr("Remove from case"),
+            self.tr("Why should %1 be removed from this case? The reason is recorded.").replace(
+                "%1", link.entity.display
+            ),
+        )
+        if reason is None:
+            return
+        try:
+            self.unlink(link.link_id, reason)
+        except CustodiaError as exc:
+            self.message.setText(user_message(exc))
+            return
+        self.message.clear()
 
     def add(self, kind: EntityKind, raw: str, note: str = "") -> EntityLink:
         link = self._entities.add(self.case_id, kind, raw, note=note)

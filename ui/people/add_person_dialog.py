@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,6 +20,7 @@ from intake.models import Person, PersonRole, ProtectedIdentity
 from intake.people import PeopleService
 from ui.errors import user_message
 from ui.formatting import term
+from ui.people.identity_form import IdentityForm
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
 
@@ -57,33 +55,14 @@ class AddPersonDialog(QDialog):
         self.identity_box = QGroupBox(self.tr("Protected identity (revealed only with a reason)"))
         self.identity_box.setCheckable(True)
         self.identity_box.setChecked(False)
-        self.legal_name_edit = QLineEdit(self)
-        self.legal_name_edit.setAccessibleName(self.tr("Legal name"))
-        self.birth_edit = QDateEdit(self)
-        self.birth_edit.setAccessibleName(self.tr("Birth date"))
-        self.birth_edit.setCalendarPopup(True)
-        self.birth_edit.setDisplayFormat("yyyy-MM-dd")
-        self.birth_edit.setDate(QDate(1990, 1, 1))
-        self.nationality_edit = QLineEdit(self)
-        self.nationality_edit.setAccessibleName(self.tr("Nationality"))
-        self.contact_edit = QLineEdit(self)
-        self.contact_edit.setAccessibleName(self.tr("Contact"))
-        self.safe_check = QCheckBox(self.tr("Safe to contact"), self)
-        self.safe_method_edit = QLineEdit(self)
-        self.safe_method_edit.setAccessibleName(self.tr("Safe contact method"))
-        self.minor_check = QCheckBox(self.tr("Minor"), self)
-        self.guardian_edit = QLineEdit(self)
-        self.guardian_edit.setAccessibleName(self.tr("Guardian"))
-        identity_form = QFormLayout(self.identity_box)
-        identity_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        identity_form.addRow(self.tr("Legal &name:"), self.legal_name_edit)
-        identity_form.addRow(self.tr("&Birth date:"), self.birth_edit)
-        identity_form.addRow(self.tr("Nationalit&y:"), self.nationality_edit)
-        identity_form.addRow(self.tr("&Contact:"), self.contact_edit)
-        identity_form.addRow(self.safe_check)
-        identity_form.addRow(self.tr("Safe &method:"), self.safe_method_edit)
-        identity_form.addRow(self.minor_check)
-        identity_form.addRow(self.tr("&Guardian:"), self.guardian_edit)
+        self.identity_form = IdentityForm(self.identity_box)
+        # Kept as attributes: tests and callers fill the fields directly.
+        self.legal_name_edit = self.identity_form.legal_name_edit
+        self.contact_edit = self.identity_form.contact_edit
+        self.minor_check = self.identity_form.minor_check
+        self.guardian_edit = self.identity_form.guardian_edit
+        identity_layout = QVBoxLayout(self.identity_box)
+        identity_layout.addWidget(self.identity_form)
 
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
@@ -101,16 +80,7 @@ class AddPersonDialog(QDialog):
     def _identity(self) -> ProtectedIdentity | None:
         if not self.identity_box.isChecked():
             return None
-        return ProtectedIdentity(
-            legal_name=self.legal_name_edit.text().strip(),
-            birth_date=self.birth_edit.date().toPython(),  # type: ignore[arg-type]
-            nationality=self.nationality_edit.text().strip(),
-            contact=self.contact_edit.text().strip(),
-            safe_to_contact=self.safe_check.isChecked(),
-            safe_contact_method=self.safe_method_edit.text().strip(),
-            is_minor=self.minor_check.isChecked(),
-            guardian_name=self.guardian_edit.text().strip(),
-        )
+        return self.identity_form.identity()
 
     def accept(self) -> None:
         try:

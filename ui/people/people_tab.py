@@ -22,6 +22,8 @@ from intake.people import PeopleService
 from ui.errors import show_error
 from ui.formatting import term
 from ui.people.add_person_dialog import AddPersonDialog
+from ui.people.edit_identity_dialog import EditIdentityDialog
+from ui.people.edit_person_dialog import EditPersonDialog
 from ui.people.identity_dialog import IdentityDialog
 from ui.reason_dialog import ask_reason
 from vault.errors import CustodiaError
@@ -58,6 +60,15 @@ class PeopleTab(QWidget):
         self.add_button = QPushButton(self.tr("&Add person…"), self)
         self.add_button.setAccessibleName(self.tr("Add a person to the case"))
         self.add_button.clicked.connect(self._add)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit the pseudonym, role and notes"))
+        self.edit_button.clicked.connect(lambda: self.open_edit())
+        self.identity_button = QPushButton(self.tr("Edit &identity…"), self)
+        self.identity_button.setAccessibleName(self.tr("Record or correct the protected identity"))
+        self.identity_button.setToolTip(
+            self.tr("An identity already recorded is shown only after you give a reason.")
+        )
+        self.identity_button.clicked.connect(self._identity_clicked)
         self.reveal_button = QPushButton(self.tr("&Reveal identity…"), self)
         self.reveal_button.setAccessibleName(self.tr("Reveal the protected identity"))
         self.reveal_button.setToolTip(
@@ -66,6 +77,8 @@ class PeopleTab(QWidget):
         self.reveal_button.clicked.connect(self._reveal_clicked)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.identity_button)
         buttons.addWidget(self.reveal_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -96,6 +109,8 @@ class PeopleTab(QWidget):
 
     def _selection_changed(self) -> None:
         person = self.selected_person()
+        self.edit_button.setEnabled(person is not None)
+        self.identity_button.setEnabled(person is not None)
         self.reveal_button.setEnabled(
             person is not None and self._people.has_identity(person.person_id)
         )
@@ -104,6 +119,50 @@ class PeopleTab(QWidget):
         dialog = AddPersonDialog(self._people, self.case_id, self)
         dialog.accepted.connect(self.refresh)
         dialog.open()
+
+    def open_edit(self) -> EditPersonDialog | None:
+        person = self.selected_person()
+        if person is None:
+            return None
+        dialog = EditPersonDialog(self._people, person, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def edit_identity(self, person_id: str, reason: str | None) -> EditIdentityDialog:
+        """Open the identity form; an existing identity is revealed (audited) with ``reason``."""
+        identity = None
+        if self._people.has_identity(person_id):
+            if reason is None:
+                raise ValueError("a recorded identity is revealed only with a reason")
+            identity = self._people.reveal_identity(person_id, reason)
+        dialog = EditIdentityDialog(self._people, self._people.get(person_id), identity, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
+
+    def _identity_clicked(self) -> None:
+        person = self.selected_person()
+        if person is None:
+            return
+        reason = None
+        if self._people.has_identity(person.person_id):
+            reason = self._ask_reveal_reason(person)
+            if reason is None:
+                return
+        try:
+            self.edit_identity(person.person_id, reason)
+        except CustodiaError as exc:
+            show_error(self, exc)
+
+    def _ask_reveal_reason(self, person: Person) -> str | None:
+        return ask_reason(
+            self,
+            self.tr("Reveal identity"),
+            self.tr("Why do you need to see %1's identity? The reason is recorded.").replace(
+                "%1", person.pseudonym
+            ),
+        )
 
     def reveal(self, person_id: str, reason: str) -> IdentityDialog:
         """Reveal (audited) and show the identity in a dialog that closes at lock."""
@@ -117,13 +176,7 @@ class PeopleTab(QWidget):
         person = self.selected_person()
         if person is None:
             return
-        reason = ask_reason(
-            self,
-            self.tr("Reveal identity"),
-            self.tr("Why do you need to see %1's identity? The reason is recorded.").replace(
-                "%1", person.pseudonym
-            ),
-        )
+        reason = self._ask_reveal_reason(person)
         if reason is None:
             return
         try:

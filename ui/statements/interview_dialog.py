@@ -1,4 +1,5 @@
-"""Recording an interview: when, where, who interviewed, interpreter, language, who was present."""
+"""Recording an interview (when, where, who interviewed, interpreter, language, who was present),
+or correcting one already saved."""
 
 from __future__ import annotations
 
@@ -32,12 +33,16 @@ class InterviewDialog(QDialog):
         case_id: str,
         interviewer: str,
         parent: QWidget | None = None,
+        *,
+        editing: Interview | None = None,
     ) -> None:
         super().__init__(parent)
         self._interviews = interviews
         self.case_id = case_id
+        self.editing = editing
         self.interview: Interview | None = None
-        self.setWindowTitle(self.tr("New interview"))
+        self._shown_present: str | None = None
+        self.setWindowTitle(self.tr("Edit interview") if editing else self.tr("New interview"))
         self.setMinimumWidth(560)
         self.person_combo = QComboBox(self)
         self.person_combo.setAccessibleName(self.tr("Person interviewed"))
@@ -87,6 +92,25 @@ class InterviewDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+        if editing is not None:
+            self._fill(editing)
+
+    def _fill(self, interview: Interview) -> None:
+        # The interviewee is fixed once recorded: statements may already refer to the interview.
+        index = self.person_combo.findData(interview.person_id)
+        self.person_combo.setCurrentIndex(max(index, 0))
+        self.person_combo.setEnabled(False)
+        self.started_edit.setDateTime(QDateTime(interview.started_at.astimezone()))
+        self.location_edit.setText(interview.location)
+        self.interviewer_edit.setText(interview.interviewer)
+        self.interpreter_edit.setText(interview.interpreter)
+        self.language_edit.setText(interview.language)
+        self.present_edit.setText(
+            ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in interview.present)
+        )
+        self._shown_present = self.present_edit.text()
+        self.recording_edit.setText(interview.recording_method)
+        self.notes_edit.setPlainText(interview.notes)
 
     def _present(self) -> list[PresentPerson]:
         people = []
@@ -94,13 +118,33 @@ class InterviewDialog(QDialog):
             part = part.strip()
             if not part:
                 continue
-            name, _, role = part.partition("(")
-            people.append(PresentPerson(name.strip(), role.rstrip(")").strip()))
+            # The role is the last parenthesis: a name may hold one too, "P. (fictional)".
+            name, _, role = part[:-1].rpartition("(") if part.endswith(")") else ("", "", "")
+            if not name.strip():
+                name, role = part, ""
+            people.append(PresentPerson(name.strip(), role.strip()))
         return people
 
     def accept(self) -> None:
         person_id = self.person_combo.currentData()
         try:
+            if self.editing is not None:
+                self.interview = self._interviews.edit(
+                    self.editing.interview_id,
+                    started_at=self.started_edit.dateTime().toPython().astimezone(UTC),  # type: ignore[attr-defined]
+                    location=self.location_edit.text().strip(),
+                    interviewer=self.interviewer_edit.text().strip(),
+                    interpreter=self.interpreter_edit.text().strip(),
+                    language=self.language_edit.text().strip(),
+                    # Untouched, the list is left as saved rather than re-parsed from text.
+                    present=None
+                    if self.present_edit.text() == self._shown_present
+                    else self._present(),
+                    recording_method=self.recording_edit.text().strip(),
+                    notes=self.notes_edit.toPlainText().strip(),
+                )
+                super().accept()
+                return
             self.interview = self._interviews.create(
                 self.case_id,
                 started_at=self.started_edit.dateTime().toPython().astimezone(UTC),  # type: ignore[attr-defined]

@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from intake.interviews import InterviewService
+from intake.models import Interview
 from intake.people import PeopleService
 from intake.statements import StatementService
 from ui.formatting import term, when
+from ui.statements.break_dialog import BreakDialog
 from ui.statements.interview_dialog import InterviewDialog
 from ui.statements.new_statement_dialog import NewStatementDialog
 from ui.statements.statement_editor import StatementEditor
@@ -59,12 +61,19 @@ class StatementsTab(QWidget):
         self.editor: StatementEditor | None = None
         self.interview_list = wrapping_list(QListWidget(self))
         self.interview_list.setAccessibleName(self.tr("Interviews"))
+        self.interview_list.currentItemChanged.connect(lambda *_: self._interview_chosen())
         self.statement_list = wrapping_list(QListWidget(self))
         self.statement_list.setAccessibleName(self.tr("Statements"))
         self.statement_list.currentItemChanged.connect(self._statement_chosen)
         self.new_interview_button = QPushButton(self.tr("New &interview…"), self)
         self.new_interview_button.setAccessibleName(self.tr("Record a new interview"))
         self.new_interview_button.clicked.connect(self.open_new_interview)
+        self.edit_interview_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_interview_button.setAccessibleName(self.tr("Edit the chosen interview"))
+        self.edit_interview_button.clicked.connect(self.open_edit_interview)
+        self.break_button = QPushButton(self.tr("Add &break…"), self)
+        self.break_button.setAccessibleName(self.tr("Record a break in the chosen interview"))
+        self.break_button.clicked.connect(self.open_add_break)
         self.new_statement_button = QPushButton(self.tr("New &statement…"), self)
         self.new_statement_button.setAccessibleName(self.tr("Start a new statement"))
         self.new_statement_button.clicked.connect(self.open_new_statement)
@@ -73,6 +82,10 @@ class StatementsTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(heading(self.tr("Interviews"), left))
         left_layout.addWidget(self.interview_list, 1)
+        interview_buttons = QHBoxLayout()
+        interview_buttons.addWidget(self.edit_interview_button)
+        interview_buttons.addWidget(self.break_button)
+        left_layout.addLayout(interview_buttons)
         left_layout.addWidget(self.new_interview_button)
         left_layout.addWidget(heading(self.tr("Statements"), left))
         left_layout.addWidget(self.statement_list, 2)
@@ -93,6 +106,8 @@ class StatementsTab(QWidget):
 
     def refresh(self, select: str | None = None) -> None:
         names = {p.person_id: p.pseudonym for p in self._people.list_for_case(self.case_id)}
+        chosen = self.current_interview_id()
+        self.interview_list.blockSignals(True)
         self.interview_list.clear()
         for interview in self._interviews.list_for_case(self.case_id):
             parts = [
@@ -100,9 +115,15 @@ class StatementsTab(QWidget):
                 names.get(interview.person_id or "", ""),
                 interview.location,
             ]
+            if interview.breaks:
+                parts.append(self.tr("%n break(s)", "", len(interview.breaks)))
             item = QListWidgetItem(" · ".join(p for p in parts if p))
             item.setData(Qt.ItemDataRole.UserRole, interview.interview_id)
             self.interview_list.addItem(item)
+            if interview.interview_id == chosen:
+                self.interview_list.setCurrentItem(item)
+        self.interview_list.blockSignals(False)
+        self._interview_chosen()
         current = select or self.current_statement_id()
         self.statement_list.blockSignals(True)
         self.statement_list.clear()
@@ -122,6 +143,19 @@ class StatementsTab(QWidget):
         self.statement_list.blockSignals(False)
         if select is not None:
             self.open_statement(select)
+
+    def current_interview_id(self) -> str | None:
+        item = self.interview_list.currentItem()
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _interview_chosen(self) -> None:
+        chosen = self.current_interview_id() is not None
+        self.edit_interview_button.setEnabled(chosen)
+        self.break_button.setEnabled(chosen)
+
+    def _current_interview(self) -> Interview | None:
+        interview_id = self.current_interview_id()
+        return None if interview_id is None else self._interviews.get(interview_id)
 
     def current_statement_id(self) -> str | None:
         item = self.statement_list.currentItem()
@@ -156,6 +190,31 @@ class StatementsTab(QWidget):
             self.actor,
             self,
         )
+        dialog.accepted.connect(lambda: self.refresh())
+        dialog.open()
+        return dialog
+
+    def open_edit_interview(self) -> InterviewDialog | None:
+        interview = self._current_interview()
+        if interview is None:
+            return None
+        dialog = InterviewDialog(
+            self._interviews,
+            self._people.list_for_case(self.case_id),
+            self.case_id,
+            self.actor,
+            self,
+            editing=interview,
+        )
+        dialog.accepted.connect(lambda: self.refresh())
+        dialog.open()
+        return dialog
+
+    def open_add_break(self) -> BreakDialog | None:
+        interview = self._current_interview()
+        if interview is None:
+            return None
+        dialog = BreakDialog(self._interviews, interview, self)
         dialog.accepted.connect(lambda: self.refresh())
         dialog.open()
         return dialog

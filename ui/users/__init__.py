@@ -1,0 +1,1 @@
+"""Vault users: the list, adding a user, changing one's own passphrase, the keyring."""

@@ -1,0 +1,150 @@
+"""Adding a user to the vault, with their own passphrase (Argon2id runs in a worker)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.errors import user_message
+from ui.onboarding.identity_page import ROLES
+from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
+from ui.widgets import button_box, plain_label
+from ui.workers import Job, ProgressFn
+from vault import DEFAULT_KDF, KdfParams, Vault
+from vault.vault import MIN_PASSPHRASE_LENGTH
+
+log = logging.getLogger(__name__)
+
+
+class AddUserDialog(QDialog):
+    def __init__(
+        self, vault: Vault, *, kdf: KdfParams = DEFAULT_KDF, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._kdf = kdf
+        self.job: Job | None = None
+        self.setWindowTitle(self.tr("Add a user"))
+        self.setMinimumWidth(520)
+        intro = plain_label(
+            self.tr(
+                "The new user opens the vault with their own passphrase. Let them type it "
+                "themselves; nobody else needs to know it."
+            ),
+            self,
+        )
+        self.user_edit = QLineEdit(self)
+        self.user_edit.setAccessibleName(self.tr("User name"))
+        self.user_edit.setMaxLength(80)
+        self.role_combo = QComboBox(self)
+        self.role_combo.setAccessibleName(self.tr("Role"))
+        role_names = [
+            self.tr("Lawyer"),
+            self.tr("Investigator"),
+            self.tr("Social worker"),
+            self.tr("Interpreter"),
+            self.tr("Coordinator"),
+            self.tr("Other"),
+        ]
+        for key, name in zip(ROLES, role_names, strict=True):
+            self.role_combo.addItem(name, key)
+        self.org_edit = QLineEdit(self)
+        self.org_edit.setAccessibleName(self.tr("Organisation"))
+        self.org_edit.setMaxLength(200)
+        self.pass_edit = QLineEdit(self)
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_edit.setAccessibleName(self.tr("Passphrase of the new user"))
+        self.confirm_edit = QLineEdit(self)
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setAccessibleName(self.tr("Confirm the passphrase"))
+        self.strength = PassphraseStrength(self)
+        self.message = plain_label("", self)
+        self.message.setObjectName("errorText")
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(self.tr("Adding the user"))
+        self.busy.hide()
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("&User name:"), self.user_edit)
+        form.addRow(self.tr("&Role:"), self.role_combo)
+        form.addRow(self.tr("&Organisation:"), self.org_edit)
+        form.addRow(self.tr("&Passphrase:"), self.pass_edit)
+        form.addRow(self.tr("&Confirm:"), self.confirm_edit)
+        self.buttons = button_box(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for edit in (self.user_edit, self.pass_edit, self.confirm_edit):
+            edit.textChanged.connect(self._changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.strength)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self._changed()
+
+    @property
+    def user(self) -> str:
+        return self.user_edit.text().strip()
+
+    def _problem(self) -> str | None:
+        passphrase, confirm = self.pass_edit.text(), self.confirm_edit.text()
+        if not self.user:
+            return self.tr("Enter the new user's name.")
+        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            return self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
+        if self.strength.score < MIN_SCORE:
+            return self.tr("This passphrase is too easy to guess.")
+        if confirm != passphrase:
+            return self.tr("The two passphrases differ.")
+        return None
+
+    def _changed(self) -> None:
+        self.strength.set_user_inputs([self.user, self.org_edit.text()])
+        self.strength.update_for(self.pass_edit.text())
+        problem = self._problem()
+        self.message.setText(problem if self.pass_edit.text() and problem else "")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(problem is None and self.job is None)
+
+    def save(self) -> Job | None:
+        if self._problem() is not None or self.job is not None:
+            return None
+        vault, kdf, user, passphrase = self._vault, self._kdf, self.user, self.pass_edit.text()
+        role, organisation = str(self.role_combo.currentData()), self.org_edit.text().strip()
+
+        def add(_p: ProgressFn, _c: threading.Event) -> None:
+            vault.add_user(user, passphrase, role=role, organisation=organisation, kdf=kdf)
+
+        self.busy.show()
+        self.buttons.setEnabled(False)
+        job = Job(add, name="add-user", parent=self)
+        self.job = job
+        job.success(lambda _r: self.accept()).failure(self._failed)
+        return job.start()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.job = None
+        self.busy.hide()
+        self.buttons.setEnabled(True)
+        self.message.setText(user_message(exc))
+
+    def done(self, result: int) -> None:
+        self.pass_edit.clear()
+        self.confirm_edit.clear()
+        super().done(result)

@@ -1,0 +1,133 @@
+"""Changing one's own passphrase: the current one is checked again first, in a worker."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.errors import user_message
+from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
+from ui.widgets import button_box, plain_label
+from ui.workers import Job, ProgressFn
+from vault import Vault
+from vault.errors import WrongPassphraseError
+from vault.vault import MIN_PASSPHRASE_LENGTH
+
+log = logging.getLogger(__name__)
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self.user = vault.actor
+        self.job: Job | None = None
+        self.setWindowTitle(self.tr("Change my passphrase"))
+        self.setMinimumWidth(520)
+        intro = plain_label(
+            self.tr(
+                "Changing the passphrase of %1. Type the current passphrase again first; "
+                "the recovery key keeps working."
+            ).replace("%1", self.user),
+            self,
+        )
+        self.current_edit = QLineEdit(self)
+        self.current_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.current_edit.setAccessibleName(self.tr("Current passphrase"))
+        self.pass_edit = QLineEdit(self)
+        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.pass_edit.setAccessibleName(self.tr("New passphrase"))
+        self.confirm_edit = QLineEdit(self)
+        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.confirm_edit.setAccessibleName(self.tr("Confirm the new passphrase"))
+        self.strength = PassphraseStrength(self)
+        self.strength.set_user_inputs([self.user])
+        self.message = plain_label("", self)
+        self.message.setObjectName("errorText")
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(self.tr("Saving the new passphrase"))
+        self.busy.hide()
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("C&urrent passphrase:"), self.current_edit)
+        form.addRow(self.tr("&New passphrase:"), self.pass_edit)
+        form.addRow(self.tr("&Confirm:"), self.confirm_edit)
+        self.buttons = button_box(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        for edit in (self.current_edit, self.pass_edit, self.confirm_edit):
+            edit.textChanged.connect(self._changed)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.strength)
+        layout.addWidget(self.message)
+        layout.addWidget(self.busy)
+        layout.addWidget(self.buttons)
+        self._changed()
+
+    def _problem(self) -> str | None:
+        passphrase, confirm = self.pass_edit.text(), self.confirm_edit.text()
+        if not self.current_edit.text():
+            return self.tr("Type your current passphrase.")
+        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+            return self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
+        if self.strength.score < MIN_SCORE:
+            return self.tr("This passphrase is too easy to guess.")
+        if confirm != passphrase:
+            return self.tr("The two passphrases differ.")
+        if passphrase == self.current_edit.text():
+            return self.tr("The new passphrase is the same as the current one.")
+        return None
+
+    def _changed(self) -> None:
+        self.strength.update_for(self.pass_edit.text())
+        problem = self._problem()
+        self.message.setText(problem if self.pass_edit.text() and problem else "")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(problem is None and self.job is None)
+
+    def save(self) -> Job | None:
+        if self._problem() is not None or self.job is not None:
+            return None
+        vault, user = self._vault, self.user
+        current, new = self.current_edit.text(), self.pass_edit.text()
+
+        def change(_p: ProgressFn, _c: threading.Event) -> None:
+            if not vault.verify_passphrase(user, current):
+                raise WrongPassphraseError()
+            vault.change_passphrase(user, new)
+
+        self.busy.show()
+        self.buttons.setEnabled(False)
+        job = Job(change, name="change-passphrase", parent=self)
+        self.job = job
+        job.success(lambda _r: self.accept()).failure(self._failed)
+        return job.start()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.job = None
+        self.busy.hide()
+        self.buttons.setEnabled(True)
+        if isinstance(exc, WrongPassphraseError):
+            self.current_edit.selectAll()
+            self.current_edit.setFocus()
+        self.message.setText(user_message(exc))
+
+    def done(self, result: int) -> None:
+        for edit in (self.current_edit, self.pass_edit, self.confirm_edit):
+            edit.clear()
+        super().done(result)
