@@ -13,13 +13,16 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from vault import Vault
 from vault.errors import CustodiaError, UnknownUserError, VaultError
 from vault.fsutil import harden_process
+from vault.header import read_vault_header, vault_users
 from vault.kdf import DEFAULT_KDF
 from vault.logging_setup import setup_logging
+
+if TYPE_CHECKING:
+    from vault.vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -119,7 +122,7 @@ def add_unlock_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def choose_user(path: Path, requested: str | None) -> str:
-    users = Vault.users(path)
+    users = vault_users(path)
     if requested:
         if requested not in users:
             raise UnknownUserError()
@@ -130,10 +133,12 @@ def choose_user(path: Path, requested: str | None) -> str:
 
 
 def unlock_vault(args: argparse.Namespace) -> Vault:
+    from vault.vault import Vault
+
     path = Path(args.path)
     reader = secrets_for(args)
     if getattr(args, "recovery_key", False):
-        Vault.read_header(path)  # a missing or damaged vault is reported before any prompt
+        read_vault_header(path)  # a missing or damaged vault is reported before any prompt
         return Vault.unlock_with_recovery_key(path, reader.ask("Recovery key: "))
     user = choose_user(path, getattr(args, "user", None))
     return Vault.unlock(path, user, reader.ask(f"Passphrase for {user}: "))
@@ -167,6 +172,8 @@ class ProgressLine:
 
 
 def cmd_vault_init(args: argparse.Namespace) -> int:
+    from vault.vault import Vault
+
     reader = secrets_for(args)
     passphrase = reader.ask_new(f"New passphrase for {args.user}: ")
     vault, recovery_key = Vault.create(
@@ -209,6 +216,8 @@ def cmd_vault_check(args: argparse.Namespace) -> int:
 
 
 def cmd_vault_passwd(args: argparse.Namespace) -> int:
+    from vault.vault import Vault
+
     path = Path(args.path)
     reader = secrets_for(args)
     if args.recovery_key:
@@ -276,6 +285,7 @@ def cmd_vault_backup(args: argparse.Namespace) -> int:
 
 def cmd_vault_restore(args: argparse.Namespace) -> int:
     from vault import backup
+    from vault.vault import Vault
 
     progress = ProgressLine("Restoring")
     checked = backup.restore(

@@ -31,9 +31,9 @@ from ui.session import Session
 from ui.settings import Settings
 from ui.unlock.unlock_dialog import UnlockDialog
 from ui.widgets import plain_label
-from vault import DEFAULT_KDF, KdfParams
+from vault.constants import RECOVERY_ACTOR
 from vault.errors import CustodiaError
-from vault.vault import RECOVERY_ACTOR
+from vault.kdf import DEFAULT_KDF, KdfParams
 
 # Dialogs not needed for the first window are imported when first opened: the time from start
 # to the unlock window is measured (issue 7), and zxcvbn alone costs a tenth of a second.

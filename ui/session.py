@@ -18,11 +18,11 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from ui.workers import Job
-from vault import Vault
 from vault.errors import CustodiaError, VaultLockedError
 
 if TYPE_CHECKING:
     from intake import Intake
+    from vault import Vault
 
 log = logging.getLogger(__name__)
 

@@ -34,6 +34,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from vault.blobs import CHUNK_SIZE, Progress, ciphertext_size
+from vault.constants import DB_FILE, HEADER_FILE
 from vault.db import connect
 from vault.errors import (
     OperationCancelledError,
@@ -43,7 +44,7 @@ from vault.errors import (
 )
 from vault.fsutil import FILE_MODE, atomic_write, fsync_dir, make_private_dir, storage_errors
 from vault.header import canonical_json
-from vault.vault import DB_FILE, HEADER_FILE, Problem, Vault
+from vault.vault import Problem, Vault
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from vault.errors import HeaderDamagedError, HeaderTamperedError, UnsupportedFormatError
+from vault.constants import HEADER_FILE
+from vault.errors import (
+    HeaderDamagedError,
+    HeaderTamperedError,
+    UnsupportedFormatError,
+    VaultNotFoundError,
+)
 from vault.fsutil import atomic_write, storage_errors
 from vault.kdf import NONCE_BYTES, SALT_BYTES, KdfParams, b64, unb64
 
@@ -242,6 +248,19 @@ def read_header(path: Path) -> Header:
         with open(path, "rb") as handle:
             raw = handle.read(MAX_HEADER_BYTES + 1)
     return parse_header(raw)
+
+
+def read_vault_header(vault_path: Path | str) -> Header:
+    """The header of the vault in ``vault_path``; needs no key and loads no cryptography."""
+    header_path = Path(vault_path) / HEADER_FILE
+    if not header_path.is_file():
+        raise VaultNotFoundError()
+    return read_header(header_path)
+
+
+def vault_users(vault_path: Path | str) -> list[str]:
+    """The user names of a vault's passphrase slots, for the unlock screen."""
+    return read_vault_header(vault_path).users()
 
 
 def write_header(path: Path, header: Header) -> None:

@@ -8,12 +8,6 @@ import secrets
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
-
 from vault.errors import (
     KdfParametersRefusedError,
     MalformedRecoveryKeyError,
@@ -63,7 +57,13 @@ class KdfParams:
 DEFAULT_KDF = KdfParams(memory_kib=256 * 1024, iterations=3, lanes=4)
 
 
+# cryptography is imported inside the functions below: loading its native bindings costs about
+# 0.1 s, and the app's first window (which reads only the header) must not pay it.
+
+
 def derive_passphrase_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
+    from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
     params.check()
     kdf = Argon2id(
         salt=salt,
@@ -76,16 +76,24 @@ def derive_passphrase_key(passphrase: str, salt: bytes, params: KdfParams) -> by
 
 
 def hkdf(key_material: bytes, info: bytes, salt: bytes | None = None, length: int = 32) -> bytes:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
     return HKDF(algorithm=hashes.SHA256(), length=length, salt=salt, info=info).derive(key_material)
 
 
 def wrap_key(kek: bytes, master_key: bytes, associated: bytes) -> tuple[bytes, bytes]:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     nonce = os.urandom(NONCE_BYTES)
     return nonce, AESGCM(kek).encrypt(nonce, master_key, associated)
 
 
 def unwrap_key(kek: bytes, nonce: bytes, wrapped: bytes, associated: bytes) -> bytes | None:
     """The master key, or ``None`` when the tag does not verify (wrong secret or damaged slot)."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         return AESGCM(kek).decrypt(nonce, wrapped, associated)
     except InvalidTag:

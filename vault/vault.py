@@ -25,6 +25,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from vault import audit, keyring_store
 from vault.blobs import BlobInfo, BlobStore, Progress, is_blob_id
+from vault.constants import (
+    DB_FILE,
+    HEADER_FILE,
+    LOCK_FILE,
+    MIN_PASSPHRASE_LENGTH,
+    RECOVERY_ACTOR,
+)
 from vault.db import (
     Connection,
     DatabaseError,
@@ -49,13 +56,12 @@ from vault.errors import (
     VaultExistsError,
     VaultInUseError,
     VaultLockedError,
-    VaultNotFoundError,
     WeakPassphraseError,
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
 from vault.fsutil import harden_process, make_private_dir, storage_errors
-from vault.header import Checkpoint, Header, Slot, read_header, write_header
+from vault.header import Checkpoint, Header, Slot, read_vault_header, vault_users, write_header
 from vault.kdf import (
     DEFAULT_KDF,
     SALT_BYTES,
@@ -74,12 +80,7 @@ from vault.schema import VAULT_MIGRATIONS
 
 log = logging.getLogger(__name__)
 
-HEADER_FILE = "vault.json"
-DB_FILE = "vault.db"
-LOCK_FILE = "vault.lock"
-MIN_PASSPHRASE_LENGTH = 8
 VAULT_COMPONENT = "vault"
-RECOVERY_ACTOR = "recovery key"
 
 Clock = Callable[[], datetime]
 
@@ -325,14 +326,11 @@ class Vault:
 
     @staticmethod
     def read_header(path: Path | str) -> Header:
-        path = Path(path)
-        if not (path / HEADER_FILE).is_file():
-            raise VaultNotFoundError()
-        return read_header(path / HEADER_FILE)
+        return read_vault_header(path)
 
     @classmethod
     def users(cls, path: Path | str) -> list[str]:
-        return cls.read_header(path).users()
+        return vault_users(path)
 
     @classmethod
     def unlock(

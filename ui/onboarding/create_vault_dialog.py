@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QCloseEvent
@@ -21,7 +22,10 @@ from ui.onboarding.passphrase_page import PassphrasePage
 from ui.onboarding.recovery_key_page import RecoveryKeyPage
 from ui.settings import default_vault_path
 from ui.workers import Job, ProgressFn
-from vault import DEFAULT_KDF, KdfParams, Vault
+from vault.kdf import DEFAULT_KDF, KdfParams
+
+if TYPE_CHECKING:
+    from vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +94,8 @@ class CreateVaultDialog(QWizard):
         kdf = self._kdf
 
         def create(_progress: ProgressFn, _cancel: threading.Event) -> tuple[Vault, str]:
+            from vault import Vault
+
             return Vault.create(
                 path, user, passphrase, kdf=kdf, role=role, organisation=organisation
             )

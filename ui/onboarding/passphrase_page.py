@@ -23,7 +23,7 @@ from ui.errors import user_message
 from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
 from ui.widgets import plain_label
 from ui.workers import Job
-from vault.vault import MIN_PASSPHRASE_LENGTH
+from vault.constants import MIN_PASSPHRASE_LENGTH
 
 log = logging.getLogger(__name__)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,8 +21,10 @@ from ui.errors import user_message
 from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
-from vault import Vault
-from vault.vault import MIN_PASSPHRASE_LENGTH
+from vault.constants import MIN_PASSPHRASE_LENGTH
+
+if TYPE_CHECKING:
+    from vault import Vault
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +30,10 @@ from PySide6.QtWidgets import (
 from ui.errors import user_message
 from ui.widgets import heading, plain_label
 from ui.workers import Job, ProgressFn
-from vault import Vault
+from vault.header import vault_users
+
+if TYPE_CHECKING:
+    from vault import Vault
 from vault.errors import CustodiaError, UnlockError
 
 log = logging.getLogger(__name__)
@@ -162,7 +165,7 @@ class UnlockDialog(QDialog):
 
     def _load_users(self, last_user: str) -> None:
         try:
-            users = Vault.users(self.path)
+            users = vault_users(self.path)
         except CustodiaError as exc:
             self.message.setText(user_message(exc))
             self.unlock_button.setEnabled(False)
@@ -191,6 +194,8 @@ class UnlockDialog(QDialog):
             key = self.recovery_edit.text()
 
             def unlock(_p: ProgressFn, _c: threading.Event) -> Vault:
+                from vault import Vault
+
                 return Vault.unlock_with_recovery_key(path, key, restored_from=restored_from)
 
         else:
@@ -200,6 +205,8 @@ class UnlockDialog(QDialog):
                 return
 
             def unlock(_p: ProgressFn, _c: threading.Event) -> Vault:
+                from vault import Vault
+
                 return Vault.unlock(path, user, passphrase, restored_from=restored_from)
 
         self._set_busy(True)
@@ -214,6 +221,8 @@ class UnlockDialog(QDialog):
 
     def _succeeded(self, vault: object) -> None:
         self._job = None
+        from vault import Vault
+
         assert isinstance(vault, Vault)
         self.vault = vault
         self.pass_edit.clear()

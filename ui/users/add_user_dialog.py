@@ -22,7 +22,7 @@ from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
 from vault import DEFAULT_KDF, KdfParams, Vault
-from vault.vault import MIN_PASSPHRASE_LENGTH
+from vault.constants import MIN_PASSPHRASE_LENGTH
 
 log = logging.getLogger(__name__)
 

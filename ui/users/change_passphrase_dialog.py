@@ -20,8 +20,8 @@ from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
 from vault import Vault
+from vault.constants import MIN_PASSPHRASE_LENGTH
 from vault.errors import WrongPassphraseError
-from vault.vault import MIN_PASSPHRASE_LENGTH
 
 log = logging.getLogger(__name__)
 
