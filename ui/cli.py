@@ -330,6 +330,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # Parser --------------------------------------------------------------------------------------
 
 
+def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--vault", help="the vault folder to open")
+    # Start, show the first window, quit: used by tests and the installer's smoke check.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="custodia",
@@ -340,9 +346,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     gui = commands.add_parser("gui", help="open the desktop app")
-    gui.add_argument("--vault", help="the vault folder to open")
-    # Start, show the first window, quit: used by tests and the installer's smoke check.
-    gui.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
+    add_gui_arguments(gui)
     gui.set_defaults(handler=cmd_gui)
 
     vault_parser = commands.add_parser("vault", help="create, check and manage a vault")
@@ -431,7 +435,7 @@ def _gui_only(argv: list[str]) -> argparse.Namespace | None:
     if argv and argv[0] != "gui":
         return None
     parser = argparse.ArgumentParser(prog="custodia gui")
-    parser.add_argument("--vault", help="the vault folder to open")
+    add_gui_arguments(parser)
     return parser.parse_args(argv[1:])
 
 

@@ -233,3 +233,24 @@ def test_backup_check_and_restore_commands(tmp_path: Path) -> None:
     tampered = custodia("vault", "backup", "--check", str(dest), log_dir=logs)
     assert tampered.returncode == 1
     assert "vault.db" in tampered.stdout
+
+
+def test_gui_smoke_start_through_the_command(tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "HOME": str(tmp_path),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "CUSTODIA_LOG_DIR": str(tmp_path / "logs"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "ui", "gui", "--smoke-test"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
