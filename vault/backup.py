@@ -35,7 +35,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from vault.blobs import CHUNK_SIZE, Progress, ciphertext_size
 from vault.constants import DB_FILE, HEADER_FILE
-from vault.db import connect
 from vault.errors import (
     OperationCancelledError,
     VaultError,
@@ -272,20 +271,7 @@ def _backup_locked(
         header_sha, header_size = _copy_durably(
             vault.path / HEADER_FILE, staging / HEADER_FILE, cancel
         )
-        with vault._lock:  # one consistent snapshot of the database and its blob list
-            target = connect(staging / DB_FILE, vault._db_key)
-            try:
-                vault._connection().backup(target)
-                target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-                target.execute("PRAGMA journal_mode = DELETE")
-            finally:
-                target.close()
-            blobs = vault.read("SELECT blob_id, size FROM vault_blobs ORDER BY blob_id")
-        db_fd = os.open(staging / DB_FILE, os.O_RDONLY)
-        try:
-            os.fsync(db_fd)
-        finally:
-            os.close(db_fd)
+        blobs = vault.snapshot_database(staging / DB_FILE)
         db_sha, db_size = _sha256_file(staging / DB_FILE)
         files: dict[str, dict[str, Any]] = {
             HEADER_FILE: {"sha256": header_sha, "size": header_size},

@@ -622,6 +622,28 @@ class Vault:
         self._connection()
         return self.blobs.ingest_file(source, progress=progress, cancel=cancel)
 
+    def snapshot_database(self, target: Path) -> list[tuple[str, int]]:
+        """Copy the database, still encrypted under the same key, to ``target`` and fsync it.
+
+        Taken under the connection's lock with SQLite's backup API, so the copy and the returned
+        blob list (id, plaintext size) describe one consistent moment, even while others write.
+        """
+        with self._lock:
+            copy = connect(target, self._db_key)
+            try:
+                self._connection().backup(copy)
+                copy.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                copy.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                copy.close()
+            rows = self.read("SELECT blob_id, size FROM vault_blobs ORDER BY blob_id")
+        fd = os.open(target, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return [(str(row[0]), int(row[1])) for row in rows]
+
     def discard_unregistered_blob(self, blob_id: str) -> None:
         """Remove a staged blob whose transaction failed (the next open would remove it too)."""
         if self.read_one("SELECT 1 FROM vault_blobs WHERE blob_id = ?", (blob_id,)) is None:
