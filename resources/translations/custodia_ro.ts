@@ -194,97 +194,97 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="38"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="37"/>
         <source>Add a user</source>
         <translation>Adaugă un utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="42"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="41"/>
         <source>The new user opens the vault with their own passphrase. Let them type it themselves; nobody else needs to know it.</source>
         <translation>Noul utilizator deschide seiful cu propria frază de acces. Lasă-l să o tasteze singur; nimeni altcineva nu trebuie să o cunoască.</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="48"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="47"/>
         <source>User name</source>
         <translation>Nume de utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="51"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="50"/>
         <source>Role</source>
         <translation>Rol</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="53"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="52"/>
         <source>Lawyer</source>
         <translation>Avocat</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="54"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="53"/>
         <source>Investigator</source>
         <translation>Investigator</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="55"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="54"/>
         <source>Social worker</source>
         <translation>Asistent social</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="56"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="55"/>
         <source>Interpreter</source>
         <translation>Interpret</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="57"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="56"/>
         <source>Coordinator</source>
         <translation>Coordonator</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="58"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="57"/>
         <source>Other</source>
         <translation>Altul</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="63"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="62"/>
         <source>Organisation</source>
         <translation>Organizația</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="67"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="66"/>
         <source>Passphrase of the new user</source>
         <translation>Fraza de acces a noului utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="70"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="67"/>
         <source>Confirm the passphrase</source>
         <translation>Confirmă fraza de acces</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="76"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="75"/>
         <source>Adding the user</source>
         <translation>Se adaugă utilizatorul</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="80"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="79"/>
         <source>&amp;User name:</source>
         <translation>&amp;Nume de utilizator:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="81"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="80"/>
         <source>&amp;Role:</source>
         <translation>&amp;Rol:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="82"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="81"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Organizația:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="83"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="82"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Fraza de acces:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="84"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="83"/>
         <source>&amp;Confirm:</source>
         <translation>&amp;Confirmare:</translation>
     </message>
@@ -292,25 +292,6 @@
         <location filename="../../ui/users/add_user_dialog.py" line="108"/>
         <source>Enter the new user&apos;s name.</source>
         <translation>Introdu numele noului utilizator.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/users/add_user_dialog.py" line="110"/>
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>Folosiți cel puțin %n caracter.</numerusform>
-            <numerusform>Folosiți cel puțin %n caractere.</numerusform>
-            <numerusform>Folosiți cel puțin %n de caractere.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="112"/>
-        <source>This passphrase is too easy to guess.</source>
-        <translation>Această frază de acces este prea ușor de ghicit.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="114"/>
-        <source>The two passphrases differ.</source>
-        <translation>Cele două fraze de acces diferă.</translation>
     </message>
 </context>
 <context>
@@ -782,76 +763,57 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="35"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="34"/>
         <source>Change my passphrase</source>
         <translation>Schimbarea frazei mele de acces</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="39"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="38"/>
         <source>Changing the passphrase of %1. Type the current passphrase again first; the recovery key keeps working.</source>
         <translation>Se schimbă fraza de acces a utilizatorului %1. Tastează mai întâi din nou fraza de acces actuală; cheia de recuperare rămâne valabilă.</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="46"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="45"/>
         <source>Current passphrase</source>
         <translation>Fraza de acces actuală</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="49"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="48"/>
         <source>New passphrase</source>
         <translation>Fraza de acces nouă</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="52"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="49"/>
         <source>Confirm the new passphrase</source>
         <translation>Confirmați fraza de acces nouă</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="59"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="58"/>
         <source>Saving the new passphrase</source>
         <translation>Se salvează fraza de acces nouă</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="63"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="62"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>Fraza &amp;actuală:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="64"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="63"/>
         <source>&amp;New passphrase:</source>
         <translation>Fraza de acces &amp;nouă:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="65"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="64"/>
         <source>&amp;Confirm:</source>
         <translation>&amp;Confirmare:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="85"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="84"/>
         <source>Type your current passphrase.</source>
         <translation>Tastează fraza de acces actuală.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="87"/>
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>Folosiți cel puțin %n caracter.</numerusform>
-            <numerusform>Folosiți cel puțin %n caractere.</numerusform>
-            <numerusform>Folosiți cel puțin %n de caractere.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="89"/>
-        <source>This passphrase is too easy to guess.</source>
-        <translation>Această frază de acces este prea ușor de ghicit.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="91"/>
-        <source>The two passphrases differ.</source>
-        <translation>Cele două fraze de acces diferă.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="93"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="88"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>Noua frază de acces este identică cu cea actuală.</translation>
     </message>
@@ -1153,32 +1115,32 @@
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="45"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="49"/>
         <source>Create a Custodia vault</source>
         <translation>Creează un seif Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="51"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="55"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; Î&amp;napoi</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="52"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="56"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Înainte &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="53"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="57"/>
         <source>&amp;Finish</source>
         <translation>&amp;Finalizează</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="54"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="58"/>
         <source>Cancel</source>
         <translation>Anulează</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="58"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="62"/>
         <source>&amp;Verify a bundle…</source>
         <translation>&amp;Verifică un pachet…</translation>
     </message>
@@ -3099,6 +3061,28 @@
     </message>
 </context>
 <context>
+    <name>NewPassphraseFields</name>
+    <message numerus="yes">
+        <location filename="../../ui/onboarding/new_passphrase_fields.py" line="35"/>
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Folosiți cel puțin %n caracter.</numerusform>
+            <numerusform>Folosiți cel puțin %n caractere.</numerusform>
+            <numerusform>Folosiți cel puțin %n de caractere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/onboarding/new_passphrase_fields.py" line="37"/>
+        <source>This passphrase is too easy to guess.</source>
+        <translation>Această frază de acces este prea ușor de ghicit.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/onboarding/new_passphrase_fields.py" line="39"/>
+        <source>The two passphrases differ.</source>
+        <translation>Cele două fraze de acces diferă.</translation>
+    </message>
+</context>
+<context>
     <name>NewStatementDialog</name>
     <message>
         <location filename="../../ui/statements/new_statement_dialog.py" line="36"/>
@@ -3665,73 +3649,54 @@
 <context>
     <name>ResetPassphraseDialog</name>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="34"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="35"/>
         <source>Set a new passphrase</source>
         <translation>Setați o frază de acces nouă</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="38"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="39"/>
         <source>The vault was opened with the recovery key. Set a new passphrase now, so that the recovery key can go back into safe keeping.</source>
         <translation>Seiful a fost deschis cu cheia de recuperare. Setați acum o frază de acces nouă, ca cheia de recuperare să poată reveni în locul ei sigur.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="44"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="45"/>
         <source>User</source>
         <translation>Utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="49"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="50"/>
         <source>New passphrase</source>
         <translation>Fraza de acces nouă</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="52"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="51"/>
         <source>Confirm the new passphrase</source>
         <translation>Confirmați fraza de acces nouă</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="58"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="59"/>
         <source>Saving the new passphrase</source>
         <translation>Se salvează fraza de acces nouă</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="62"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="63"/>
         <source>&amp;User:</source>
         <translation>&amp;Utilizator:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="63"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="64"/>
         <source>&amp;New passphrase:</source>
         <translation>Fraza de acces &amp;nouă:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="64"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="65"/>
         <source>&amp;Confirm:</source>
         <translation>&amp;Confirmare:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="68"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="69"/>
         <source>Later</source>
         <translation>Mai târziu</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="85"/>
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>Folosiți cel puțin %n caracter.</numerusform>
-            <numerusform>Folosiți cel puțin %n caractere.</numerusform>
-            <numerusform>Folosiți cel puțin %n de caractere.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="87"/>
-        <source>This passphrase is too easy to guess.</source>
-        <translation>Această frază de acces este prea ușor de ghicit.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="89"/>
-        <source>The two passphrases differ.</source>
-        <translation>Cele două fraze de acces diferă.</translation>
     </message>
 </context>
 <context>
@@ -4392,109 +4357,109 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="75"/>
         <location filename="../../ui/unlock/unlock_dialog.py" line="78"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="81"/>
         <source>Unlock the vault</source>
         <translation>Deblocați seiful</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="80"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="83"/>
         <source>Vault location</source>
         <translation>Locul seifului</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="83"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="86"/>
         <source>This vault was just restored from a backup. Unlocking it records the restore in its audit log.</source>
         <translation>Acest seif tocmai a fost restaurat dintr-o copie de siguranță. Deblocarea înregistrează restaurarea în jurnalul său de audit.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="91"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="94"/>
         <source>With my &amp;passphrase</source>
         <translation>Cu fraza mea de &amp;acces</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="92"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="95"/>
         <source>With the &amp;recovery key</source>
         <translation>Cu cheia de &amp;recuperare</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="97"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="100"/>
         <source>User</source>
         <translation>Utilizator</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="100"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="103"/>
         <source>Passphrase</source>
         <translation>Fraza de acces</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="104"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="107"/>
         <source>&amp;User:</source>
         <translation>&amp;Utilizator:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="105"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="108"/>
         <source>Pass&amp;phrase:</source>
         <translation>&amp;Fraza de acces:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="108"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="111"/>
         <source>Recovery key</source>
         <translation>Cheia de recuperare</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="113"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="116"/>
         <source>Recovery &amp;key:</source>
         <translation>&amp;Cheia de recuperare:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="115"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="118"/>
         <source>Use the recovery key only if every passphrase is lost.</source>
         <translation>Folosiți cheia de recuperare doar dacă toate frazele de acces sunt pierdute.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="125"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="128"/>
         <source>Unlock status</source>
         <translation>Starea deblocării</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="128"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="131"/>
         <source>Unlocking</source>
         <translation>Se deblochează</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="132"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="135"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Deblochează</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="134"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="137"/>
         <source>Unlock</source>
         <translation>Deblochează</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="137"/>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="138"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="140"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation>Anulează</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="141"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="144"/>
         <source>&amp;Verify a bundle…</source>
         <translation>&amp;Verifică un pachet…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="142"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="145"/>
         <source>Verify a bundle, without unlocking</source>
         <translation>Verifică un pachet, fără deblocare</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="199"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="204"/>
         <source>Type your passphrase.</source>
         <translation>Introduceți fraza de acces.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock/unlock_dialog.py" line="243"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="252"/>
         <source>Too many failed attempts: wait %n second(s) before trying again.</source>
         <translation>
             <numerusform>Prea multe încercări eșuate: așteptați %n secundă înainte de a încerca din nou.</numerusform>
@@ -4503,7 +4468,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="255"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="264"/>
         <source>You can try again now.</source>
         <translation>Puteți încerca din nou acum.</translation>
     </message>

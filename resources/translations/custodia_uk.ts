@@ -194,97 +194,97 @@
 <context>
     <name>AddUserDialog</name>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="38"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="37"/>
         <source>Add a user</source>
         <translation>Додати користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="42"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="41"/>
         <source>The new user opens the vault with their own passphrase. Let them type it themselves; nobody else needs to know it.</source>
         <translation>Новий користувач відкриває сховище власною парольною фразою. Нехай введе її сам; більше ніхто не повинен її знати.</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="48"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="47"/>
         <source>User name</source>
         <translation>Ім’я користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="51"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="50"/>
         <source>Role</source>
         <translation>Роль</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="53"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="52"/>
         <source>Lawyer</source>
         <translation>Юрист</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="54"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="53"/>
         <source>Investigator</source>
         <translation>Слідчий</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="55"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="54"/>
         <source>Social worker</source>
         <translation>Соціальний працівник</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="56"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="55"/>
         <source>Interpreter</source>
         <translation>Перекладач</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="57"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="56"/>
         <source>Coordinator</source>
         <translation>Координатор</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="58"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="57"/>
         <source>Other</source>
         <translation>Інше</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="63"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="62"/>
         <source>Organisation</source>
         <translation>Організація</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="67"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="66"/>
         <source>Passphrase of the new user</source>
         <translation>Парольна фраза нового користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="70"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="67"/>
         <source>Confirm the passphrase</source>
         <translation>Підтвердьте парольну фразу</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="76"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="75"/>
         <source>Adding the user</source>
         <translation>Додавання користувача</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="80"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="79"/>
         <source>&amp;User name:</source>
         <translation>&amp;Ім’я користувача:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="81"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="80"/>
         <source>&amp;Role:</source>
         <translation>&amp;Роль:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="82"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="81"/>
         <source>&amp;Organisation:</source>
         <translation>&amp;Організація:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="83"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="82"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Парольна фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="84"/>
+        <location filename="../../ui/users/add_user_dialog.py" line="83"/>
         <source>&amp;Confirm:</source>
         <translation>П&amp;ідтвердження:</translation>
     </message>
@@ -292,25 +292,6 @@
         <location filename="../../ui/users/add_user_dialog.py" line="108"/>
         <source>Enter the new user&apos;s name.</source>
         <translation>Введіть ім’я нового користувача.</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/users/add_user_dialog.py" line="110"/>
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>Використайте щонайменше %n символ.</numerusform>
-            <numerusform>Використайте щонайменше %n символи.</numerusform>
-            <numerusform>Використайте щонайменше %n символів.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="112"/>
-        <source>This passphrase is too easy to guess.</source>
-        <translation>Цю парольну фразу надто легко вгадати.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/users/add_user_dialog.py" line="114"/>
-        <source>The two passphrases differ.</source>
-        <translation>Парольні фрази не збігаються.</translation>
     </message>
 </context>
 <context>
@@ -782,76 +763,57 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="35"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="34"/>
         <source>Change my passphrase</source>
         <translation>Змінити мою парольну фразу</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="39"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="38"/>
         <source>Changing the passphrase of %1. Type the current passphrase again first; the recovery key keeps working.</source>
         <translation>Зміна парольної фрази користувача %1. Спершу ще раз введіть поточну парольну фразу; ключ відновлення й далі діє.</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="46"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="45"/>
         <source>Current passphrase</source>
         <translation>Поточна парольна фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="49"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="48"/>
         <source>New passphrase</source>
         <translation>Нова парольна фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="52"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="49"/>
         <source>Confirm the new passphrase</source>
         <translation>Підтвердження нової парольної фрази</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="59"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="58"/>
         <source>Saving the new passphrase</source>
         <translation>Збереження нової парольної фрази</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="63"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="62"/>
         <source>C&amp;urrent passphrase:</source>
         <translation>П&amp;оточна фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="64"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="63"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Нова парольна фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="65"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="64"/>
         <source>&amp;Confirm:</source>
         <translation>П&amp;ідтвердження:</translation>
     </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="85"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="84"/>
         <source>Type your current passphrase.</source>
         <translation>Введіть поточну парольну фразу.</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="87"/>
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>Використайте щонайменше %n символ.</numerusform>
-            <numerusform>Використайте щонайменше %n символи.</numerusform>
-            <numerusform>Використайте щонайменше %n символів.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="89"/>
-        <source>This passphrase is too easy to guess.</source>
-        <translation>Цю парольну фразу надто легко вгадати.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="91"/>
-        <source>The two passphrases differ.</source>
-        <translation>Парольні фрази не збігаються.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/users/change_passphrase_dialog.py" line="93"/>
+        <location filename="../../ui/users/change_passphrase_dialog.py" line="88"/>
         <source>The new passphrase is the same as the current one.</source>
         <translation>Нова парольна фраза збігається з поточною.</translation>
     </message>
@@ -1153,32 +1115,32 @@
 <context>
     <name>CreateVaultDialog</name>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="45"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="49"/>
         <source>Create a Custodia vault</source>
         <translation>Створення сховища Custodia</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="51"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="55"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="52"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="56"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Далі &gt;</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="53"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="57"/>
         <source>&amp;Finish</source>
         <translation>&amp;Готово</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="54"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="58"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../ui/onboarding/create_vault_dialog.py" line="58"/>
+        <location filename="../../ui/onboarding/create_vault_dialog.py" line="62"/>
         <source>&amp;Verify a bundle…</source>
         <translation>П&amp;еревірити пакет…</translation>
     </message>
@@ -3099,6 +3061,28 @@
     </message>
 </context>
 <context>
+    <name>NewPassphraseFields</name>
+    <message numerus="yes">
+        <location filename="../../ui/onboarding/new_passphrase_fields.py" line="35"/>
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>Використайте щонайменше %n символ.</numerusform>
+            <numerusform>Використайте щонайменше %n символи.</numerusform>
+            <numerusform>Використайте щонайменше %n символів.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../ui/onboarding/new_passphrase_fields.py" line="37"/>
+        <source>This passphrase is too easy to guess.</source>
+        <translation>Цю парольну фразу надто легко вгадати.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/onboarding/new_passphrase_fields.py" line="39"/>
+        <source>The two passphrases differ.</source>
+        <translation>Парольні фрази не збігаються.</translation>
+    </message>
+</context>
+<context>
     <name>NewStatementDialog</name>
     <message>
         <location filename="../../ui/statements/new_statement_dialog.py" line="36"/>
@@ -3665,73 +3649,54 @@
 <context>
     <name>ResetPassphraseDialog</name>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="34"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="35"/>
         <source>Set a new passphrase</source>
         <translation>Нова парольна фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="38"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="39"/>
         <source>The vault was opened with the recovery key. Set a new passphrase now, so that the recovery key can go back into safe keeping.</source>
         <translation>Сховище відкрито ключем відновлення. Задайте нову парольну фразу зараз, щоб ключ відновлення можна було знову сховати в надійне місце.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="44"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="45"/>
         <source>User</source>
         <translation>Користувач</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="49"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="50"/>
         <source>New passphrase</source>
         <translation>Нова парольна фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="52"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="51"/>
         <source>Confirm the new passphrase</source>
         <translation>Підтвердження нової парольної фрази</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="58"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="59"/>
         <source>Saving the new passphrase</source>
         <translation>Збереження нової парольної фрази</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="62"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="63"/>
         <source>&amp;User:</source>
         <translation>&amp;Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="63"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="64"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Нова парольна фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="64"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="65"/>
         <source>&amp;Confirm:</source>
         <translation>П&amp;ідтвердження:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="68"/>
+        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="69"/>
         <source>Later</source>
         <translation>Пізніше</translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="85"/>
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>Використайте щонайменше %n символ.</numerusform>
-            <numerusform>Використайте щонайменше %n символи.</numerusform>
-            <numerusform>Використайте щонайменше %n символів.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="87"/>
-        <source>This passphrase is too easy to guess.</source>
-        <translation>Цю парольну фразу надто легко вгадати.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/unlock/reset_passphrase_dialog.py" line="89"/>
-        <source>The two passphrases differ.</source>
-        <translation>Парольні фрази не збігаються.</translation>
     </message>
 </context>
 <context>
@@ -4392,109 +4357,109 @@
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="75"/>
         <location filename="../../ui/unlock/unlock_dialog.py" line="78"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="81"/>
         <source>Unlock the vault</source>
         <translation>Розблокування сховища</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="80"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="83"/>
         <source>Vault location</source>
         <translation>Розташування сховища</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="83"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="86"/>
         <source>This vault was just restored from a backup. Unlocking it records the restore in its audit log.</source>
         <translation>Це сховище щойно відновлено з резервної копії. Розблокування зафіксує відновлення в його журналі аудиту.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="91"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="94"/>
         <source>With my &amp;passphrase</source>
         <translation>За моєю &amp;парольною фразою</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="92"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="95"/>
         <source>With the &amp;recovery key</source>
         <translation>За &amp;ключем відновлення</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="97"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="100"/>
         <source>User</source>
         <translation>Користувач</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="100"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="103"/>
         <source>Passphrase</source>
         <translation>Парольна фраза</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="104"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="107"/>
         <source>&amp;User:</source>
         <translation>&amp;Користувач:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="105"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="108"/>
         <source>Pass&amp;phrase:</source>
         <translation>&amp;Парольна фраза:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="108"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="111"/>
         <source>Recovery key</source>
         <translation>Ключ відновлення</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="113"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="116"/>
         <source>Recovery &amp;key:</source>
         <translation>&amp;Ключ відновлення:</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="115"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="118"/>
         <source>Use the recovery key only if every passphrase is lost.</source>
         <translation>Використовуйте ключ відновлення лише тоді, коли всі парольні фрази втрачено.</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="125"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="128"/>
         <source>Unlock status</source>
         <translation>Стан розблокування</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="128"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="131"/>
         <source>Unlocking</source>
         <translation>Розблокування</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="132"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="135"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Розблокувати</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="134"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="137"/>
         <source>Unlock</source>
         <translation>Розблокувати</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="137"/>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="138"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="140"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="141"/>
         <source>Cancel</source>
         <translation>Скасувати</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="141"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="144"/>
         <source>&amp;Verify a bundle…</source>
         <translation>П&amp;еревірити пакет…</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="142"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="145"/>
         <source>Verify a bundle, without unlocking</source>
         <translation>Перевірити пакет без розблокування</translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="199"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="204"/>
         <source>Type your passphrase.</source>
         <translation>Введіть парольну фразу.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/unlock/unlock_dialog.py" line="243"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="252"/>
         <source>Too many failed attempts: wait %n second(s) before trying again.</source>
         <translation>
             <numerusform>Забагато невдалих спроб: зачекайте %n секунду, перш ніж спробувати знову.</numerusform>
@@ -4503,7 +4468,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../ui/unlock/unlock_dialog.py" line="255"/>
+        <location filename="../../ui/unlock/unlock_dialog.py" line="264"/>
         <source>You can try again now.</source>
         <translation>Тепер можна спробувати знову.</translation>
     </message>

@@ -11,17 +11,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLineEdit,
     QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from ui.errors import user_message
-from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
+from ui.onboarding.new_passphrase_fields import NewPassphraseFields
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
-from vault.constants import MIN_PASSPHRASE_LENGTH
 
 if TYPE_CHECKING:
     from vault import Vault
@@ -47,13 +45,13 @@ class ResetPassphraseDialog(QDialog):
         self.user_combo.setAccessibleName(self.tr("User"))
         for user in vault.header.users():
             self.user_combo.addItem(user, user)
-        self.pass_edit = QLineEdit(self)
-        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass_edit.setAccessibleName(self.tr("New passphrase"))
-        self.confirm_edit = QLineEdit(self)
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName(self.tr("Confirm the new passphrase"))
-        self.strength = PassphraseStrength(self)
+        self.fields = NewPassphraseFields(
+            self,
+            name=self.tr("New passphrase"),
+            confirm_name=self.tr("Confirm the new passphrase"),
+        )
+        self.pass_edit, self.confirm_edit = self.fields.pass_edit, self.fields.confirm_edit
+        self.strength = self.fields.strength
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
         self.busy = QProgressBar(self)
@@ -83,17 +81,9 @@ class ResetPassphraseDialog(QDialog):
         self._changed()
 
     def _problem(self) -> str | None:
-        passphrase, confirm = self.pass_edit.text(), self.confirm_edit.text()
-        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-            return self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
-        if self.strength.score < MIN_SCORE:
-            return self.tr("This passphrase is too easy to guess.")
-        if confirm != passphrase:
-            return self.tr("The two passphrases differ.")
-        return None
+        return self.fields.problem()
 
     def _changed(self) -> None:
-        self.strength.update_for(self.pass_edit.text())
         problem = self._problem()
         self.message.setText(problem if self.pass_edit.text() and problem else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

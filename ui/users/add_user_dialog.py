@@ -18,11 +18,10 @@ from PySide6.QtWidgets import (
 
 from ui.errors import user_message
 from ui.onboarding.identity_page import ROLES
-from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
+from ui.onboarding.new_passphrase_fields import NewPassphraseFields
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
 from vault import DEFAULT_KDF, KdfParams, Vault
-from vault.constants import MIN_PASSPHRASE_LENGTH
 
 log = logging.getLogger(__name__)
 
@@ -62,13 +61,13 @@ class AddUserDialog(QDialog):
         self.org_edit = QLineEdit(self)
         self.org_edit.setAccessibleName(self.tr("Organisation"))
         self.org_edit.setMaxLength(200)
-        self.pass_edit = QLineEdit(self)
-        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass_edit.setAccessibleName(self.tr("Passphrase of the new user"))
-        self.confirm_edit = QLineEdit(self)
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName(self.tr("Confirm the passphrase"))
-        self.strength = PassphraseStrength(self)
+        self.fields = NewPassphraseFields(
+            self,
+            name=self.tr("Passphrase of the new user"),
+            confirm_name=self.tr("Confirm the passphrase"),
+        )
+        self.pass_edit, self.confirm_edit = self.fields.pass_edit, self.fields.confirm_edit
+        self.strength = self.fields.strength
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
         self.busy = QProgressBar(self)
@@ -103,20 +102,13 @@ class AddUserDialog(QDialog):
         return self.user_edit.text().strip()
 
     def _problem(self) -> str | None:
-        passphrase, confirm = self.pass_edit.text(), self.confirm_edit.text()
+        self.strength.set_user_inputs([self.user, self.org_edit.text()])
+        passphrase_problem = self.fields.problem()
         if not self.user:
             return self.tr("Enter the new user's name.")
-        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-            return self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
-        if self.strength.score < MIN_SCORE:
-            return self.tr("This passphrase is too easy to guess.")
-        if confirm != passphrase:
-            return self.tr("The two passphrases differ.")
-        return None
+        return passphrase_problem
 
     def _changed(self) -> None:
-        self.strength.set_user_inputs([self.user, self.org_edit.text()])
-        self.strength.update_for(self.pass_edit.text())
         problem = self._problem()
         self.message.setText(problem if self.pass_edit.text() and problem else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -16,11 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import user_message
-from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
+from ui.onboarding.new_passphrase_fields import NewPassphraseFields
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
 from vault import Vault
-from vault.constants import MIN_PASSPHRASE_LENGTH
 from vault.errors import WrongPassphraseError
 
 log = logging.getLogger(__name__)
@@ -44,13 +43,13 @@ class ChangePassphraseDialog(QDialog):
         self.current_edit = QLineEdit(self)
         self.current_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.current_edit.setAccessibleName(self.tr("Current passphrase"))
-        self.pass_edit = QLineEdit(self)
-        self.pass_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.pass_edit.setAccessibleName(self.tr("New passphrase"))
-        self.confirm_edit = QLineEdit(self)
-        self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm_edit.setAccessibleName(self.tr("Confirm the new passphrase"))
-        self.strength = PassphraseStrength(self)
+        self.fields = NewPassphraseFields(
+            self,
+            name=self.tr("New passphrase"),
+            confirm_name=self.tr("Confirm the new passphrase"),
+        )
+        self.pass_edit, self.confirm_edit = self.fields.pass_edit, self.fields.confirm_edit
+        self.strength = self.fields.strength
         self.strength.set_user_inputs([self.user])
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
@@ -80,21 +79,16 @@ class ChangePassphraseDialog(QDialog):
         self._changed()
 
     def _problem(self) -> str | None:
-        passphrase, confirm = self.pass_edit.text(), self.confirm_edit.text()
+        passphrase_problem = self.fields.problem()
         if not self.current_edit.text():
             return self.tr("Type your current passphrase.")
-        if len(passphrase) < MIN_PASSPHRASE_LENGTH:
-            return self.tr("Use at least %n characters.", "", MIN_PASSPHRASE_LENGTH)
-        if self.strength.score < MIN_SCORE:
-            return self.tr("This passphrase is too easy to guess.")
-        if confirm != passphrase:
-            return self.tr("The two passphrases differ.")
-        if passphrase == self.current_edit.text():
+        if passphrase_problem is not None:
+            return passphrase_problem
+        if self.fields.text() == self.current_edit.text():
             return self.tr("The new passphrase is the same as the current one.")
         return None
 
     def _changed(self) -> None:
-        self.strength.update_for(self.pass_edit.text())
         problem = self._problem()
         self.message.setText(problem if self.pass_edit.text() and problem else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
