@@ -183,7 +183,7 @@ QT_PLUGIN_PREFIX = ("PySide6", "Qt", "plugins")
 # Resource files that the app cannot work without; the build stops if one is missing.
 REQUIRED_RESOURCES = ("indicators/catalogue.json", "style.qss", "fonts/DejaVuSans.ttf")
 # Expected, but written by colleagues in parallel: a missing one is a loud warning.
-EXPECTED_RESOURCE_GLOBS = ("fonts/LICENSE*", "translations/*.qm")
+EXPECTED_RESOURCE_GLOBS = ("fonts/LICENSE*", "translations/*.mo")
 
 
 class BuildError(Exception):
@@ -217,8 +217,8 @@ def resource_datas(root: Path = RESOURCES_DIR) -> list[tuple[str, str]]:
         relative = path.relative_to(root)
         if not path.is_file() or "__pycache__" in relative.parts:
             continue
-        # Python sources are compiled into the program; .ts files are translation sources.
-        if path.suffix in {".py", ".pyc", ".pyi", ".ts"} or path.name.startswith("."):
+        # Python sources are compiled into the program; .po files are translation sources.
+        if path.suffix in {".py", ".pyc", ".pyi", ".po"} or path.name.startswith("."):
             continue
         destination = Path("resources") / relative.parent
         pairs.append((str(path), destination.as_posix()))
@@ -234,8 +234,8 @@ def missing_expected_resources(root: Path = RESOURCES_DIR) -> list[str]:
 
 
 def translation_languages(root: Path = RESOURCES_DIR) -> list[str]:
-    """Languages with a catalogue of ours (custodia_<lang>.qm), plus English."""
-    found = {path.stem.removeprefix("custodia_") for path in root.glob("translations/*.qm")}
+    """Languages with a compiled catalogue of ours (<lang>.mo), plus English."""
+    found = {path.stem for path in root.glob("translations/*.mo")}
     return sorted(found | {"en"})
 
 
@@ -537,7 +537,7 @@ def _expect(
 
 
 def expected_translations(root: Path = RESOURCES_DIR) -> list[str]:
-    return sorted(path.name for path in root.glob("translations/*.qm"))
+    return sorted(path.name for path in root.glob("translations/*.mo"))
 
 
 def check_selftest(report: SmokeReport, data: dict[str, Any]) -> None:

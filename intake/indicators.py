@@ -14,25 +14,19 @@ from resources import resource_path
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "ro", "uk")
-
 
 def load_catalogue(path: Path | None = None) -> Catalogue:
-    """Read and validate the catalogue (every label in en, ro and uk; ids unique)."""
+    """Read and validate the catalogue (every label present; ids unique).
+
+    The file holds the English texts; their translations live in the one translation catalogue
+    of each language (resources/translations), context "Indicators".
+    """
     path = path or resource_path("indicators", "catalogue.json")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        families = tuple(
-            IndicatorFamily(str(f["id"]), {k: str(v) for k, v in f["labels"].items()})
-            for f in data["families"]
-        )
+        families = tuple(IndicatorFamily(str(f["id"]), str(f["label"])) for f in data["families"])
         indicators = tuple(
-            Indicator(
-                str(i["id"]),
-                str(i["family"]),
-                {k: str(v) for k, v in i["labels"].items()},
-                {k: str(v) for k, v in i.get("hints", {}).items()},
-            )
+            Indicator(str(i["id"]), str(i["family"]), str(i["label"]), str(i.get("hint", "")))
             for i in data["indicators"]
         )
         version = str(data["version"])
@@ -42,10 +36,9 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     ids = [i.indicator_id for i in indicators]
     if len(set(ids)) != len(ids) or len(family_ids) != len(families):
         raise CatalogueError("duplicate ids")
-    labelled: list[dict[str, str]] = [f.labels for f in families] + [i.labels for i in indicators]
-    for labels in labelled:
-        if any(not labels.get(lang, "").strip() for lang in LANGUAGES):
-            raise CatalogueError("label missing")
+    labels = [f.english_label for f in families] + [i.english_label for i in indicators]
+    if any(not label.strip() for label in labels):
+        raise CatalogueError("label missing")
     if any(i.family_id not in family_ids for i in indicators):
         raise CatalogueError("unknown family")
     return Catalogue(version, families, indicators)

@@ -7,10 +7,13 @@ are ``date``. Ids are 32 hex characters. Records are snapshots: change data thro
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
+
+from resources import i18n
+from resources.i18n import INDICATORS_CONTEXT
 
 
 class CaseStatus(StrEnum):
@@ -386,24 +389,32 @@ class CrossCaseLink:
 # Indicators --------------------------------------------------------------------------------------
 
 
+def indicator_text(english: str, language: str) -> str:
+    """An indicator catalogue text in ``language``, from the one translation catalogue."""
+    return i18n.catalogue(language).pgettext(INDICATORS_CONTEXT, english)
+
+
 @dataclass(frozen=True)
 class IndicatorFamily:
     family_id: str
-    labels: dict[str, str]  # language code (en, ro, uk) -> label
+    english_label: str  # the catalogue's source text; other languages come from resources.i18n
 
     def label(self, language: str = "en") -> str:
-        return self.labels.get(language) or self.labels["en"]
+        return indicator_text(self.english_label, language)
 
 
 @dataclass(frozen=True)
 class Indicator:
     indicator_id: str
     family_id: str
-    labels: dict[str, str]
-    hints: dict[str, str] = field(default_factory=dict)
+    english_label: str
+    english_hint: str = ""
 
     def label(self, language: str = "en") -> str:
-        return self.labels.get(language) or self.labels["en"]
+        return indicator_text(self.english_label, language)
+
+    def hint(self, language: str = "en") -> str:
+        return indicator_text(self.english_hint, language) if self.english_hint else ""
 
 
 @dataclass(frozen=True)

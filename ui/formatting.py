@@ -6,6 +6,8 @@ from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from resources import i18n
+
 CONTEXT = "Terms"
 
 
@@ -25,9 +27,8 @@ def size(num_bytes: int) -> str:
 
 
 def language() -> str:
-    """The interface language code (en, ro, uk), as installed by ui.i18n."""
-    name = QLocale().name()[:2]
-    return name if name in ("en", "ro", "uk") else "en"
+    """The interface language code, as chosen through ui.i18n."""
+    return i18n.current().language
 
 
 def _t(text: str) -> str:

@@ -1,47 +1,85 @@
-"""Loading the compiled translation catalogues (resources/translations/custodia_<lang>.qm)."""
+"""The app's words come from the same gettext catalogues as the command line and the report.
+
+:class:`CatalogueTranslator` is a ``QTranslator`` that answers Qt's ``tr()`` calls from
+``resources.i18n``'s compiled catalogue of the chosen language, so there is one catalogue per
+language for every word a person reads, and ``%n`` messages get that language's real plural forms
+(English included: its catalogue holds "1 file" and "2 files" for "%n file(s)").
+"""
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
-from resources import resource_path
+from resources import i18n
 
 log = logging.getLogger(__name__)
 
-# The names shown in the language chooser are each language's own name, never translated.
-LANGUAGE_NAMES = {"en": "English", "ro": "Română", "uk": "Українська"}
+
+def available_languages() -> tuple[str, ...]:
+    return i18n.available_languages()
+
+
+def language_name(language: str) -> str:
+    return i18n.language_name(language)
+
+
+class CatalogueTranslator(QTranslator):
+    """Looks each message up by its Qt context (gettext's msgctxt) in one language's catalogue."""
+
+    def __init__(self, catalogue: i18n.Catalogue, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.catalogue = catalogue
+
+    def translate(  # type: ignore[override]
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        # None (a null QString) lets Qt ask the next translator, then fall back to the source.
+        return self.catalogue.lookup(context, source_text, n)
+
+    def isEmpty(self) -> bool:
+        return False
+
+    def language(self) -> str:
+        return self.catalogue.language
+
 
 _installed: list[QTranslator] = []
 
 
-def translations_dir() -> str:
-    return str(resource_path("translations"))
+def current_language() -> str:
+    for translator in _installed:
+        if isinstance(translator, CatalogueTranslator):
+            return translator.catalogue.language
+    return i18n.SOURCE_LANGUAGE
 
 
 def set_language(language: str) -> bool:
-    """Install ``language``'s catalogue (and Qt's own, for standard buttons); True if found."""
+    """Show the app in ``language`` (and Qt's own dialogs too); True if its catalogue exists."""
+    found = language in i18n.available_languages()
+    chosen = i18n.set_language(language if found else i18n.SOURCE_LANGUAGE)
     app = QCoreApplication.instance()
     if app is None:
-        return False
+        return found
     for translator in _installed:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
-    QLocale.setDefault(QLocale(language))
-    if language == "en":
-        return True
-    ours = QTranslator(app)
-    found = ours.load(f"custodia_{language}", translations_dir())
-    if found:
-        QCoreApplication.installTranslator(ours)
-        _installed.append(ours)
-    else:
-        log.warning("no catalogue for language %s", language)
+    QLocale.setDefault(QLocale(chosen.language))
     qt_own = QTranslator(app)
-    if qt_own.load(
-        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if chosen.language != i18n.SOURCE_LANGUAGE and qt_own.load(
+        f"qtbase_{chosen.language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         QCoreApplication.installTranslator(qt_own)
         _installed.append(qt_own)
+    # Installed last, so asked first; it passes what it lacks on to Qt's own catalogue.
+    ours = CatalogueTranslator(chosen, app)
+    QCoreApplication.installTranslator(ours)
+    _installed.append(ours)
+    if not found:
+        log.warning("no catalogue for the requested language")
     return found

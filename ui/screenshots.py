@@ -46,10 +46,10 @@ def _shoot(app: QApplication, widget: QWidget, path: Path) -> None:
     widget.grab().save(str(path))
 
 
-def render_all(out_dir: Path, languages: tuple[str, ...] = ("en", "ro", "uk")) -> list[Path]:
+def render_all(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[Path]:
     from intake.demo import build_demo
     from ui.app import create_application
-    from ui.i18n import set_language
+    from ui.i18n import available_languages, set_language
     from ui.main_window import MainWindow
     from ui.onboarding.create_vault_dialog import CreateVaultDialog
     from ui.session import Session
@@ -68,7 +68,7 @@ def render_all(out_dir: Path, languages: tuple[str, ...] = ("en", "ro", "uk")) -
         vault, _key = Vault.create(vault_path, "ana", PASSPHRASE, kdf=cheap, role="lawyer")
         case_id = build_demo(vault)
         vault.lock()
-        for lang in languages:
+        for lang in languages or available_languages():
             set_language(lang)
 
             def shot(widget: QWidget, name: str, lang: str = lang) -> None:

@@ -8,9 +8,10 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QSettings
 
+from resources.i18n import SOURCE_LANGUAGE, available_languages
+
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "ro", "uk")
 DEFAULT_IDLE_MINUTES = 5
 DEFAULT_BACKUP_REMINDER_DAYS = 7
 MAX_BACKUP_REMINDER_DAYS = 365
@@ -33,12 +34,14 @@ class Settings:
 
     @property
     def language(self) -> str:
-        value = str(self._qs.value("ui/language", "en"))
-        return value if value in LANGUAGES else "en"
+        value = str(self._qs.value("ui/language", SOURCE_LANGUAGE))
+        return value if value in available_languages() else SOURCE_LANGUAGE
 
     @language.setter
     def language(self, value: str) -> None:
-        self._qs.setValue("ui/language", value if value in LANGUAGES else "en")
+        self._qs.setValue(
+            "ui/language", value if value in available_languages() else SOURCE_LANGUAGE
+        )
         self._qs.sync()
 
     @property

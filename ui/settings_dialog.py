@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.i18n import LANGUAGE_NAMES
-from ui.settings import LANGUAGES, MAX_BACKUP_REMINDER_DAYS, Settings
+from ui.i18n import available_languages, language_name
+from ui.settings import MAX_BACKUP_REMINDER_DAYS, Settings
 from ui.widgets import button_box
 
 
@@ -24,9 +24,9 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.language_combo = QComboBox(self)
         self.language_combo.setAccessibleName(self.tr("Language"))
-        for code in LANGUAGES:
-            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
-        self.language_combo.setCurrentIndex(LANGUAGES.index(settings.language))
+        for code in available_languages():
+            self.language_combo.addItem(language_name(code), code)
+        self.language_combo.setCurrentIndex(available_languages().index(settings.language))
         self.idle_spin = QSpinBox(self)
         self.idle_spin.setRange(1, 120)
         self.idle_spin.setValue(settings.idle_minutes)

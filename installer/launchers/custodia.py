@@ -64,7 +64,7 @@ def _check_resources() -> dict[str, Any]:
         "inside_bundle": str(ROOT).startswith(str(getattr(sys, "_MEIPASS", "\0"))),
         "fonts": sorted(p.name for p in resource_path("fonts").glob("*.ttf")),
         "font_licences": sorted(p.name for p in resource_path("fonts").glob("LICENSE*")),
-        "translations": sorted(p.name for p in translations.glob("*.qm"))
+        "translations": sorted(p.name for p in translations.glob("*.mo"))
         if translations.is_dir()
         else [],
         "catalogue_bytes": len(json.dumps(catalogue)),

@@ -38,8 +38,8 @@ def test_resources_keep_their_layout(build: ModuleType, tmp_path: Path) -> None:
     (tmp_path / "fonts").mkdir()
     (tmp_path / "fonts" / "A.ttf").write_bytes(b"font")
     (tmp_path / "translations").mkdir()
-    (tmp_path / "translations" / "custodia_ro.qm").write_bytes(b"qm")
-    (tmp_path / "translations" / "custodia_ro.ts").write_text("<TS/>")
+    (tmp_path / "translations" / "ro.mo").write_bytes(b"mo")
+    (tmp_path / "translations" / "ro.po").write_text("msgid \"\"")
     (tmp_path / "__init__.py").write_text("")
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "x.pyc").write_bytes(b"")
@@ -47,7 +47,7 @@ def test_resources_keep_their_layout(build: ModuleType, tmp_path: Path) -> None:
     pairs = build.resource_datas(tmp_path)
     assert sorted((Path(src).name, dest) for src, dest in pairs) == [
         ("A.ttf", "resources/fonts"),
-        ("custodia_ro.qm", "resources/translations"),
+        ("ro.mo", "resources/translations"),
         ("style.qss", "resources"),
     ]
     assert build.translation_languages(tmp_path) == ["en", "ro"]

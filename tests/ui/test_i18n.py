@@ -1,31 +1,56 @@
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
 from PySide6.QtCore import QCoreApplication
 
 from resources import resource_path
+from resources.i18n import SOURCE_LANGUAGE, available_languages, language_name
+from scripts import i18n as i18n_script
 from ui.i18n import set_language
 
+TRANSLATED = [lang for lang in available_languages() if lang != SOURCE_LANGUAGE]
 
-@pytest.mark.parametrize("language", ["ro", "uk"])
-def test_catalogues_are_complete_and_compiled(language):
-    ts = resource_path("translations", f"custodia_{language}.ts")
-    qm = resource_path("translations", f"custodia_{language}.qm")
-    assert qm.is_file()
-    assert qm.stat().st_mtime >= ts.stat().st_mtime - 1
-    unfinished = []
-    for message in ET.parse(ts).iter("message"):
-        translation = message.find("translation")
-        state = None if translation is None else translation.get("type")
-        if translation is None or state in ("unfinished", "obsolete", "vanished"):
-            unfinished.append(message.findtext("source"))
+
+def test_languages_are_derived_from_the_shipped_catalogues():
+    shipped = {p.stem for p in resource_path("translations").glob("*.mo")}
+    assert set(available_languages()) == shipped | {SOURCE_LANGUAGE}
+    assert available_languages()[0] == SOURCE_LANGUAGE
+    assert {"ro", "uk"} <= shipped
+    assert language_name("ro") == "Română"
+    assert language_name("uk") == "Українська"
+
+
+@pytest.mark.parametrize("language", available_languages())
+def test_catalogues_hold_every_message_and_are_compiled(language):
+    extracted, problems = i18n_script.extract()
+    assert problems == []
+    catalog = i18n_script.read_catalog(language)
+    in_catalogue = {
+        (m.context, m.id if isinstance(m.id, str) else m.id[0]) for m in catalog if m.id
+    }
+    missing = sorted(str(m.key) for m in extracted if m.key not in in_catalogue)
+    assert missing == [], "run: python -m scripts.i18n update"
+    mo = resource_path("translations", f"{language}.mo")
+    assert mo.read_bytes() == i18n_script.compiled(language), "run: python -m scripts.i18n compile"
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
+def test_every_message_is_translated(language):
+    catalog = i18n_script.read_catalog(language)
+    unfinished = [m.id for m in catalog if m.id and not i18n_script.is_finished(m)]
     assert unfinished == []
 
 
+def test_english_plurals_never_read_file_s():
+    catalog = i18n_script.read_catalog(SOURCE_LANGUAGE)
+    plurals = [m for m in catalog if m.id and m.pluralizable]
+    assert plurals
+    for message in plurals:
+        assert all(form and "(s)" not in form for form in message.string), message.id
+
+
 def test_romanian_uses_comma_below_letters():
-    text = resource_path("translations", "custodia_ro.ts").read_text(encoding="utf-8")
+    text = resource_path("translations", "ro.po").read_text(encoding="utf-8")
     assert "ș" in text
     assert "ț" in text
     for cedilla in "şţŞŢ":
@@ -65,3 +90,17 @@ def test_plural_forms(qapp):
     finally:
         set_language("en")
     assert forms == ["Додано 1 файл.", "Додано 3 файли.", "Додано 5 файлів."]
+
+
+def test_english_plural_forms(qapp):
+    set_language("en")
+    forms = [QCoreApplication.translate("EvidenceTab", "%n file(s) added.", "", n) for n in (1, 2)]
+    assert forms == ["1 file added.", "2 files added."]
+
+
+def test_a_missing_message_falls_back_to_its_source(qapp):
+    try:
+        set_language("ro")
+        assert QCoreApplication.translate("Nowhere", "Not a message") == "Not a message"
+    finally:
+        set_language("en")

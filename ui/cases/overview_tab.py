@@ -148,7 +148,7 @@ class OverviewTab(QWidget):
                 state = states.get(indicator.indicator_id)
                 present = state is not None and state.present
                 item.setCheckState(0, Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)
-                hint = indicator.hints.get(lang) or indicator.hints.get("en", "")
+                hint = indicator.hint(lang)
                 if hint:
                     item.setToolTip(0, hint)
                 parent.addChild(item)

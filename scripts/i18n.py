@@ -1,0 +1,268 @@
+"""Keeps the translation catalogues in step with the code: extract, update, compile, stats.
+
+    .venv/bin/python -m scripts.i18n update     # extract every message, merge into each <lang>.po
+    .venv/bin/python -m scripts.i18n compile    # write each <lang>.mo from its .po
+    .venv/bin/python -m scripts.i18n stats      # how many messages each language has and finished
+
+Messages are found by reading the source (never by importing it):
+- Qt calls: ``self.tr(text[, disambiguation[, n]])`` (context: the enclosing class, as Qt's
+  lupdate does), ``QCoreApplication.translate(context, text[, disambiguation[, n]])`` and
+  ``QT_TRANSLATE_NOOP(context, text)``; a third argument makes a numerus message, whose English
+  forms come from ``en.po``;
+- core calls: ``_(text)``, ``N_(text)``, ``gettext(text)``, ``ngettext(one, many, n)``,
+  ``pgettext(context, text)``, ``npgettext(context, one, many, n)`` and ``NC_(context, text)``,
+  also as methods of a :class:`resources.i18n.Catalogue`;
+- the trafficking-indicator catalogue: its families' and indicators' English labels and
+  descriptions, in context ``Indicators``.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+SOURCE_PACKAGES = ("ui", "exports", "intake", "vault", "resources")
+INDICATORS_CONTEXT = "Indicators"
+
+# Plural rules as gettext writes them; Qt's numerus forms for these languages come in the same
+# order. A new language adds its rule here only if Babel's CLDR rule differs from gettext's.
+PLURAL_FORMS = {
+    "en": "nplurals=2; plural=(n != 1);",
+    "ro": "nplurals=3; plural=(n==1 ? 0 : (n==0 || (n%100 > 0 && n%100 < 20)) ? 1 : 2);",
+    "uk": (
+        "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+        "(n%100<10 || n%100>=20) ? 1 : 2);"
+    ),
+    "pl": (
+        "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
+    ),
+    "hu": "nplurals=2; plural=(n != 1);",
+    "bg": "nplurals=2; plural=(n != 1);",
+}
+
+_QT_KEYWORDS = {"tr", "translate", "QT_TRANSLATE_NOOP"}
+_CORE_SINGULAR = {"_", "N_", "gettext"}
+_CORE_CONTEXT = {"pgettext", "NC_"}
+
+
+@dataclass(frozen=True)
+class Message:
+    context: str | None
+    text: str
+    plural: str | None  # None: singular; text itself for a Qt numerus message
+    where: str
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return self.context, self.text
+
+
+def _name_of(func: ast.expr) -> str | None:
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def _text(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    return None
+
+
+class _Visitor(ast.NodeVisitor):
+    def __init__(self, where: str) -> None:
+        self.where = where
+        self.classes: list[str] = []
+        self.found: list[Message] = []
+        self.problems: list[str] = []
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        self.classes.append(node.name)
+        self.generic_visit(node)
+        self.classes.pop()
+
+    def _add(self, node: ast.Call, context: str | None, text: str | None, plural: bool) -> None:
+        if text is None:
+            self.problems.append(f"{self.where}:{node.lineno}: message is not a plain string")
+            return
+        self.found.append(
+            Message(context, text, text if plural else None, f"{self.where}:{node.lineno}")
+        )
+
+    def visit_Call(self, node: ast.Call) -> None:
+        name = _name_of(node.func)
+        args = node.args
+        if name == "tr" and isinstance(node.func, ast.Attribute) and args and self.classes:
+            self._add(node, self.classes[-1], _text(args[0]), len(args) >= 3)
+        elif name == "translate" and len(args) >= 2 and _text(args[0]) is not None:
+            self._add(node, _text(args[0]), _text(args[1]), len(args) >= 4)
+        elif name == "QT_TRANSLATE_NOOP" and len(args) == 2:
+            self._add(node, _text(args[0]), _text(args[1]), False)
+        elif name in _CORE_SINGULAR and len(args) == 1:
+            self._add(node, None, _text(args[0]), False)
+        elif name in _CORE_CONTEXT and len(args) == 2:
+            self._add(node, _text(args[0]), _text(args[1]), False)
+        elif name == "ngettext" and len(args) == 3:
+            self._add_plural(node, None, args[0], args[1])
+        elif name == "npgettext" and len(args) == 4:
+            self._add_plural(node, _text(args[0]), args[1], args[2])
+        self.generic_visit(node)
+
+    def _add_plural(
+        self, node: ast.Call, context: str | None, one: ast.expr, many: ast.expr
+    ) -> None:
+        singular, plural = _text(one), _text(many)
+        if singular is None or plural is None:
+            self.problems.append(f"{self.where}:{node.lineno}: plural is not plain strings")
+            return
+        self.found.append(Message(context, singular, plural, f"{self.where}:{node.lineno}"))
+
+
+def _source_files() -> Iterator[Path]:
+    for package in SOURCE_PACKAGES:
+        yield from sorted((ROOT / package).rglob("*.py"))
+
+
+def _indicator_messages() -> Iterator[Message]:
+    data = json.loads((ROOT / "resources" / "indicators" / "catalogue.json").read_text("utf-8"))
+    where = "resources/indicators/catalogue.json:1"
+    yield Message(INDICATORS_CONTEXT, data["about"], None, where)
+    for item in [*data["families"], *data["indicators"]]:
+        for field in ("label", "hint"):
+            if item.get(field):
+                yield Message(INDICATORS_CONTEXT, item[field], None, where)
+
+
+def extract() -> tuple[list[Message], list[str]]:
+    """Every message, once per (context, text), in the order first seen; plus any problems."""
+    messages: dict[tuple[str | None, str], Message] = {}
+    problems: list[str] = []
+    for path in _source_files():
+        if path.name == "i18n.py" and path.parent.name in ("resources", "scripts"):
+            continue
+        where = str(path.relative_to(ROOT))
+        visitor = _Visitor(where)
+        visitor.visit(ast.parse(path.read_text("utf-8"), where))
+        problems += visitor.problems
+        for message in visitor.found:
+            messages.setdefault(message.key, message)
+    for message in _indicator_messages():
+        messages.setdefault(message.key, message)
+    return list(messages.values()), problems
+
+
+def template() -> Catalog:
+    messages, problems = extract()
+    if problems:
+        raise SystemExit("\n".join(problems))
+    catalog = Catalog(project="Custodia", fuzzy=False)
+    for message in messages:
+        msgid: str | tuple[str, str] = (
+            message.text if message.plural is None else (message.text, message.plural)
+        )
+        path, _, line = message.where.rpartition(":")
+        catalog.add(msgid, context=message.context, locations=[(path, int(line))])
+    return catalog
+
+
+def po_path(language: str) -> Path:
+    return TRANSLATIONS / f"{language}.po"
+
+
+def languages() -> list[str]:
+    return sorted(p.stem for p in TRANSLATIONS.glob("*.po"))
+
+
+def read_catalog(language: str) -> Catalog:
+    with po_path(language).open("rb") as handle:
+        return read_po(handle, locale=language)
+
+
+def write_catalog(language: str, catalog: Catalog) -> None:
+    rule = PLURAL_FORMS.get(language)
+    if rule is not None:
+        # Babel would take CLDR's rule (Ukrainian there has a fourth form, for fractions); Qt's
+        # numerus forms and gettext tools expect these.
+        count, expression = rule.rstrip(";").split("; plural=")
+        catalog._num_plurals = int(count.split("=")[1])  # type: ignore[attr-defined]
+        catalog._plural_expr = expression  # type: ignore[attr-defined]
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, sort_output=False)
+    po_path(language).write_bytes(buffer.getvalue())
+
+
+def update() -> None:
+    fresh = template()
+    for language in languages():
+        catalog = read_catalog(language)
+        catalog.update(fresh, no_fuzzy_matching=True, update_header_comment=False)
+        # Obsolete messages would linger in the .po forever; the code no longer shows them.
+        catalog.obsolete.clear()
+        write_catalog(language, catalog)
+        print(f"{language}: {len(catalog)} messages")
+
+
+def compiled(language: str) -> bytes:
+    catalog = read_catalog(language)
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog, use_fuzzy=False)
+    return buffer.getvalue()
+
+
+def compile_all() -> None:
+    for language in languages():
+        (TRANSLATIONS / f"{language}.mo").write_bytes(compiled(language))
+        print(f"{language}: compiled")
+
+
+def is_finished(message: object) -> bool:
+    string = getattr(message, "string", "")
+    if getattr(message, "fuzzy", False):
+        return False
+    if isinstance(string, tuple | list):
+        return all(string)
+    return bool(string)
+
+
+def stats() -> dict[str, tuple[int, int]]:
+    """Per language: (messages, finished). English counts only its plural messages as work."""
+    result = {}
+    for language in languages():
+        catalog = read_catalog(language)
+        entries = [m for m in catalog if m.id]
+        if language == "en":
+            entries = [m for m in entries if m.pluralizable]
+        result[language] = (len(entries), sum(1 for m in entries if is_finished(m)))
+    return result
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "stats"
+    if command == "update":
+        update()
+    elif command == "compile":
+        compile_all()
+    elif command == "stats":
+        for language, (total, done) in stats().items():
+            print(f"{language}: {done} of {total} finished")
+    else:
+        print(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,215 @@
+"""The one table from error code to the sentence a person reads, for the app and the command line.
+
+Every :class:`~vault.errors.CustodiaError` carries a stable ``code``; this module maps each code
+to a sentence, translated through the one catalogue of the chosen language (resources.i18n). A
+code it does not know falls back to its family (the part before the dot) and then to a generic
+sentence. Nothing here ever shows an exception's message or a traceback: those may carry user
+content or internals, and they go to the log as the exception's type only.
+
+Qt-free, so that ``ui/cli.py`` uses the very same sentences as the desktop app.
+"""
+
+from __future__ import annotations
+
+from resources import i18n
+from resources.i18n import NC_
+from vault.errors import CustodiaError
+
+CONTEXT = "Errors"
+
+
+# Source strings are marked with NC_ so that scripts/i18n.py collects them; they are translated
+# when shown, so a language switch takes effect at once.
+_MESSAGES: dict[str, str] = {
+    # vault
+    "vault.error": NC_("Errors", "The vault could not complete the operation."),
+    "vault.not_found": NC_("Errors", "No vault was found at this location."),
+    "vault.exists": NC_(
+        "Errors", "A vault already exists at this location. Choose an empty folder."
+    ),
+    "vault.in_use": NC_(
+        "Errors", "The vault is already open in another Custodia window or program."
+    ),
+    "vault.locked": NC_("Errors", "The vault is locked. Unlock it to continue."),
+    "vault.unlock_failed": NC_("Errors", "The vault could not be unlocked."),
+    "vault.wrong_passphrase": NC_(
+        "Errors", "Wrong passphrase. Check the keyboard layout and Caps Lock, then try again."
+    ),
+    "vault.wrong_recovery_key": NC_("Errors", "This recovery key does not open this vault."),
+    "vault.malformed_recovery_key": NC_(
+        "Errors", "That is not a recovery key: it has 32 letters and digits in groups of four."
+    ),
+    "vault.unknown_user": NC_("Errors", "This vault has no user of that name."),
+    "vault.user_exists": NC_("Errors", "This vault already has a user of that name."),
+    "vault.kdf_refused": NC_(
+        "Errors", "This vault asks for unsafe key settings and was not opened."
+    ),
+    "vault.weak_passphrase": NC_(
+        "Errors", "The passphrase is too short: use at least 8 characters."
+    ),
+    "vault.keyring_unavailable": NC_(
+        "Errors", "No secure system keyring is available on this computer."
+    ),
+    "vault.keyring_secret_missing": NC_(
+        "Errors", "The system keyring no longer holds this vault's secret. Use your passphrase."
+    ),
+    "vault.header_damaged": NC_(
+        "Errors", "The vault's header file is damaged. Restore the vault from a backup."
+    ),
+    "vault.header_tampered": NC_(
+        "Errors", "The vault's header was damaged or tampered with. Restore it from a backup."
+    ),
+    "vault.unsupported_format": NC_(
+        "Errors", "This vault was made by a newer version of Custodia. Update Custodia."
+    ),
+    "vault.database_damaged": NC_(
+        "Errors", "The vault database is damaged or belongs to another vault."
+    ),
+    "vault.sqlcipher_unsafe": NC_(
+        "Errors", "This installation's encryption library is not safe to use. Reinstall Custodia."
+    ),
+    "vault.rollback": NC_(
+        "Errors",
+        "The vault is older than its last signed checkpoint: it may have been replaced. "
+        "It was not opened.",
+    ),
+    "vault.audit_broken": NC_(
+        "Errors", "The audit log does not verify: an entry was altered or removed."
+    ),
+    "vault.migration_failed": NC_(
+        "Errors", "The vault could not be upgraded to this version of Custodia."
+    ),
+    "vault.blob_error": NC_("Errors", "An evidence file could not be read."),
+    "vault.blob_tampered": NC_(
+        "Errors", "An encrypted evidence file is damaged or was tampered with."
+    ),
+    "vault.blob_missing": NC_("Errors", "An encrypted evidence file is missing from the vault."),
+    "vault.source_unreadable": NC_("Errors", "The file to add could not be read."),
+    "vault.source_changed": NC_(
+        "Errors", "The file changed while it was being added; nothing was stored."
+    ),
+    "vault.cancelled": NC_("Errors", "Cancelled; nothing was stored."),
+    "vault.disk_full": NC_("Errors", "The disk is full; nothing was stored."),
+    "vault.read_only": NC_("Errors", "The vault is on a read-only disk."),
+    # intake
+    "intake.error": NC_("Errors", "The case data could not be changed or read."),
+    "intake.not_found": NC_("Errors", "This record no longer exists."),
+    "intake.case_not_found": NC_("Errors", "No case with this reference exists."),
+    "intake.person_not_found": NC_("Errors", "This person no longer exists."),
+    "intake.interview_not_found": NC_("Errors", "This interview no longer exists."),
+    "intake.statement_not_found": NC_("Errors", "This statement no longer exists."),
+    "intake.evidence_not_found": NC_("Errors", "This evidence item no longer exists."),
+    "intake.entity_not_found": NC_("Errors", "This entity no longer exists."),
+    "intake.indicator_not_found": NC_("Errors", "The indicator catalogue has no such indicator."),
+    "intake.invalid": NC_("Errors", "A required value is missing or not valid."),
+    "intake.duplicate_reference": NC_("Errors", "Another case already uses this reference."),
+    "intake.invalid_reference": NC_(
+        "Errors",
+        "A case reference may use letters, digits, - _ . and /, at most 64 characters.",
+    ),
+    "intake.guardian_required": NC_("Errors", "A minor must have a guardian recorded."),
+    "intake.invalid_entity": NC_(
+        "Errors", "This value is not valid for the chosen kind of entity."
+    ),
+    "intake.reason_required": NC_("Errors", "Please give a reason for this action."),
+    "intake.case_closed": NC_("Errors", "The case is closed; reopen it before adding to it."),
+    "intake.statement_finalised": NC_(
+        "Errors", "The statement is finalised and cannot be changed; add an addendum instead."
+    ),
+    "intake.statement_not_finalised": NC_(
+        "Errors", "Addenda can only be added to a finalised statement."
+    ),
+    "intake.immutable": NC_(
+        "Errors", "This record is part of the permanent record and cannot be changed."
+    ),
+    "intake.consent_refused": NC_(
+        "Errors", "The recorded consent does not allow sharing with this recipient."
+    ),
+    "intake.legal_hold": NC_(
+        "Errors", "The case is under legal hold; nothing in it can be erased."
+    ),
+    "intake.evidence_mismatch": NC_(
+        "Errors", "The evidence file no longer matches its recorded fingerprint (hash)."
+    ),
+    "intake.catalogue_invalid": NC_(
+        "Errors", "The trafficking-indicator catalogue is missing or damaged."
+    ),
+    # exports
+    "export.error": NC_("Errors", "The export could not be completed."),
+    "export.consent_refused": NC_(
+        "Errors", "Refused: the recorded consent does not cover this export."
+    ),
+    "export.profile_not_allowed": NC_(
+        "Errors", "Refused: this redaction profile may not be used for this recipient."
+    ),
+    "export.invalid_scope": NC_("Errors", "The export scope is not valid."),
+    "export.nothing_to_export": NC_("Errors", "There is nothing to export in this scope."),
+    "export.destination_exists": NC_(
+        "Errors", "The destination already exists; choose a new name."
+    ),
+    "export.destination_unusable": NC_("Errors", "The destination folder cannot be written to."),
+    "export.evidence_mismatch": NC_(
+        "Errors", "An evidence file no longer matches its recorded hash; nothing was exported."
+    ),
+    "export.cancelled": NC_("Errors", "The export was cancelled; nothing was written."),
+    "export.storage": NC_(
+        "Errors", "The bundle could not be written (disk full or not writable); nothing was kept."
+    ),
+    "export.signing_failed": NC_("Errors", "The report could not be signed."),
+    "export.certificate_invalid": NC_(
+        "Errors", "The organisation's certificate could not be used."
+    ),
+    "export.report_failed": NC_("Errors", "The report could not be produced."),
+    "verify.error": NC_("Errors", "The bundle could not be verified."),
+    "verify.unreadable": NC_(
+        "Errors", "The bundle cannot be read: it is not a folder or ZIP file Custodia can open."
+    ),
+    "verify.unsafe_archive": NC_("Errors", "The ZIP file was refused as unsafe."),
+    # backups
+    "backup.error": NC_("Errors", "The backup could not be made or read."),
+    "backup.not_found": NC_("Errors", "No Custodia backup was found in this folder."),
+    "backup.damaged": NC_(
+        "Errors", "The backup is damaged or was tampered with; it was not restored."
+    ),
+    "backup.restore_target_exists": NC_(
+        "Errors",
+        "The restore destination already holds a vault or other files; choose a new folder.",
+    ),
+    "custodia.error": NC_("Errors", "Custodia could not complete the operation."),
+}
+
+GENERIC = NC_(
+    "Errors",
+    "Something went wrong and the action was not completed. Your data is safe; "
+    "please try again, and tell your administrator if it happens again.",
+)
+
+
+def _translate(source: str) -> str:
+    return i18n.pgettext(CONTEXT, source)
+
+
+def known_codes() -> frozenset[str]:
+    return frozenset(_MESSAGES)
+
+
+def message_for_code(code: str) -> str:
+    """The translated sentence for ``code``, its family's, or the generic one."""
+    if code in _MESSAGES:
+        return _translate(_MESSAGES[code])
+    family = code.split(".", 1)[0] + ".error"
+    if family in _MESSAGES:
+        return _translate(_MESSAGES[family])
+    return _translate(GENERIC)
+
+
+def user_message(exc: BaseException) -> str:
+    """One translated sentence for any exception; never the exception's own text."""
+    if isinstance(exc, CustodiaError):
+        # Walk the class hierarchy so that a new subclass still gets its family's sentence.
+        for cls in type(exc).__mro__:
+            code = getattr(cls, "code", None)
+            if isinstance(code, str) and code in _MESSAGES:
+                return _translate(_MESSAGES[code])
+        return message_for_code(exc.code)
+    return _translate(GENERIC)
