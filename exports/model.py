@@ -234,6 +234,9 @@ class ExportRequest:
     bundle_id: str = ""
     created_at: str = ""
     tool_versions: Mapping[str, str] = field(default_factory=dict)
+    #: The language of report.pdf and VERIFY.txt, chosen at export (DESIGN §9); a language
+    #: without a catalogue falls back to English.
+    language: str = "en"
 
 
 @dataclass(frozen=True)
