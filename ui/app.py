@@ -30,6 +30,9 @@ log = logging.getLogger(__name__)
 APP_NAME = "Custodia"
 # Benchmarks set this to "1": the app prints when its first window is shown, then quits.
 EXIT_WHEN_SHOWN = "CUSTODIA_EXIT_WHEN_SHOWN"
+# The real-window test sets this to a PNG path: once the first window is painted, the app saves
+# a picture of the whole screen there, prints the marker and quits with 0.
+SCREENSHOT_AND_QUIT = "CUSTODIA_SCREENSHOT_AND_QUIT"
 SHOWN_MARKER = "custodia-first-window-shown"
 
 
@@ -50,11 +53,46 @@ def style_sheet() -> str:
         return ""
 
 
-def _qt_message(mode: QtMsgType, _context: QMessageLogContext, message: str) -> None:
-    """Qt's own warnings go to the log, not to the user's terminal."""
-    level = logging.DEBUG if mode in (QtMsgType.QtDebugMsg, QtMsgType.QtInfoMsg) else logging.INFO
-    # Qt messages may name files or window titles, never vault contents; keep them short anyway.
-    log.log(level, "qt: %s", message[:200])
+_QT_TYPES = {
+    QtMsgType.QtDebugMsg: "debug",
+    QtMsgType.QtInfoMsg: "info",
+    QtMsgType.QtWarningMsg: "warning",
+    QtMsgType.QtCriticalMsg: "critical",
+    QtMsgType.QtFatalMsg: "fatal",
+}
+# The command line's exit code for "could not run as asked" (ui.cli.EXIT_USAGE).
+EXIT_USAGE = 2
+
+
+def _without_home(message: str) -> str:
+    """The log never names the user: their home folder (which carries their name) becomes ~."""
+    home = os.path.expanduser("~")
+    return message.replace(home, "~") if len(home) > 1 else message
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Qt's messages: chatter to the log as its category only, failures to the terminal in full.
+
+    Warnings and below are routine (fonts, screens, input methods) and their text can name files
+    or window titles, so the log keeps only their category and type. Critical and fatal messages
+    say why the app cannot go on, e.g. that no display plugin could be initialised: the person
+    at the terminal must read them whole.
+    """
+    kind = _QT_TYPES.get(mode, "message")
+    category = context.category or "default"
+    if mode not in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        level = logging.INFO if mode == QtMsgType.QtWarningMsg else logging.DEBUG
+        log.log(level, "qt %s in %s", kind, category)
+        return
+    log.error("qt %s in %s: %s", kind, category, _without_home(message))
+    print(f"custodia: Qt {kind}: {message}", file=sys.stderr, flush=True)
+    if mode == QtMsgType.QtFatalMsg:
+        # Qt aborts when this handler returns: exit 134 and perhaps a core dump of a process
+        # that held passphrases. Nothing is open yet that an orderly exit could save, so end
+        # now with the same code as every other start-up failure.
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        os._exit(EXIT_USAGE)
 
 
 def create_application(argv0: str = "custodia") -> QApplication:
@@ -80,6 +118,28 @@ def _report_shown_and_quit(app: QApplication) -> None:
     app.quit()
 
 
+def _screenshot_when_painted(app: QApplication, path: Path, deadline: float) -> None:
+    """Waits until every visible top-level window is exposed, then lets it paint and grabs."""
+    windows = [w for w in QGuiApplication.topLevelWindows() if w.isVisible()]
+    exposed = bool(windows) and all(w.isExposed() for w in windows)
+    if not exposed and time.monotonic() < deadline:
+        QTimer.singleShot(50, lambda: _screenshot_when_painted(app, path, deadline))
+        return
+    # Exposed is not painted yet: the paint events come in the next turns of the event loop.
+    QTimer.singleShot(300, lambda: _grab_screen_and_quit(app, path, exposed))
+
+
+def _grab_screen_and_quit(app: QApplication, path: Path, exposed: bool) -> None:
+    screen = QGuiApplication.primaryScreen()
+    # The whole screen as the display server holds it, not the widgets' own rendering.
+    saved = screen is not None and screen.grabWindow(0).save(str(path), "PNG")
+    if not (exposed and saved):
+        log.warning("screenshot failed: exposed %s, saved %s", exposed, saved)
+        app.exit(1)
+        return
+    _report_shown_and_quit(app)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parse(list(sys.argv[1:] if argv is None else argv))
     try:
@@ -102,8 +162,16 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(session, settings, vault_path)
     window.resize(1100, 720)
     window.show()
+    screenshot = os.environ.get(SCREENSHOT_AND_QUIT)
     if args.smoke_test:
         QTimer.singleShot(0, app.quit)
+    elif screenshot:
+
+        def start_then_screenshot() -> None:
+            window.start()
+            _screenshot_when_painted(app, Path(screenshot), time.monotonic() + 10)
+
+        QTimer.singleShot(0, start_then_screenshot)
     elif os.environ.get(EXIT_WHEN_SHOWN) == "1":
 
         def start_then_report() -> None:

@@ -312,6 +312,12 @@ def cmd_vault_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.platform_check import platform_problem  # Qt-free: Qt would abort instead (issue 12)
+
+    problem = platform_problem()
+    if problem is not None:
+        print(f"custodia: {problem}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         from ui.app import main as app_main
     except ImportError as exc:
