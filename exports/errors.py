@@ -7,7 +7,12 @@ recipient categories and rule names, never statement text or protected identity.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from vault.errors import CustodiaError
+
+if TYPE_CHECKING:
+    from intake.models import ExportConsentDecision
 
 
 class ExportError(CustodiaError):
@@ -16,10 +21,18 @@ class ExportError(CustodiaError):
 
 
 class ConsentRefusedError(ExportError):
-    """The consent on record does not cover this export; ``detail`` says why."""
+    """The consent on record does not cover this export.
+
+    ``decision`` is intake's typed decision (reason codes per person); ``detail`` its summary in
+    codes and ids. The interfaces phrase ``decision`` through ``ui.consent_reasons``.
+    """
 
     code = "export.consent_refused"
     message = "Refused: the consent on record does not cover this export."
+
+    def __init__(self, detail: str | None = None, decision: ExportConsentDecision | None = None):
+        super().__init__(detail)
+        self.decision = decision
 
 
 class ProfileNotAllowedError(ExportError):

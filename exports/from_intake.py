@@ -45,6 +45,7 @@ from exports.model import (
 )
 from exports.redaction import check_profile, check_scope
 from intake import models as im
+from intake.consent import CONSENTING_ROLES
 from intake.service import Intake, open_intake
 from vault import Vault
 
@@ -78,11 +79,13 @@ def _consent(chain: im.Consent | None) -> Consent | None:
         return None
     return Consent(
         version=chain.version,
-        allowed=frozenset(RecipientKind(c.value) for c in chain.scope),
+        allowed=chain.scope,
         given_at=_iso(chain.given_at),
         method=chain.method.value,
         language=chain.language,
         withdrawn=chain.withdrawn,
+        consent_id=chain.consent_id,
+        case_wide=chain.person_id is None,
     )
 
 
@@ -149,7 +152,7 @@ def _interview(item: im.Interview | None) -> BundleInterview | None:
 def _custody(event: im.CustodyEvent) -> BundleCustodyEvent:
     return BundleCustodyEvent(
         event_id=str(event.event_id),
-        kind=event.event_type.value,
+        kind=event.event_type,
         at=_iso(event.at),
         actor=event.actor,
         from_party=event.from_party,
@@ -197,15 +200,14 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
         people.append(
             BundlePerson(
                 person_id=person.person_id,
-                role=person.role.value,
+                role=person.role,
                 pseudonym=person.pseudonym,
                 protected=protected,
                 names=names,
                 flags=flags,
                 consent=_consent(chain),
-                # A survivor's material never leaves without consent; others are bound by a
-                # consent chain when one was recorded for them (or for the whole case).
-                consent_required=person.role is im.PersonRole.SURVIVOR or chain is not None,
+                # Only the report's wording reads this; the decision is decide_export's.
+                consent_required=person.role in CONSENTING_ROLES or chain is not None,
             )
         )
     interviews = {i.interview_id: i for i in intake.interviews.list_for_case(case.case_id)}
@@ -217,7 +219,7 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
             BundleStatement(
                 statement_id=st.statement_id,
                 person_id=st.person_id or "",
-                kind=st.kind.value,
+                kind=st.kind,
                 language=st.language,
                 text=st.text,
                 text_sha256=st.final_sha256,
@@ -289,13 +291,14 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
         reference=case.reference,
         title=case.title,
         jurisdiction=case.jurisdiction,
-        status=case.status.value,
+        status=case.status,
         opened_at=_iso(case.created_at),
         legal_hold=case.legal_hold,
         people=tuple(people),
         statements=tuple(statements),
         evidence=tuple(evidence),
         audit_excerpt=tuple(excerpt[k] for k in sorted(excerpt)[-AUDIT_EXCERPT_LIMIT:]),
+        case_consent=_consent(case_level),
     )
 
 
@@ -304,6 +307,18 @@ def _author(vault: Vault) -> Author:
     if profile is None:
         return Author(vault.actor)
     return Author(profile[0], profile[1], profile[2])
+
+
+def consent_decision(
+    intake: Intake, case_id: str, options: ExportOptions
+) -> im.ExportConsentDecision:
+    """The consent decision for exactly this export (the wizard shows the same object)."""
+    return intake.consent.decide_export(
+        case_id,
+        options.recipient,
+        statement_ids=options.statement_ids,
+        evidence_labels=options.evidence_numbers,
+    )
 
 
 def export_case(
@@ -323,13 +338,21 @@ def export_case(
     case = intake.cases.by_reference(options.case_reference)
     bundle_id = secrets.token_hex(16)
     kind = options.recipient
-    decision = intake.consent.may_share(case.case_id, im.RecipientCategory(kind.value))
+    decision = consent_decision(intake, case.case_id, options)
     if not decision.allowed:
         with v.transaction() as tx:
             tx.audit(
-                "export.refused", case.case_id, {"recipient": kind.value, "reason": decision.reason}
+                "export.refused",
+                case.case_id,
+                {
+                    "recipient": kind.value,
+                    "code": ConsentRefusedError.code,
+                    "reasons": [
+                        {"code": f.code.value, "person_id": f.person_id} for f in decision.refusals
+                    ],
+                },
             )
-        raise ConsentRefusedError(decision.reason)
+        raise ConsentRefusedError(decision.summary(), decision)
     scope = ExportScope(
         Recipient(kind, options.recipient_name),
         options.profile,

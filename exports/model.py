@@ -17,6 +17,14 @@ from enum import StrEnum
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from intake.models import (
+    CaseStatus,
+    CustodyEventType,
+    PersonRole,
+    RecipientCategory,
+    StatementKind,
+)
+
 Progress = Callable[[int, int], None]
 #: Opens an original's plaintext as an iterator of chunks (e.g. ``vault.blobs.open_plaintext``).
 ChunkOpener = Callable[[], contextlib.AbstractContextManager[Iterable[bytes]]]
@@ -29,15 +37,8 @@ class Profile(StrEnum):
     PSEUDONYMISED = "pseudonymised"
 
 
-class RecipientKind(StrEnum):
-    """Consent scope categories (DESIGN §3); a consent names the kinds it allows."""
-
-    NGO_INTERNAL = "ngo_internal"
-    POLICE = "police"
-    PROSECUTOR = "prosecutor"
-    COURT = "court"
-    PARTNER_NGO = "partner_ngo"
-    RESEARCH = "anonymised_research"
+#: The consent scope categories are intake's (DESIGN §3): one enum, not a parallel copy.
+RecipientKind = RecipientCategory
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ class Author:
 
 @dataclass(frozen=True)
 class Consent:
-    """The person's current consent as the export sees it (latest version, not withdrawn)."""
+    """The consent that applies to a person as the export sees it (latest version of the chain)."""
 
     version: int
     allowed: frozenset[RecipientKind]
@@ -75,12 +76,15 @@ class Consent:
     method: str = ""
     language: str = ""
     withdrawn: bool = False
+    consent_id: str = ""
+    #: The case-wide chain applies (the person has none of their own).
+    case_wide: bool = False
 
 
 @dataclass(frozen=True)
 class BundlePerson:
     person_id: str
-    role: str  # survivor, witness, suspect, other
+    role: PersonRole
     pseudonym: str
     #: label → value (e.g. "Legal name" → "…"); only the court profile exports these, and the
     #: pseudonymised profile removes every value from free text.
@@ -90,7 +94,8 @@ class BundlePerson:
     #: Non-identifying facts needed to act safely (e.g. "Minor" → "yes"); never used to scrub.
     flags: Mapping[str, str] = field(default_factory=dict)
     consent: Consent | None = None
-    #: Suspects and others are not asked for consent; survivors and witnesses are.
+    #: For the report's wording only ("not required for this role"); whether consent is needed
+    #: is decided by ``intake.consent.decide_export`` from what of theirs leaves.
     consent_required: bool = True
 
 
@@ -120,7 +125,7 @@ class BundleAddendum:
 class BundleStatement:
     statement_id: str
     person_id: str
-    kind: str  # "verbatim" or "summary"
+    kind: StatementKind
     language: str
     text: str
     text_sha256: str
@@ -134,7 +139,7 @@ class BundleStatement:
 @dataclass(frozen=True)
 class BundleCustodyEvent:
     event_id: str
-    kind: str  # collected, ingested, viewed, exported, transferred, received, verified, …
+    kind: CustodyEventType
     at: str
     actor: str
     from_party: str = ""
@@ -193,13 +198,15 @@ class BundleCase:
     reference: str
     title: str
     jurisdiction: str = ""
-    status: str = ""
+    status: CaseStatus = CaseStatus.OPEN
     opened_at: str = ""
     legal_hold: bool = False
     people: tuple[BundlePerson, ...] = ()
     statements: tuple[BundleStatement, ...] = ()
     evidence: tuple[BundleEvidence, ...] = ()
     audit_excerpt: tuple[AuditExcerptEntry, ...] = ()
+    #: The latest version of the case-wide consent chain, when one was recorded.
+    case_consent: Consent | None = None
 
     def person(self, person_id: str) -> BundlePerson | None:
         return next((p for p in self.people if p.person_id == person_id), None)

@@ -9,10 +9,12 @@ file names). Originals that identify a person by their bytes (a passport scan) a
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 import unicodedata
 from dataclasses import dataclass, replace
+from datetime import datetime
 
 from exports.errors import (
     ConsentRefusedError,
@@ -28,10 +30,13 @@ from exports.model import (
     BundleInterview,
     BundlePerson,
     BundleStatement,
+    Consent,
     ExportScope,
     Profile,
     RecipientKind,
 )
+from intake.consent import decide_export
+from intake.models import ConsentSubject, ConsentTerms, ExportConsentDecision
 
 log = logging.getLogger(__name__)
 
@@ -93,29 +98,63 @@ def select(case: BundleCase, scope: ExportScope) -> BundleCase:
     return replace(narrowed, people=tuple(p for p in case.people if p.person_id in involved))
 
 
-def consent_problem(person: BundlePerson, recipient: RecipientKind) -> str | None:
-    """Why ``person``'s consent does not cover ``recipient``, or ``None`` when it does."""
-    if not person.consent_required:
-        return None
-    who = f"{person.role} {person.pseudonym!r} ({person.person_id})"
-    consent = person.consent
+def _terms(consent: Consent | None) -> ConsentTerms | None:
     if consent is None:
-        return f"{who} has no consent on record"
-    if consent.withdrawn:
-        return f"{who} withdrew consent (version {consent.version})"
-    if recipient not in consent.allowed:
-        allowed = ", ".join(sorted(k.value for k in consent.allowed)) or "nothing"
-        return f"{who}: consent version {consent.version} allows {allowed}; not {recipient.value}"
-    return None
+        return None
+    given: datetime | None = None
+    with contextlib.suppress(ValueError):
+        given = datetime.fromisoformat(consent.given_at.replace("Z", "+00:00"))
+    return ConsentTerms(
+        consent.consent_id,
+        consent.version,
+        frozenset(consent.allowed),
+        consent.withdrawn,
+        given,
+        consent.case_wide,
+    )
+
+
+def consent_decision(
+    case: BundleCase, selected: BundleCase, kind: RecipientKind
+) -> ExportConsentDecision:
+    """Intake's consent rule over the model: every person of ``case``, with what of theirs
+    ``selected`` carries."""
+    statements: dict[str, list[str]] = {}
+    for st in selected.statements:
+        statements.setdefault(st.person_id, []).append(st.statement_id)
+    evidence: dict[str, list[str]] = {}
+    for item in selected.evidence:
+        for person_id in item.person_ids:
+            evidence.setdefault(person_id, []).append(item.number)
+    subjects = [
+        ConsentSubject(
+            p.person_id,
+            p.pseudonym,
+            p.role,
+            _terms(p.consent),
+            tuple(statements.get(p.person_id, ())),
+            tuple(evidence.get(p.person_id, ())),
+        )
+        for p in case.people
+    ]
+    return decide_export(
+        kind,
+        subjects,
+        case_consent=_terms(case.case_consent),
+        consent_recorded=case.case_consent is not None
+        or any(p.consent is not None for p in case.people),
+    )
+
+
+def profile_allowed(profile: Profile, kind: RecipientKind) -> bool:
+    """Full identity (the court profile) goes only to court, prosecutor, police or the NGO."""
+    return profile is not Profile.COURT or kind in FULL_IDENTITY_RECIPIENTS
 
 
 def check_profile(scope: ExportScope) -> None:
-    """Full identity goes only to court, prosecutor, police or the NGO itself."""
     kind = scope.recipient.kind
-    if scope.profile is Profile.COURT and kind not in FULL_IDENTITY_RECIPIENTS:
-        raise ProfileNotAllowedError(
-            f"the court profile (full identity) may not go to {kind.value}; use pseudonymised"
-        )
+    if not profile_allowed(scope.profile, kind):
+        raise ProfileNotAllowedError(f"profile={scope.profile.value} recipient={kind.value}")
 
 
 def check_scope(case: BundleCase, scope: ExportScope) -> BundleCase:
@@ -123,10 +162,10 @@ def check_scope(case: BundleCase, scope: ExportScope) -> BundleCase:
     kind = scope.recipient.kind
     check_profile(scope)
     selected = select(case, scope)
-    reasons = [r for p in selected.people if (r := consent_problem(p, kind)) is not None]
-    if reasons:
-        log.info("export of case refused by consent: %d people", len(reasons))
-        raise ConsentRefusedError("; ".join(reasons))
+    decision = consent_decision(case, selected, kind)
+    if not decision.allowed:
+        log.info("export of case refused by consent: %d finding(s)", len(decision.refusals))
+        raise ConsentRefusedError(decision.summary(), decision)
     return selected
 
 

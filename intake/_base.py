@@ -6,7 +6,7 @@ import contextlib
 import hashlib
 import json
 import secrets
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -53,6 +53,42 @@ def dumps(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
+Row = Mapping[str, Any]
+
+
+class Columns:
+    """The columns one query selects, named: rows are read by name, never by position.
+
+    Adding a column to a table then means adding its name here (or nothing, when no reader needs
+    it); no index anywhere shifts.
+    """
+
+    def __init__(self, *names: str) -> None:
+        self.names: tuple[str, ...] = tuple(n.strip() for n in names)
+
+    @classmethod
+    def parse(cls, text: str) -> Columns:
+        """From a comma-separated SQL column list ("a, b, c")."""
+        return cls(*(n for n in text.split(",") if n.strip()))
+
+    @property
+    def sql(self) -> str:
+        return ", ".join(self.names)
+
+    def qualified(self, alias: str) -> str:
+        """The list with a table alias ("c.a, c.b"), for joins."""
+        return ", ".join(f"{alias}.{n}" for n in self.names)
+
+    def __add__(self, other: Columns) -> Columns:
+        return Columns(*self.names, *other.names)
+
+    def row(self, values: Sequence[Any]) -> Row:
+        return dict(zip(self.names, values, strict=True))
+
+    def rows(self, rows: Iterable[Sequence[Any]]) -> list[Row]:
+        return [self.row(r) for r in rows]
+
+
 def require_reason(reason: str) -> str:
     reason = reason.strip()
     if not reason:
@@ -76,14 +112,16 @@ def translated_db_errors() -> Iterator[None]:
         raise
 
 
-def case_row(tx: Transaction, case_id: str, *, must_be_open: bool = True) -> Any:
+CASE_ROW = Columns("case_id", "reference", "status", "legal_hold")
+
+
+def case_row(tx: Transaction, case_id: str, *, must_be_open: bool = True) -> Row:
     """The case's row inside ``tx``; refuses additions to a closed case when asked to."""
-    row = tx.execute(
-        "SELECT case_id, reference, status, legal_hold FROM cases WHERE case_id = ?", (case_id,)
-    ).fetchone()
-    if row is None:
+    found = tx.execute(f"SELECT {CASE_ROW.sql} FROM cases WHERE case_id = ?", (case_id,)).fetchone()
+    if found is None:
         raise CaseNotFoundError(case_id)
-    if must_be_open and row[2] != "open":
+    row = CASE_ROW.row(found)
+    if must_be_open and row["status"] != "open":
         raise CaseClosedError(case_id)
     return row
 

@@ -176,7 +176,7 @@ class CaseService(Service):
         """Close the case: nothing new can be added until it is reopened."""
         with self._vault.transaction() as tx:
             row = case_row(tx, case_id, must_be_open=False)
-            if row[2] != "closed":
+            if row["status"] != "closed":
                 tx.execute(
                     "UPDATE cases SET status = 'closed', closed_at = ?, updated_at = ?"
                     " WHERE case_id = ?",
@@ -188,7 +188,7 @@ class CaseService(Service):
     def reopen(self, case_id: str, reason: str = "") -> Case:
         with self._vault.transaction() as tx:
             row = case_row(tx, case_id, must_be_open=False)
-            if row[2] != "open":
+            if row["status"] != "open":
                 tx.execute(
                     "UPDATE cases SET status = 'open', closed_at = NULL, updated_at = ?"
                     " WHERE case_id = ?",

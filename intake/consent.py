@@ -4,39 +4,140 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
-from intake._base import Service, case_row, dumps, new_id, parse_dt, to_iso, translated_db_errors
+from intake._base import (
+    Columns,
+    Service,
+    case_row,
+    dumps,
+    new_id,
+    parse_dt,
+    to_iso,
+    translated_db_errors,
+)
 from intake.errors import PersonNotFoundError, ValidationError
-from intake.models import Consent, ConsentDecision, ConsentMethod, RecipientCategory
+from intake.models import (
+    Consent,
+    ConsentFinding,
+    ConsentMethod,
+    ConsentReason,
+    ConsentSubject,
+    ConsentTerms,
+    ExportConsentDecision,
+    PersonRole,
+    RecipientCategory,
+    evidence_label,
+)
 
 log = logging.getLogger(__name__)
 
-CONSENT_COLUMNS = (
+CONSENT = Columns.parse(
     "consent_id, case_id, person_id, version, given_at, language, interpreter, method, witness,"
     " scope, withdrawn, notes, recorded_at, recorded_by"
 )
+CONSENT_COLUMNS = CONSENT.sql
+#: Suspects and "other" people are not asked for consent unless their own words leave.
+CONSENTING_ROLES = frozenset({PersonRole.SURVIVOR, PersonRole.WITNESS})
 
 
-def consent_from_row(row: Any) -> Consent:
+def consent_from_row(values: Sequence[Any]) -> Consent:
+    row = CONSENT.row(values)
     return Consent(
-        consent_id=row[0],
-        case_id=row[1],
-        person_id=row[2],
-        version=int(row[3]),
-        given_at=parse_dt(row[4]),
-        language=row[5],
-        interpreter=row[6],
-        method=ConsentMethod(row[7]),
-        witness=row[8],
-        scope=frozenset(RecipientCategory(c) for c in json.loads(row[9])),
-        withdrawn=bool(row[10]),
-        notes=row[11],
-        recorded_at=parse_dt(row[12]),
-        recorded_by=row[13],
+        consent_id=row["consent_id"],
+        case_id=row["case_id"],
+        person_id=row["person_id"],
+        version=int(row["version"]),
+        given_at=parse_dt(row["given_at"]),
+        language=row["language"],
+        interpreter=row["interpreter"],
+        method=ConsentMethod(row["method"]),
+        witness=row["witness"],
+        scope=frozenset(RecipientCategory(c) for c in json.loads(row["scope"])),
+        withdrawn=bool(row["withdrawn"]),
+        notes=row["notes"],
+        recorded_at=parse_dt(row["recorded_at"]),
+        recorded_by=row["recorded_by"],
     )
+
+
+def consent_required(subject: ConsentSubject) -> bool:
+    """Whether this person's consent must cover the recipient for the export to go ahead.
+
+    A survivor always (the case is about them); anyone whose statement leaves (DESIGN §8,
+    witnesses included); and whoever handed over evidence that leaves when they are a survivor
+    or witness, or when a consent chain applies to them.
+    """
+    if subject.role is PersonRole.SURVIVOR or subject.statement_ids:
+        return True
+    return bool(subject.evidence_labels) and (
+        subject.role in CONSENTING_ROLES or subject.consent is not None
+    )
+
+
+def _judge(terms: ConsentTerms | None, recipient: RecipientCategory) -> ConsentReason:
+    if terms is None:
+        return ConsentReason.NOT_RECORDED
+    if terms.withdrawn:
+        return ConsentReason.WITHDRAWN
+    if recipient not in terms.scope:
+        return ConsentReason.KIND_NOT_COVERED
+    return ConsentReason.COVERED
+
+
+def _finding(
+    code: ConsentReason, recipient: RecipientCategory, terms: ConsentTerms | None, **who: Any
+) -> ConsentFinding:
+    return ConsentFinding(
+        code,
+        recipient,
+        consent_id=terms.consent_id if terms else None,
+        consent_version=terms.version if terms else None,
+        scope=terms.scope if terms else frozenset(),
+        withdrawn_at=terms.given_at if terms is not None and terms.withdrawn else None,
+        case_wide=terms.case_wide if terms else False,
+        **who,
+    )
+
+
+def decide_export(
+    recipient: RecipientCategory | str,
+    subjects: Iterable[ConsentSubject],
+    *,
+    case_consent: ConsentTerms | None,
+    consent_recorded: bool,
+) -> ExportConsentDecision:
+    """THE consent rule of an export: may this material go to ``recipient``, and why (codes).
+
+    ``subjects`` are the people of the case with what of theirs would leave; ``case_consent``
+    the latest version of the case-wide chain; ``consent_recorded`` whether any consent at all
+    is on record for the case. The case-wide consent, when recorded, must cover the recipient
+    itself; a case with no consent at all is refused even when nobody's material needs one,
+    since the evidence of a case is about its people. The intake service, the exporter and the
+    export wizard all decide through here; none of them phrases a reason.
+    """
+    kind = RecipientCategory(recipient)
+    findings: list[ConsentFinding] = []
+    if case_consent is not None:
+        findings.append(_finding(_judge(case_consent, kind), kind, case_consent))
+    elif not consent_recorded:
+        findings.append(_finding(ConsentReason.NOT_RECORDED, kind, None))
+    for subject in subjects:
+        who: dict[str, Any] = {
+            "person_id": subject.person_id,
+            "pseudonym": subject.pseudonym,
+            "role": subject.role,
+            "statement_ids": subject.statement_ids,
+            "evidence_labels": subject.evidence_labels,
+        }
+        if consent_required(subject):
+            code = _judge(subject.consent, kind)
+        else:
+            code = ConsentReason.NOT_REQUIRED
+        findings.append(_finding(code, kind, subject.consent, **who))
+    return ExportConsentDecision(kind, tuple(findings))
 
 
 class ConsentService(Service):
@@ -207,35 +308,68 @@ class ConsentService(Service):
         )
         return [consent_from_row(r) for r in rows]
 
-    def may_share(
-        self, case_id: str, recipient_category: RecipientCategory | str
-    ) -> ConsentDecision:
-        """May this case's material go to ``recipient_category``? With the reason in words.
+    def decide_export(
+        self,
+        case_id: str,
+        recipient: RecipientCategory | str,
+        *,
+        statement_ids: Collection[str] | None = None,
+        evidence_labels: Collection[str] | None = None,
+    ) -> ExportConsentDecision:
+        """May this case's material (or the selection given) go to ``recipient``? In codes.
 
-        Allowed only when consent is recorded and the latest version of every consent chain in
-        the case includes the category and is not withdrawn.
+        ``None`` selections mean everything an export would carry: every finalised statement
+        and every evidence item. Ids that are not in the case are ignored here (the exporter
+        refuses them on its own). Reading consent reveals no identity: nothing is audited.
         """
-        category = RecipientCategory(recipient_category)
         chains = self.current(case_id)
-        if not chains:
-            return ConsentDecision(False, "no consent is recorded for this case", None)
-        ids = tuple(c.consent_id for c in chains)
-        for consent in chains:
-            if consent.withdrawn:
-                return ConsentDecision(
-                    False,
-                    f"consent was withdrawn (version {consent.version})",
-                    consent.version,
-                    ids,
+        case_chain = next((c for c in chains if c.person_id is None), None)
+        own = {c.person_id: c for c in chains if c.person_id is not None}
+        statements: dict[str, list[str]] = {}
+        for statement_id, person_id in self._vault.read(
+            "SELECT statement_id, person_id FROM statements"
+            " WHERE case_id = ? AND finalised_at IS NOT NULL AND person_id IS NOT NULL"
+            " ORDER BY created_at, statement_id",
+            (case_id,),
+        ):
+            if statement_ids is None or statement_id in statement_ids:
+                statements.setdefault(person_id, []).append(statement_id)
+        evidence: dict[str, list[str]] = {}
+        for number, person_id in self._vault.read(
+            "SELECT number, acquired_from_person_id FROM evidence"
+            " WHERE case_id = ? AND acquired_from_person_id IS NOT NULL ORDER BY number",
+            (case_id,),
+        ):
+            label = evidence_label(int(number))
+            if evidence_labels is None or label in evidence_labels:
+                evidence.setdefault(person_id, []).append(label)
+        subjects = []
+        for person_id, pseudonym, role in self._vault.read(
+            "SELECT person_id, pseudonym, role FROM people WHERE case_id = ?"
+            " ORDER BY created_at, person_id",
+            (case_id,),
+        ):
+            chain = own.get(person_id, case_chain)
+            subjects.append(
+                ConsentSubject(
+                    person_id,
+                    pseudonym,
+                    PersonRole(role),
+                    ConsentTerms.of(chain) if chain is not None else None,
+                    tuple(statements.get(person_id, ())),
+                    tuple(evidence.get(person_id, ())),
                 )
-            if category not in consent.scope:
-                return ConsentDecision(
-                    False,
-                    f"consent version {consent.version} does not include {category.value}",
-                    consent.version,
-                    ids,
-                )
-        version = max(c.version for c in chains)
-        return ConsentDecision(
-            True, f"consent version {version} includes {category.value}", version, ids
+            )
+        decision = decide_export(
+            recipient,
+            subjects,
+            case_consent=ConsentTerms.of(case_chain) if case_chain is not None else None,
+            consent_recorded=bool(chains),
         )
+        log.debug(
+            "consent decision for case %s to %s: %s",
+            case_id,
+            decision.recipient.value,
+            decision.summary() or "allowed",
+        )
+        return decision

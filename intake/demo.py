@@ -160,6 +160,22 @@ def build_demo(target: Vault | Intake) -> str:
         method=ConsentMethod.WRITTEN,
         notes="Consent form read aloud in Ukrainian before the interview.",
     )
+    # The witness's statement leaves with the survivor's (DESIGN §8): their consent is recorded
+    # too, verbally and witnessed, for the same recipients.
+    intake.consent.record(
+        case_id,
+        person_id=witness.person_id,
+        scope=[
+            RecipientCategory.NGO_INTERNAL,
+            RecipientCategory.PROSECUTOR,
+            RecipientCategory.COURT,
+        ],
+        given_at=start - timedelta(minutes=10),
+        language="ro",
+        method=ConsentMethod.VERBAL_WITNESSED,
+        witness="Lawyer A. (fictional)",
+        notes="Consent given by telephone before the neighbour's statement was taken.",
+    )
 
     interview = intake.interviews.create(
         case_id,

@@ -40,6 +40,8 @@ class RecipientCategory(StrEnum):
     COURT = "court"
     PARTNER_NGO = "partner_ngo"
     ANONYMISED_RESEARCH = "anonymised_research"
+    #: The same member under the export screens' shorter name (an alias, not a new kind).
+    RESEARCH = "anonymised_research"
 
 
 class StatementKind(StrEnum):
@@ -182,12 +184,137 @@ class Consent:
     recorded_by: str
 
 
+class ConsentReason(StrEnum):
+    """Why one person's material may or may not go to a recipient kind: a stable code.
+
+    The core returns codes with the facts a sentence needs (:class:`ConsentFinding`); the user
+    interfaces turn them into words (``ui.consent_reasons``).
+    """
+
+    COVERED = "consent.covered"
+    NOT_REQUIRED = "consent.not_required"
+    NOT_RECORDED = "consent.not_recorded"
+    WITHDRAWN = "consent.withdrawn"
+    KIND_NOT_COVERED = "consent.kind_not_covered"
+
+
 @dataclass(frozen=True)
-class ConsentDecision:
-    allowed: bool
-    reason: str
-    consent_version: int | None
-    consent_ids: tuple[str, ...] = ()
+class ConsentTerms:
+    """What the consent rule reads from one consent version (the latest of a chain)."""
+
+    consent_id: str
+    version: int
+    scope: frozenset[RecipientCategory]
+    withdrawn: bool
+    #: When this version was given; for a withdrawal, when consent was withdrawn.
+    given_at: datetime | None = None
+    #: Recorded for the case as a whole (no person), applying to everyone without their own.
+    case_wide: bool = False
+
+    @classmethod
+    def of(cls, consent: Consent) -> ConsentTerms:
+        return cls(
+            consent.consent_id,
+            consent.version,
+            consent.scope,
+            consent.withdrawn,
+            consent.given_at,
+            consent.person_id is None,
+        )
+
+
+@dataclass(frozen=True)
+class ConsentSubject:
+    """One person of the case as the consent rule sees an export of it."""
+
+    person_id: str
+    pseudonym: str
+    role: PersonRole
+    #: The consent that applies: the person's own chain, else the case's; None when neither.
+    consent: ConsentTerms | None
+    #: Their statements and the evidence acquired from them that this export would carry.
+    statement_ids: tuple[str, ...] = ()
+    evidence_labels: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConsentFinding:
+    """The decision for one person (or, with ``person_id`` None, for the case's own consent)."""
+
+    code: ConsentReason
+    recipient: RecipientCategory
+    person_id: str | None = None
+    pseudonym: str = ""
+    role: PersonRole | None = None
+    consent_id: str | None = None
+    consent_version: int | None = None
+    scope: frozenset[RecipientCategory] = frozenset()
+    withdrawn_at: datetime | None = None
+    case_wide: bool = False
+    statement_ids: tuple[str, ...] = ()
+    evidence_labels: tuple[str, ...] = ()
+
+    @property
+    def allowed(self) -> bool:
+        return self.code in (ConsentReason.COVERED, ConsentReason.NOT_REQUIRED)
+
+
+@dataclass(frozen=True)
+class ExportConsentDecision:
+    """May this material go to ``recipient``: one finding per person, plus the case's own."""
+
+    recipient: RecipientCategory
+    findings: tuple[ConsentFinding, ...]
+
+    @property
+    def allowed(self) -> bool:
+        return all(f.allowed for f in self.findings)
+
+    @property
+    def refusals(self) -> tuple[ConsentFinding, ...]:
+        return tuple(f for f in self.findings if not f.allowed)
+
+    @property
+    def codes(self) -> frozenset[ConsentReason]:
+        return frozenset(f.code for f in self.findings)
+
+    @property
+    def consent_version(self) -> int | None:
+        """The highest consent version relied on (None when no consent was needed or found)."""
+        versions = [f.consent_version for f in self.findings if f.consent_version is not None]
+        return max(versions) if versions else None
+
+    @property
+    def consent_ids(self) -> tuple[str, ...]:
+        return tuple(sorted({f.consent_id for f in self.findings if f.consent_id}))
+
+    def finding(self, person_id: str | None) -> ConsentFinding | None:
+        return next((f for f in self.findings if f.person_id == person_id), None)
+
+    def statement_allowed(self, statement_id: str) -> bool:
+        """Whether this statement may leave: its person's finding and the case's allow it."""
+        case = self.finding(None)
+        if case is not None and not case.allowed:
+            return False
+        owner = next((f for f in self.findings if statement_id in f.statement_ids), None)
+        return owner is None or owner.allowed
+
+    def summary(self) -> str:
+        """Codes and ids only, for logs, audit details and error details (never words)."""
+        return "; ".join(
+            " ".join(
+                x
+                for x in (
+                    f.code.value,
+                    f"person={f.person_id}" if f.person_id else "case",
+                    f"version={f.consent_version}" if f.consent_version is not None else "",
+                    f"recipient={f.recipient.value}",
+                    "scope=" + ",".join(sorted(c.value for c in f.scope)) if f.scope else "",
+                )
+                if x
+            )
+            for f in self.refusals
+        )
 
 
 # Interviews --------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ from exports.model import (
     SigningKeys,
     bytes_opener,
 )
+from intake.models import CaseStatus, CustodyEventType, PersonRole, StatementKind
 from vault.header import Checkpoint
 
 UKRAINIAN = "Мене привезли до Констанци вночі, і вони забрали мій паспорт."
@@ -53,7 +54,7 @@ def custody(number: str, digest: str) -> tuple[BundleCustodyEvent, ...]:
     return (
         BundleCustodyEvent(
             f"{number}-c1",
-            "collected",
+            CustodyEventType.COLLECTED,
             "2026-03-01T09:00:00Z",
             "ana.lawyer",
             from_party=f"survivor S-1 ({LEGAL_NAME})",
@@ -63,14 +64,18 @@ def custody(number: str, digest: str) -> tuple[BundleCustodyEvent, ...]:
         ),
         BundleCustodyEvent(
             f"{number}-c2",
-            "ingested",
+            CustodyEventType.INGESTED,
             "2026-03-01T09:05:00Z",
             "ana.lawyer",
             method="Custodia ingest",
             hash_observed=digest,
         ),
         BundleCustodyEvent(
-            f"{number}-c3", "viewed", "2026-03-02T10:00:00Z", "ion.investigator", purpose="review"
+            f"{number}-c3",
+            CustodyEventType.VIEWED,
+            "2026-03-02T10:00:00Z",
+            "ion.investigator",
+            purpose="review",
         ),
     )
 
@@ -90,7 +95,7 @@ def sample_case(*, consent: frozenset[RecipientKind] | None = None) -> BundleCas
     )
     survivor = BundlePerson(
         "P-1",
-        "survivor",
+        PersonRole.SURVIVOR,
         "Mira",
         protected={
             "Legal name": LEGAL_NAME,
@@ -105,7 +110,7 @@ def sample_case(*, consent: frozenset[RecipientKind] | None = None) -> BundleCas
     )
     suspect = BundlePerson(
         "P-2",
-        "suspect",
+        PersonRole.SUSPECT,
         "Suspect A",
         consent_required=False,
         protected={"Legal name": "Vasile Fictivescu"},
@@ -128,7 +133,7 @@ def sample_case(*, consent: frozenset[RecipientKind] | None = None) -> BundleCas
         BundleStatement(
             "S-0001",
             "P-1",
-            "verbatim",
+            StatementKind.VERBATIM,
             "uk",
             text1,
             sha(text1.encode()),
@@ -149,7 +154,7 @@ def sample_case(*, consent: frozenset[RecipientKind] | None = None) -> BundleCas
         BundleStatement(
             "S-0002",
             "P-1",
-            "summary",
+            StatementKind.SUMMARY,
             "ro",
             text2,
             sha(text2.encode()),
@@ -208,7 +213,7 @@ def sample_case(*, consent: frozenset[RecipientKind] | None = None) -> BundleCas
         "RO-2026-0042",
         "Greenhouse labour, Constanța (fictional)",
         jurisdiction="Romania",
-        status="open",
+        status=CaseStatus.OPEN,
         people=(survivor, suspect),
         statements=statements,
         evidence=evidence,

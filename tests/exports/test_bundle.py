@@ -24,6 +24,7 @@ from exports.errors import (
 )
 from exports.model import ExportResult, RecipientKind, bytes_opener
 from exports.verify import verify_bundle
+from intake.models import ConsentReason
 from tests.exports import sample
 from tests.exports.conftest import pdf_text
 
@@ -252,13 +253,17 @@ def test_export_beyond_consent_is_refused(tmp_path: Path) -> None:
     case = sample.sample_case(consent=frozenset({RecipientKind.NGO_INTERNAL}))
     with pytest.raises(ConsentRefusedError) as info:
         build_bundle(sample.request(case, recipient=RecipientKind.POLICE), tmp_path / "b")
-    assert "allows ngo_internal; not police" in str(info.value.detail)
+    decision = info.value.decision
+    assert decision is not None
+    assert [(f.code, f.person_id) for f in decision.refusals] == [
+        (ConsentReason.KIND_NOT_COVERED, "P-1")
+    ]
     withdrawn = sample.sample_case()
     consent = withdrawn.people[0].consent
     assert consent is not None
     survivor = replace(withdrawn.people[0], consent=replace(consent, withdrawn=True))
     withdrawn = replace(withdrawn, people=(survivor, withdrawn.people[1]))
-    with pytest.raises(ConsentRefusedError, match="withdrew"):
+    with pytest.raises(ConsentRefusedError, match=r"consent\.withdrawn person=P-1"):
         build_bundle(sample.request(withdrawn), tmp_path / "b")
     with pytest.raises(ProfileNotAllowedError):
         build_bundle(sample.request(recipient=RecipientKind.PARTNER_NGO), tmp_path / "b")

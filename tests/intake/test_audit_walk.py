@@ -26,7 +26,7 @@ READ_ONLY = {
     "has_identity",
     "history",
     "current",
-    "may_share",
+    "decide_export",
     "revisions",
     "addenda",
     "verify_final",
@@ -298,7 +298,7 @@ def test_read_only_calls_write_nothing(intake: Intake, case_id: str) -> None:
     before = _seq(intake)
     intake.cases.list_cases()
     intake.cases.get(case_id)
-    intake.consent.may_share(case_id, "police")
+    intake.consent.decide_export(case_id, "police")
     intake.search.search("anything")
     intake.indicators.checklist(case_id)
     intake.entities.cross_case_links()

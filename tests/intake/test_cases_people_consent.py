@@ -17,6 +17,7 @@ from intake.errors import (
 from intake.models import (
     CaseStatus,
     ConsentMethod,
+    ConsentReason,
     IdentityDocument,
     PersonRole,
     ProtectedIdentity,
@@ -121,9 +122,9 @@ def test_minor_needs_guardian(intake: Intake, case_id: str) -> None:
 
 
 def test_consent_versions_and_police(intake: Intake, case_id: str) -> None:
-    decision = intake.consent.may_share(case_id, RecipientCategory.POLICE)
+    decision = intake.consent.decide_export(case_id, RecipientCategory.POLICE)
     assert not decision.allowed
-    assert "no consent" in decision.reason
+    assert decision.codes == {ConsentReason.NOT_RECORDED}
     person = intake.people.add(case_id, PersonRole.SURVIVOR, "S")
     v1 = intake.consent.record(
         case_id,
@@ -135,11 +136,12 @@ def test_consent_versions_and_police(intake: Intake, case_id: str) -> None:
         method=ConsentMethod.WRITTEN,
     )
     assert v1.version == 1
-    refused = intake.consent.may_share(case_id, "police")
+    refused = intake.consent.decide_export(case_id, "police")
     assert not refused.allowed
     assert refused.consent_version == 1
-    assert "police" in refused.reason
-    assert intake.consent.may_share(case_id, "prosecutor").allowed
+    assert [f.code for f in refused.refusals] == [ConsentReason.KIND_NOT_COVERED]
+    assert refused.recipient is RecipientCategory.POLICE
+    assert intake.consent.decide_export(case_id, "prosecutor").allowed
     with pytest.raises(ValidationError):
         intake.consent.record(
             case_id, scope=["police"], given_at=NOW, language="uk", method="verbal_witnessed"
@@ -154,15 +156,15 @@ def test_consent_versions_and_police(intake: Intake, case_id: str) -> None:
         witness="W. Itness",
     )
     assert v2.version == 2
-    allowed = intake.consent.may_share(case_id, RecipientCategory.POLICE)
+    allowed = intake.consent.decide_export(case_id, RecipientCategory.POLICE)
     assert allowed.allowed
     assert allowed.consent_version == 2
     intake.consent.withdraw(
         case_id, person_id=person.person_id, given_at=NOW, language="uk", method="written"
     )
-    withdrawn = intake.consent.may_share(case_id, "ngo_internal")
+    withdrawn = intake.consent.decide_export(case_id, "ngo_internal")
     assert not withdrawn.allowed
-    assert "withdrawn" in withdrawn.reason
+    assert [f.code for f in withdrawn.refusals] == [ConsentReason.WITHDRAWN]
     history = intake.consent.history(case_id, person.person_id)
     assert [c.version for c in history] == [1, 2, 3]
     assert history[0].scope == frozenset({"ngo_internal", "prosecutor"})
@@ -176,7 +178,7 @@ def test_consent_rows_cannot_be_updated(intake: Intake, case_id: str) -> None:
         raw_change(intake.vault, "UPDATE consent SET scope = '[\"police\"]'")
     with pytest.raises(DatabaseError):
         raw_change(intake.vault, "DELETE FROM consent")
-    assert not intake.consent.may_share(case_id, "police").allowed
+    assert not intake.consent.decide_export(case_id, "police").allowed
 
 
 def test_interviews(intake: Intake, case_id: str) -> None:

@@ -22,8 +22,8 @@ def test_build_demo(vault: Vault) -> None:
     assert len(intake.evidence.list_for_case(case_id)) == 3
     png = intake.evidence.by_label(case_id, "E-0002")
     assert png.original_metadata["exif"]["Image Make"] == "Custodia Training Camera"
-    assert intake.consent.may_share(case_id, "court").allowed
-    assert not intake.consent.may_share(case_id, "police").allowed
+    assert intake.consent.decide_export(case_id, "court").allowed
+    assert not intake.consent.decide_export(case_id, "police").allowed
     assert any(s.finalised for s in intake.statements.list_for_case(case_id))
     assert intake.search.search("Constanta")
     assert intake.search.search("київ")

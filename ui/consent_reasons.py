@@ -1,0 +1,149 @@
+"""Consent decisions in words: the one mapping from intake's reason codes to sentences.
+
+The core decides in codes (``intake.consent.decide_export``); the export wizard and the command
+line both phrase the decision here, so a person reads the same reason wherever they are refused.
+Qt-free: the wizard passes ``QCoreApplication.translate`` as ``translate``, the command line the
+gettext catalogue's ``pgettext`` (the default); both read the same catalogues, keyed by the
+context below.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from intake.models import (
+    ConsentFinding,
+    ConsentReason,
+    ExportConsentDecision,
+    PersonRole,
+    RecipientCategory,
+)
+from resources.i18n import pgettext
+
+log = logging.getLogger(__name__)
+
+#: (context, source text) -> text in the reader's language.
+Translate = Callable[[str, str], str]
+CONTEXT = "ExportDecision"
+TERMS = "Terms"
+
+
+def _noop(context: str, text: str) -> str:
+    """Marks ``text`` for extraction in ``context`` and returns it unchanged."""
+    return text
+
+
+_KINDS: dict[RecipientCategory, str] = {
+    RecipientCategory.NGO_INTERNAL: _noop(TERMS, "NGO internal"),
+    RecipientCategory.POLICE: _noop(TERMS, "police"),
+    RecipientCategory.PROSECUTOR: _noop(TERMS, "prosecutor"),
+    RecipientCategory.COURT: _noop(TERMS, "court"),
+    RecipientCategory.PARTNER_NGO: _noop(TERMS, "partner NGO"),
+    RecipientCategory.ANONYMISED_RESEARCH: _noop(TERMS, "anonymised research"),
+}
+_ROLES: dict[PersonRole, str] = {
+    PersonRole.SURVIVOR: _noop(TERMS, "survivor"),
+    PersonRole.WITNESS: _noop(TERMS, "witness"),
+    PersonRole.SUSPECT: _noop(TERMS, "suspect"),
+    PersonRole.OTHER: _noop(TERMS, "other"),
+}
+
+
+def kind_name(kind: RecipientCategory, translate: Translate = pgettext) -> str:
+    return translate(TERMS, _KINDS[kind])
+
+
+def role_name(role: PersonRole, translate: Translate = pgettext) -> str:
+    return translate(TERMS, _ROLES[role])
+
+
+def _fill(template: str, *values: str) -> str:
+    # Qt-style numbered placeholders, filled from the highest so "%1" never eats "%10".
+    for number in range(len(values), 0, -1):
+        template = template.replace(f"%{number}", values[number - 1])
+    return template
+
+
+def _problem(finding: ConsentFinding, translate: Translate) -> str:
+    """What is wrong with the consent itself, without saying whose it is."""
+    version = str(finding.consent_version or 0)
+    if finding.code is ConsentReason.NOT_RECORDED:
+        return translate(CONTEXT, "no consent is recorded")
+    if finding.code is ConsentReason.WITHDRAWN:
+        if finding.withdrawn_at is None:
+            return _fill(translate(CONTEXT, "consent was withdrawn (version %1)"), version)
+        return _fill(
+            translate(CONTEXT, "consent was withdrawn on %2 (version %1)"),
+            version,
+            finding.withdrawn_at.date().isoformat(),
+        )
+    if finding.code is ConsentReason.KIND_NOT_COVERED:
+        allowed = ", ".join(sorted(kind_name(k, translate) for k in finding.scope)) or "—"
+        return _fill(
+            translate(CONTEXT, "consent version %1 allows only: %2; not %3"),
+            version,
+            allowed,
+            kind_name(finding.recipient, translate),
+        )
+    if finding.code is ConsentReason.NOT_REQUIRED:
+        return translate(CONTEXT, "no consent is needed: nothing of theirs leaves")
+    return _fill(
+        translate(CONTEXT, "consent version %1 covers %2"),
+        version,
+        kind_name(finding.recipient, translate),
+    )
+
+
+def reason_sentence(finding: ConsentFinding, translate: Translate = pgettext) -> str:
+    """One finding as a sentence: the case's consent, or a person's (pseudonym and role)."""
+    if finding.person_id is None:
+        if finding.code is ConsentReason.NOT_RECORDED:
+            return translate(CONTEXT, "No consent is recorded for this case.")
+        return _fill(translate(CONTEXT, "Case consent: %1."), _problem(finding, translate))
+    role = role_name(finding.role, translate) if finding.role is not None else ""
+    return _fill(
+        translate(CONTEXT, "%1 (%2): %3."),
+        finding.pseudonym,
+        role,
+        _problem(finding, translate),
+    )
+
+
+def refusal_sentences(
+    decision: ExportConsentDecision, translate: Translate = pgettext
+) -> list[str]:
+    """Why the decision refuses, one sentence per problem, empty when it allows.
+
+    A problem of the case's own consent is said once, not again for each person it covers;
+    when nothing at all is recorded, the case's sentence says it for everyone.
+    """
+    case = decision.finding(None)
+    case_refused = case is not None and not case.allowed
+    sentences: list[str] = []
+    for finding in decision.refusals:
+        if finding.person_id is not None and case_refused and case is not None:
+            if case.code is ConsentReason.NOT_RECORDED:
+                continue
+            if finding.case_wide and finding.consent_id == case.consent_id:
+                continue
+        sentences.append(reason_sentence(finding, translate))
+    return sentences
+
+
+def allowed_sentence(decision: ExportConsentDecision, translate: Translate = pgettext) -> str:
+    """The one sentence for an allowed decision."""
+    return _fill(
+        translate(CONTEXT, "Consent (version %1) covers sharing with %2."),
+        str(decision.consent_version or 0),
+        kind_name(decision.recipient, translate),
+    )
+
+
+def decision_sentences(
+    decision: ExportConsentDecision, translate: Translate = pgettext
+) -> list[str]:
+    """The allowed sentence, or every refusal sentence."""
+    if decision.allowed:
+        return [allowed_sentence(decision, translate)]
+    return refusal_sentences(decision, translate)
