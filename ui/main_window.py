@@ -366,7 +366,6 @@ class MainWindow(QMainWindow):
         dialog = BackupDialog(
             self.session.vault,
             folder=self.settings.last_backup_folder,
-            track=self.session.track,
             parent=self,
         )
         dialog.backed_up.connect(lambda _report: self._backed_up(dialog))

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from ui.workers import Job
+from ui.operations import Operations, operations
 from vault.errors import CustodiaError, VaultLockedError
 
 if TYPE_CHECKING:
@@ -56,15 +56,16 @@ class Session(QObject):
         idle_seconds: float = DEFAULT_IDLE_SECONDS,
         tick_ms: int = 1000,
         clipboard_clear_ms: int = CLIPBOARD_CLEAR_MS,
+        ops: Operations | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.operations = ops if ops is not None else operations()
         self._clock = clock
         self._idle_seconds = float(idle_seconds)
         self._vault: Vault | None = None
         self._services: Intake | None = None
         self._last_activity = clock()
-        self._jobs: set[Job] = set()
         self._clipboard_clear_ms = clipboard_clear_ms
         self._copied: str | None = None
         self._idle_timer = QTimer(self)
@@ -120,8 +121,8 @@ class Session(QObject):
         vault, self._vault = self._vault, None
         services, self._services = self._services, None
         self._idle_timer.stop()
-        for job in list(self._jobs):
-            job.cancel()
+        # Before the vault closes: no worker may still read it, no callback may run against it.
+        self.operations.cancel_all()
         self.clear_clipboard()
         if vault is None:
             return
@@ -134,14 +135,6 @@ class Session(QObject):
             log.warning("lock of vault %s: %s", vault.vault_id, exc.code)
         log.info("session locked (%s)", reason)
         self.locked.emit(reason)
-
-    # Jobs ----------------------------------------------------------------------------------
-
-    def track(self, job: Job) -> Job:
-        """Remember ``job`` so that locking cancels it."""
-        self._jobs.add(job)
-        job.finished.connect(lambda: self._jobs.discard(job))
-        return job
 
     # Idle lock -----------------------------------------------------------------------------
 

@@ -9,6 +9,12 @@ thread and re-emits what happens as signals on the UI thread, with Anki-style ch
 
 Every callback runs on the UI thread. Progress is throttled so that a 1 GiB ingest (a thousand
 chunks) cannot flood the event loop.
+
+Widgets do not start jobs themselves: :mod:`ui.operations` starts, registers and cancels them.
+Two rules live here, once for every job: a failure that arrives after cancel was requested is
+reported as a cancellation (the core often notices the cancel as a broken read), and an
+*abandoned* job (cancelled because the vault locked) reports no outcome at all, only
+``finished``, so that no callback runs against a closed vault.
 """
 
 from __future__ import annotations
@@ -46,19 +52,26 @@ class Job(QObject):
     succeeded = Signal(object)  # the function's result
     failed = Signal(object)  # the exception, for ui.errors.user_message
     cancelled = Signal()
-    finished = Signal()  # after any of the three above
+    finished = Signal()  # after any of the three above, or alone for an abandoned job
 
     def __init__(
         self,
         fn: JobFn,
         *,
         name: str = "job",
+        reads_vault: bool = False,
+        changes: frozenset[str] = frozenset(),
         min_interval: float = 0.05,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._fn = fn
         self.name = name
+        self.reads_vault = reads_vault  # locking cancels it and waits for it
+        self.changes = changes  # kinds of vault data it changes, for views to refresh
+        self.outcome = ""  # "succeeded", "failed", "cancelled" or "abandoned" once finished
+        self._abandoned = False
+        self._thread_done = threading.Event()
         self._cancel = threading.Event()
         self._min_interval = min_interval
         self._last_report = 0.0
@@ -106,6 +119,19 @@ class Job(QObject):
     def cancel(self) -> None:
         self._cancel.set()
 
+    def abandon(self) -> None:
+        """Cancel and drop the outcome: the job's callbacks never run (the vault is locking)."""
+        self._abandoned = True
+        self._cancel.set()
+
+    def wait(self, timeout: float) -> bool:
+        """Block until the function has returned on its pool thread; False on timeout."""
+        return self._thread_done.wait(timeout)
+
+    @property
+    def abandoned(self) -> bool:
+        return self._abandoned
+
     @property
     def is_running(self) -> bool:
         return self._running
@@ -125,6 +151,9 @@ class Job(QObject):
 
     def _run(self) -> None:
         try:
+            if self._cancel.is_set():
+                # Cancelled while queued behind other jobs: do not start the work at all.
+                raise OperationCancelledError()
             result = self._fn(self._report, self._cancel)
         except OperationCancelledError:
             self._relay.done.emit("cancelled", None)
@@ -137,29 +166,34 @@ class Job(QObject):
             self._relay.done.emit("failed", exc)
         else:
             self._relay.done.emit("succeeded", result)
+        finally:
+            self._thread_done.set()
 
     # UI thread -----------------------------------------------------------------------------
 
     @Slot(object, object)
     def _on_progress(self, done: object, total: object) -> None:
-        if self._running:
+        if self._running and not self._abandoned:
             self.progress.emit(done, total)
 
     @Slot(str, object)
     def _on_done(self, outcome: str, payload: object) -> None:
         self._running = False
+        if self._abandoned:
+            outcome = "abandoned"
+        elif outcome == "failed" and self._cancel.is_set():
+            # Cancelling often surfaces as an error (a closed stream, a half-written file):
+            # the user asked to stop, so it is a cancellation, not a failure to report.
+            log.info("job %s failed after cancel: reported as cancelled", self.name)
+            outcome = "cancelled"
+        self.outcome = outcome
         try:
             if outcome == "succeeded":
                 self.succeeded.emit(payload)
             elif outcome == "cancelled":
                 self.cancelled.emit()
-            else:
+            elif outcome == "failed":
                 self.failed.emit(payload)
         finally:
             self.finished.emit()
             _RUNNING.discard(self)
-
-
-def run_job(fn: JobFn, *, name: str = "job", parent: QObject | None = None) -> Job:
-    """Create and start a job in one call."""
-    return Job(fn, name=name, parent=parent).start()

@@ -15,6 +15,7 @@ from ui.cases.case_list_view import CaseListView
 from ui.cases.case_workspace import CaseWorkspace
 from ui.cases.new_case_dialog import NewCaseDialog
 from ui.errors import show_error
+from ui.operations import CASES, operations
 from ui.search.search_dialog import SearchDialog
 from ui.session import Session
 from ui.widgets import plain_label
@@ -79,10 +80,8 @@ class Workspace(QWidget):
         except CustodiaError as exc:
             show_error(self, exc)
             return None
-        view.case_changed.connect(lambda: self.case_list.refresh())
         view.open_case.connect(self.case_list.select)
         view.export_requested.connect(self.open_export)
-        view.evidence.ingest_started.connect(self.session.track)
         self.case_view = view
         self.case_stack.addWidget(view)
         self.case_stack.setCurrentWidget(view)
@@ -102,11 +101,15 @@ class Workspace(QWidget):
 
     def open_new_case(self) -> NewCaseDialog:
         dialog = NewCaseDialog(self.services.cases, self)
-        dialog.accepted.connect(
-            lambda: self.case_list.refresh(select=dialog.case.case_id) if dialog.case else None
-        )
+        dialog.accepted.connect(lambda: self._case_created(dialog))
         dialog.open()
         return dialog
+
+    def _case_created(self, dialog: NewCaseDialog) -> None:
+        if dialog.case is None:
+            return
+        operations().notify(CASES)
+        self.case_list.select(dialog.case.case_id)
 
     def open_export(self, case_id: str) -> ExportWizard | None:
         if self.case_view is not None and self.case_view.statements.editor is not None:
@@ -115,20 +118,13 @@ class Workspace(QWidget):
         from ui.exports.export_wizard import ExportWizard
 
         try:
-            dialog = ExportWizard(self.services, case_id, track=self.session.track, parent=self)
+            dialog = ExportWizard(self.services, case_id, parent=self)
         except CustodiaError as exc:
             show_error(self, exc)
             return None
-        dialog.exported.connect(lambda _result: self._exported())
         dialog.verify_requested.connect(self.verify_requested)
         dialog.open()
         return dialog
-
-    def _exported(self) -> None:
-        # New "exported" custody events and audit entries: show them.
-        if self.case_view is not None:
-            self.case_view.evidence.refresh()
-        self.audit_view.refresh()
 
     def open_search(self) -> SearchDialog:
         dialog = SearchDialog(self.services.search, self)

@@ -83,22 +83,26 @@ def test_lock_clears_protected_clipboard(qtbot, vault_path, made_vault, clock):
     assert QGuiApplication.clipboard().text() == ""
 
 
-def test_lock_cancels_tracked_jobs(qtbot, vault_path, made_vault, clock):
+def test_lock_cancels_vault_jobs_and_drops_their_outcome(qtbot, vault_path, made_vault, clock):
     import threading
 
-    from ui.workers import Job
     from vault.errors import OperationCancelledError
 
     session = _open_session(vault_path, clock)
     started = threading.Event()
+    outcomes: list[str] = []
 
     def work(report, cancel):
         started.set()
         cancel.wait(5)
         raise OperationCancelledError()
 
-    job = session.track(Job(work))
-    with qtbot.waitSignal(job.cancelled, timeout=5000):
-        job.start()
-        assert started.wait(5)
+    job = session.operations.run(work, name="test-lock", reads_vault=True)
+    job.success(lambda _r: outcomes.append("succeeded"))
+    job.failure(lambda _e: outcomes.append("failed"))
+    job.on_cancelled(lambda: outcomes.append("cancelled"))
+    assert started.wait(5)
+    with qtbot.waitSignal(job.finished, timeout=5000):
         session.lock()
+    assert outcomes == []  # no callback runs against the locked vault
+    assert job.outcome == "abandoned"

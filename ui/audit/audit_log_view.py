@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import user_message
-from ui.widgets import plain_label
+from ui.job_panel import JobPanel
+from ui.operations import ChangeListener, operations
 from ui.workers import Job, ProgressFn
 from vault import Vault
 from vault.audit import AuditEntry, ChainReport
@@ -40,7 +40,6 @@ class AuditLogView(QWidget):
         super().__init__(parent)
         self._vault = vault
         self._entries: list[AuditEntry] = []
-        self._job: Job | None = None
         self.action_filter = QLineEdit(self)
         self.action_filter.setPlaceholderText(self.tr("Action begins with… (e.g. case.)"))
         self.action_filter.setAccessibleName(self.tr("Filter by action"))
@@ -55,12 +54,14 @@ class AuditLogView(QWidget):
         self.verify_button = QPushButton(self.tr("&Verify chain"), self)
         self.verify_button.setAccessibleName(self.tr("Verify the audit chain"))
         self.verify_button.clicked.connect(self.verify)
-        self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(self.tr("Verification progress"))
-        self.progress.hide()
-        self.result = plain_label("", self)
-        self.result.setObjectName("statusText")
-        self.result.setAccessibleName(self.tr("Verification result"))
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Verification progress"),
+            result_name=self.tr("Verification result"),
+            cancel_name=self.tr("Cancel the verification"),
+        )
+        self.panel.idle.connect(lambda: self.verify_button.setEnabled(True))
+        self.progress, self.result = self.panel.progress, self.panel.result
 
         self.table = QTableWidget(0, 5, self)
         self.table.setHorizontalHeaderLabels(
@@ -98,10 +99,15 @@ class AuditLogView(QWidget):
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.result)
+        layout.addWidget(self.panel)
         layout.addWidget(splitter, 1)
+        # Every change to the vault appends an audit entry: any change refreshes the log.
+        ChangeListener(self, (), self.refresh, vault_open=lambda: vault.is_open)
         self.refresh()
+
+    @property
+    def _job(self) -> Job | None:
+        return self.panel.job
 
     def refresh(self) -> None:
         filters: dict[str, Any] = {"limit": PAGE_SIZE}
@@ -136,48 +142,34 @@ class AuditLogView(QWidget):
             + self.tr("Entry hash: %1").replace("%1", entry.entry_hash)
         )
 
-    def verify(self) -> None:
+    def verify(self) -> Job | None:
         if self._job is not None:
-            return
+            return None
         vault = self._vault
 
         def run(progress: ProgressFn, cancel: threading.Event) -> ChainReport:
             return vault.verify_audit(progress=progress, cancel=cancel)
 
         self.verify_button.setEnabled(False)
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.result.setText(self.tr("Verifying the audit chain…"))
-        self._job = Job(run, name="verify-audit", parent=self)
-        self._job.on_progress(self._progress).success(self._verified).failure(self._failed)
-        self._job.on_finished(self._finished).start()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
+        job = operations().run(run, name="verify-audit", reads_vault=True, parent=self)
+        self.panel.follow(
+            job,
+            step=self.tr("Verifying the audit chain…"),
+            cancelled=self.tr("Verification cancelled: no verdict."),
+            describe_failure=self._describe_failure,
+        )
+        job.success(self._verified)
+        return job
 
     def _verified(self, report: object) -> None:
         assert isinstance(report, ChainReport)
-        self.result.setText(
-            self.tr("The audit chain is intact: %n entries verified.", "", report.entries)
+        self.panel.set_verdict(
+            self.tr("The audit chain is intact: %n entries verified.", "", report.entries), "ok"
         )
-        self.result.setProperty("verdict", "ok")
 
-    def _failed(self, exc: BaseException) -> None:
+    def _describe_failure(self, exc: BaseException) -> str:
         if isinstance(exc, AuditChainError) and exc.first_bad_seq is not None:
-            self.result.setText(
-                self.tr("The audit chain is BROKEN: the first bad entry is number %1.").replace(
-                    "%1", str(exc.first_bad_seq)
-                )
+            return self.tr("The audit chain is BROKEN: the first bad entry is number %1.").replace(
+                "%1", str(exc.first_bad_seq)
             )
-        else:
-            self.result.setText(user_message(exc))
-        self.result.setProperty("verdict", "bad")
-
-    def _finished(self) -> None:
-        self._job = None
-        self.progress.hide()
-        self.verify_button.setEnabled(True)
-        # Re-polish so the style sheet's [verdict=…] colour applies.
-        self.result.style().unpolish(self.result)
-        self.result.style().polish(self.result)
+        return user_message(exc)

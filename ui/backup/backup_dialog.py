@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -19,9 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,23 +26,14 @@ from PySide6.QtWidgets import (
 
 from ui.errors import user_message
 from ui.formatting import size
+from ui.job_panel import JobPanel
+from ui.operations import BACKUPS, operations
 from ui.widgets import buddy_label, heading, plain_label
 from ui.workers import Job, ProgressFn
 from vault import Vault
 from vault.backup import BackupReport, backup
 
 log = logging.getLogger(__name__)
-
-PROGRESS_STEPS = 1000
-JobTracker = Callable[[Job], object]
-
-
-def set_verdict(label: QLabel, text: str, verdict: str) -> None:
-    """Plain text plus the style sheet's green/red [verdict=…] colour."""
-    label.setText(text)
-    label.setProperty("verdict", verdict)
-    label.style().unpolish(label)
-    label.style().polish(label)
 
 
 class BackupDialog(QDialog):
@@ -56,13 +44,10 @@ class BackupDialog(QDialog):
         vault: Vault,
         *,
         folder: Path | None = None,
-        track: JobTracker | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._vault = vault
-        self._track = track
-        self.job: Job | None = None
         self.report: BackupReport | None = None
         self.setWindowTitle(self.tr("Back up the vault"))
         self.setMinimumWidth(560)
@@ -83,13 +68,15 @@ class BackupDialog(QDialog):
         self.browse_button = QPushButton(self.tr("&Browse…"), self)
         self.browse_button.setAccessibleName(self.tr("Choose the backup folder"))
         self.browse_button.clicked.connect(self._browse)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setAccessibleName(self.tr("Backup progress"))
-        self.progress.hide()
-        self.status = plain_label("", self)
-        self.status.setObjectName("statusText")
-        self.status.setAccessibleName(self.tr("Backup status"))
+        # The dialog's own Cancel/Close button cancels: the panel needs no second one.
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Backup progress"),
+            result_name=self.tr("Backup status"),
+            cancellable=False,
+        )
+        self.panel.idle.connect(self._finished)
+        self.progress, self.status = self.panel.progress, self.panel.result
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(self.browse_button)
@@ -110,11 +97,14 @@ class BackupDialog(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        layout.addWidget(self.panel)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._update_buttons()
+
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
 
     @property
     def folder(self) -> Path | None:
@@ -141,10 +131,8 @@ class BackupDialog(QDialog):
         if dest is None:
             return None
         if self._inside_vault(dest):
-            set_verdict(
-                self.status,
-                self.tr("Choose a folder outside the vault, ideally on another drive."),
-                "bad",
+            self.panel.set_verdict(
+                self.tr("Choose a folder outside the vault, ideally on another drive."), "bad"
             )
             return None
         vault = self._vault
@@ -152,19 +140,22 @@ class BackupDialog(QDialog):
         def run(progress: ProgressFn, cancel: threading.Event) -> BackupReport:
             return backup(vault, dest, progress=progress, cancel=cancel)
 
-        self.progress.setValue(0)
-        self.progress.show()
-        set_verdict(self.status, self.tr("Backing up…"), "")
         self.close_button.setText(self.tr("Cancel"))
         self.close_button.setEnabled(True)
-        job = Job(run, name="backup", parent=self)
-        self.job = job
-        job.on_progress(self._progress).success(self._done).failure(self._failed)
-        job.on_cancelled(self._cancelled).on_finished(self._finished)
-        if self._track is not None:
-            self._track(job)
+        job = operations().run(run, name="backup", reads_vault=True, changes={BACKUPS}, parent=self)
+        self.panel.follow(
+            job,
+            step=self.tr("Backing up…"),
+            cancelled=self.tr("Backup cancelled. The previous backup in this folder is unchanged."),
+            describe_failure=lambda exc: (
+                user_message(exc)
+                + "\n"
+                + self.tr("The previous backup in this folder is unchanged.")
+            ),
+        )
+        job.success(self._done)
         self._update_buttons()
-        return job.start()
+        return job
 
     def _inside_vault(self, dest: Path) -> bool:
         try:
@@ -175,9 +166,8 @@ class BackupDialog(QDialog):
 
     def cancel_or_close(self) -> None:
         if self.job is not None:
-            self.job.cancel()
+            self.panel.cancel()
             self.close_button.setEnabled(False)
-            set_verdict(self.status, self.tr("Cancelling…"), "")
             return
         if self.report is not None:
             self.accept()
@@ -185,19 +175,15 @@ class BackupDialog(QDialog):
             self.reject()
 
     def reject(self) -> None:
-        if self.job is not None:
+        if self.job is not None and not self.job.abandoned:
             self.cancel_or_close()  # a running backup is cancelled, never abandoned
             return
         super().reject()
 
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(PROGRESS_STEPS * done / max(total, 1)))
-
     def _done(self, report: object) -> None:
         assert isinstance(report, BackupReport)
         self.report = report
-        set_verdict(
-            self.status,
+        self.panel.set_verdict(
             self.tr(
                 "Backup complete: %1 new evidence file(s) copied, %2 already there; %3 written."
             )
@@ -208,26 +194,7 @@ class BackupDialog(QDialog):
         )
         self.backed_up.emit(report)
 
-    def _failed(self, exc: BaseException) -> None:
-        if self.job is not None and self.job.cancel_requested:
-            self._cancelled()
-            return
-        set_verdict(
-            self.status,
-            user_message(exc) + "\n" + self.tr("The previous backup in this folder is unchanged."),
-            "bad",
-        )
-
-    def _cancelled(self) -> None:
-        set_verdict(
-            self.status,
-            self.tr("Backup cancelled. The previous backup in this folder is unchanged."),
-            "",
-        )
-
     def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
         self.close_button.setEnabled(True)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))

@@ -19,24 +19,22 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.backup.backup_dialog import set_verdict
 from ui.backup.backup_status import parse_time
-from ui.errors import user_message
 from ui.formatting import when
+from ui.job_panel import JobPanel
+from ui.operations import operations
 from ui.widgets import button_box, heading, plain_label, wrapping_list
 from ui.workers import Job, ProgressFn
 from vault.backup import BackupCheck, check_backup
 
 log = logging.getLogger(__name__)
 
-PROGRESS_STEPS = 1000
 BAD_COLOUR = QColor("#b00020")
 
 
@@ -64,7 +62,6 @@ class CheckBackupDialog(QDialog):
 
     def __init__(self, *, folder: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.job: Job | None = None
         self.check: BackupCheck | None = None
         self.setWindowTitle(self.tr("Check a backup"))
         self.setMinimumSize(560, 420)
@@ -90,17 +87,14 @@ class CheckBackupDialog(QDialog):
         # Its own width only, also while the progress bar beside it is hidden.
         self.check_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.check_button.clicked.connect(lambda: self.start_check())
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setAccessibleName(self.tr("Check progress"))
-        self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the check"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
-        self.status = plain_label("", self)
-        self.status.setObjectName("statusText")
-        self.status.setAccessibleName(self.tr("Check result"))
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Check progress"),
+            result_name=self.tr("Check result"),
+            cancel_name=self.tr("Cancel the check"),
+        )
+        self.panel.idle.connect(self._update_buttons)
+        self.status = self.panel.result
         self.problems = wrapping_list(QListWidget(self))
         self.problems.setAccessibleName(self.tr("Problems found"))
         self.problems.hide()  # shown when a check finds problems
@@ -111,18 +105,20 @@ class CheckBackupDialog(QDialog):
         row.addWidget(self.browse_button)
         run = QHBoxLayout()
         run.addWidget(self.check_button)
-        run.addWidget(self.progress, 1)
-        run.addWidget(self.cancel_button)
+        run.addWidget(self.panel, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(row)
         layout.addLayout(run)
-        layout.addWidget(self.status)
         layout.addWidget(self.problems, 1)
         layout.addStretch(0)
         layout.addWidget(self.buttons)
         self._update_buttons()
+
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
 
     @property
     def folder(self) -> Path | None:
@@ -153,41 +149,34 @@ class CheckBackupDialog(QDialog):
             return check_backup(dest, progress=progress, cancel=cancel)
 
         self.problems.clear()
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.cancel_button.setEnabled(True)
-        set_verdict(self.status, self.tr("Checking every file…"), "")
-        job = Job(run, name="check-backup", parent=self)
-        self.job = job
-        job.on_progress(self._progress).success(self._done).failure(self._failed)
-        job.on_cancelled(self._cancelled).on_finished(self._finished)
+        self.problems.hide()
+        # Reads only the backup folder, never the open vault: locking does not stop it.
+        job = operations().run(run, name="check-backup", parent=self)
+        self.panel.follow(
+            job,
+            step=self.tr("Checking every file…"),
+            cancelled=self.tr("Check cancelled: no verdict."),
+        )
+        job.success(self._done)
         self._update_buttons()
-        return job.start()
+        return job
 
     def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(PROGRESS_STEPS * done / max(total, 1)))
+        self.panel.cancel()
 
     def _done(self, result: object) -> None:
         assert isinstance(result, BackupCheck)
         self.check = result
         taken = when(parse_time(result.taken_at))
         if result.ok:
-            set_verdict(
-                self.status,
+            self.panel.set_verdict(
                 self.tr(
                     "The backup taken %1 is intact: %n file(s) checked.", "", result.files_checked
                 ).replace("%1", taken),
                 "ok",
             )
         else:
-            set_verdict(
-                self.status,
+            self.panel.set_verdict(
                 self.tr(
                     "The backup taken %1 is NOT intact: %n problem(s) found.",
                     "",
@@ -201,21 +190,6 @@ class CheckBackupDialog(QDialog):
             item.setForeground(QBrush(BAD_COLOUR))
             self.problems.addItem(item)
         self.checked.emit(result)
-
-    def _failed(self, exc: BaseException) -> None:
-        if self.job is not None and self.job.cancel_requested:
-            self._cancelled()
-            return
-        set_verdict(self.status, user_message(exc), "bad")
-
-    def _cancelled(self) -> None:
-        set_verdict(self.status, self.tr("Check cancelled: no verdict."), "")
-
-    def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
-        self.cancel_button.hide()
-        self._update_buttons()
 
     def reject(self) -> None:
         self.cancel()

@@ -20,23 +20,20 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.backup.backup_dialog import set_verdict
 from ui.backup.backup_status import parse_time
-from ui.errors import user_message
 from ui.formatting import when
+from ui.job_panel import JobPanel
+from ui.operations import operations
 from ui.widgets import buddy_label, heading, plain_label
 from ui.workers import Job, ProgressFn
 from vault.backup import BackupCheck, restore, restore_note
 
 log = logging.getLogger(__name__)
-
-PROGRESS_STEPS = 1000
 
 
 class RestoreDialog(QDialog):
@@ -50,7 +47,6 @@ class RestoreDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.job: Job | None = None
         self.check: BackupCheck | None = None
         self.note: dict[str, Any] | None = None
         self.setWindowTitle(self.tr("Restore a backup"))
@@ -81,13 +77,15 @@ class RestoreDialog(QDialog):
         self.target_browse.clicked.connect(self._browse_target)
         for edit in (self.backup_edit, self.target_edit):
             edit.textChanged.connect(self._update_buttons)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setAccessibleName(self.tr("Restore progress"))
-        self.progress.hide()
-        self.status = plain_label("", self)
-        self.status.setObjectName("statusText")
-        self.status.setAccessibleName(self.tr("Restore status"))
+        # The dialog's own Cancel/Close button cancels: the panel needs no second one.
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Restore progress"),
+            result_name=self.tr("Restore status"),
+            cancellable=False,
+        )
+        self.panel.idle.connect(self._finished)
+        self.progress, self.status = self.panel.progress, self.panel.result
         backup_row = QHBoxLayout()
         backup_row.addWidget(self.backup_edit, 1)
         backup_row.addWidget(self.backup_browse)
@@ -120,11 +118,14 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
+        layout.addWidget(self.panel)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._update_buttons()
+
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
 
     @property
     def backup_folder(self) -> Path | None:
@@ -168,21 +169,21 @@ class RestoreDialog(QDialog):
         def run(progress: ProgressFn, cancel: threading.Event) -> BackupCheck:
             return restore(source, target, progress=progress, cancel=cancel)
 
-        self.progress.setValue(0)
-        self.progress.show()
-        set_verdict(self.status, self.tr("Checking and restoring…"), "")
-        job = Job(run, name="restore", parent=self)
-        self.job = job
-        job.on_progress(self._progress).success(self._done).failure(self._failed)
-        job.on_cancelled(self._cancelled).on_finished(self._finished)
+        # Writes a new vault folder, never the open vault: locking does not stop it.
+        job = operations().run(run, name="restore", parent=self)
+        self.panel.follow(
+            job,
+            step=self.tr("Checking and restoring…"),
+            cancelled=self.tr("Restore cancelled; nothing was restored."),
+        )
+        job.success(self._done)
         self._update_buttons()
-        return job.start()
+        return job
 
     def cancel_or_close(self) -> None:
         if self.job is not None:
-            self.job.cancel()
+            self.panel.cancel()
             self.close_button.setEnabled(False)
-            set_verdict(self.status, self.tr("Cancelling…"), "")
             return
         self.reject()
 
@@ -192,15 +193,11 @@ class RestoreDialog(QDialog):
             return
         super().reject()
 
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(PROGRESS_STEPS * done / max(total, 1)))
-
     def _done(self, result: object) -> None:
         assert isinstance(result, BackupCheck)
         self.check = result
         self.note = restore_note(result)
-        set_verdict(
-            self.status,
+        self.panel.set_verdict(
             self.tr(
                 "The backup taken %1 was checked and restored into %2. Unlock it now so that "
                 "its audit log records the restore."
@@ -216,18 +213,7 @@ class RestoreDialog(QDialog):
         self.close_button.setAccessibleName(self.tr("Close"))
         self._update_buttons()
 
-    def _failed(self, exc: BaseException) -> None:
-        if self.job is not None and self.job.cancel_requested:
-            self._cancelled()
-            return
-        set_verdict(self.status, user_message(exc), "bad")
-
-    def _cancelled(self) -> None:
-        set_verdict(self.status, self.tr("Restore cancelled; nothing was restored."), "")
-
     def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
         self.close_button.setEnabled(True)
         self._update_buttons()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from intake.cases import CaseService
 from intake.models import CaseStatus, CaseSummary
 from ui.formatting import term
+from ui.operations import CASES, ChangeListener
 from ui.widgets import wrapping_list
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,8 @@ class CaseListView(QWidget):
         layout.addWidget(self.status_combo)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.new_button)
+        # A refresh keeps the selection.
+        ChangeListener(self, (CASES,), self.refresh, vault_open=lambda: cases.vault.is_open)
         self.refresh()
 
     def refresh(self, _index: int = 0, select: str | None = None) -> None:

@@ -14,6 +14,7 @@ from ui.cases.overview_tab import OverviewTab
 from ui.consent.consent_tab import ConsentTab
 from ui.entities.entities_tab import EntitiesTab
 from ui.evidence.evidence_tab import EvidenceTab
+from ui.operations import CASES, ChangeListener, operations
 from ui.people.people_tab import CopyProtected, PeopleTab
 from ui.statements.statement_editor import StatementEditor
 from ui.statements.statements_tab import StatementsTab
@@ -38,6 +39,7 @@ class CaseWorkspace(QWidget):
     ) -> None:
         super().__init__(parent)
         self.case_id = case_id
+        self._open = True
         self._cases = services.cases
         case = services.cases.get(case_id)
         actor = services.vault.actor
@@ -72,7 +74,8 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.evidence, self.tr("E&vidence"))
         self.tabs.addTab(self.entities, self.tr("En&tities"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.overview.changed.connect(self._case_edited)
+        self.overview.changed.connect(lambda: operations().notify(CASES))
+        ChangeListener(self, (CASES,), self._case_edited, vault_open=lambda: services.vault.is_open)
         self.entities.open_case.connect(self.open_case)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -83,6 +86,8 @@ class CaseWorkspace(QWidget):
         layout.addWidget(self.tabs, 1)
 
     def _case_edited(self) -> None:
+        if not self._open:
+            return  # closing: the vault may already be locked
         case = self._cases.get(self.case_id)
         self.title.setText(f"{case.reference} · {case.title}")
         self.case_changed.emit()
@@ -98,6 +103,6 @@ class CaseWorkspace(QWidget):
 
     def close_case(self) -> None:
         """Write pending statement text before the view goes away."""
+        self._open = False
         self.statements.close_editor()
-        if self.evidence.job is not None:
-            self.evidence.job.cancel()
+        self.evidence.cancel_ingest()

@@ -20,6 +20,7 @@ from intake.models import Consent, RecipientCategory
 from intake.people import PeopleService
 from ui.consent.consent_dialog import ConsentDialog
 from ui.formatting import term, when
+from ui.operations import CONSENT, PEOPLE, ChangeListener, operations
 from ui.widgets import plain_label
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,10 @@ class ConsentTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        # A person added elsewhere appears in the consent form and history.
+        ChangeListener(
+            self, (PEOPLE, CONSENT), self.refresh, vault_open=lambda: consent.vault.is_open
+        )
         self.refresh()
 
     def _scope_text(self, consent: Consent) -> str:
@@ -114,6 +119,6 @@ class ConsentTab(QWidget):
             withdraw=withdraw,
             parent=self,
         )
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: operations().notify(CONSENT))
         dialog.open()
         return dialog

@@ -7,14 +7,13 @@ import logging
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -28,7 +27,6 @@ from intake.custody import CustodyService
 from intake.evidence import EvidenceService
 from intake.models import Acquisition, Evidence, ReverifyResult
 from intake.people import PeopleService
-from ui.errors import user_message
 from ui.evidence.acquisition_dialog import AcquisitionDialog
 from ui.evidence.custody_event_dialog import CustodyEventDialog
 from ui.evidence.custody_timeline import CustodyTimeline
@@ -36,17 +34,15 @@ from ui.evidence.description_dialog import DescriptionDialog
 from ui.evidence.evidence_details import EvidenceDetails
 from ui.evidence.preview_widget import PreviewWidget
 from ui.formatting import size, when
+from ui.job_panel import JobPanel
+from ui.operations import CUSTODY, EVIDENCE, ChangeListener, operations
 from ui.widgets import plain_label
 from ui.workers import Job, ProgressFn
 
 log = logging.getLogger(__name__)
 
-PROGRESS_STEPS = 1000
-
 
 class EvidenceTab(QWidget):
-    ingest_started = Signal(object)  # the Job, so that the session can cancel it at lock
-
     def __init__(
         self,
         evidence: EvidenceService,
@@ -62,7 +58,6 @@ class EvidenceTab(QWidget):
         self.case_id = case_id
         self.actor = actor
         self._items: list[Evidence] = []
-        self.job: Job | None = None
         self._custody = custody
         self.acquisition_dialog: AcquisitionDialog | None = None
         self.setAcceptDrops(True)
@@ -70,16 +65,14 @@ class EvidenceTab(QWidget):
         self.add_button.setAccessibleName(self.tr("Add evidence files"))
         self.add_button.clicked.connect(self._pick_files)
         self.drop_hint = plain_label(self.tr("or drop files here"), self, wrap=False)
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setAccessibleName(self.tr("Adding files"))
-        self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel adding files"))
-        self.cancel_button.hide()
-        self.cancel_button.clicked.connect(self.cancel_ingest)
-        self.status = plain_label("", self)
-        self.status.setAccessibleName(self.tr("Evidence status"))
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Adding files"),
+            result_name=self.tr("Evidence status"),
+            cancel_name=self.tr("Cancel adding files"),
+        )
+        self.panel.idle.connect(self._finished)
+        self.progress, self.status = self.panel.progress, self.panel.result
         self.custody_button = QPushButton(self.tr("Record custody &event…"), self)
         self.custody_button.setAccessibleName(self.tr("Record a custody event for this item"))
         self.custody_button.clicked.connect(self.open_custody_event)
@@ -95,8 +88,6 @@ class EvidenceTab(QWidget):
         top.addWidget(self.add_button)
         top.addWidget(self.drop_hint)
         top.addStretch(1)
-        top.addWidget(self.progress, 2)
-        top.addWidget(self.cancel_button)
         item_buttons = QHBoxLayout()
         item_buttons.addWidget(self.describe_button)
         item_buttons.addWidget(self.custody_button)
@@ -132,10 +123,18 @@ class EvidenceTab(QWidget):
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.status)
+        layout.addWidget(self.panel)
         layout.addWidget(splitter, 1)
         layout.addLayout(item_buttons)
+        # Evidence added or described, custody recorded (here, by an export, by a re-check).
+        ChangeListener(
+            self, (EVIDENCE, CUSTODY), self.refresh, vault_open=lambda: evidence.vault.is_open
+        )
         self.refresh()
+
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
 
     # List ----------------------------------------------------------------------------------
 
@@ -227,48 +226,34 @@ class EvidenceTab(QWidget):
                 cancel=cancel,
             )
 
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.cancel_button.setEnabled(True)
         self.add_button.setEnabled(False)
-        self.status.setText(self.tr("Encrypting %n file(s) into the vault…", "", len(paths)))
-        job = Job(ingest, name="ingest", parent=self)
-        self.job = job
-        job.on_progress(self._progress).success(self._ingested).failure(self._failed)
-        job.on_cancelled(self._cancelled).on_finished(self._finished)
-        self.ingest_started.emit(job)
-        return job.start()
+        # Files completed before a cancel or a failure stay in the vault: the layer announces
+        # the change whatever the outcome, and this tab refreshes on it.
+        job = operations().run(
+            ingest, name="ingest", reads_vault=True, changes={EVIDENCE, CUSTODY}, parent=self
+        )
+        self.panel.follow(
+            job,
+            step=self.tr("Encrypting %n file(s) into the vault…", "", len(paths)),
+            cancelled=self.tr(
+                "Cancelled. Files already completed stay in the vault; nothing partial does."
+            ),
+        )
+        job.success(self._ingested)
+        self._selection_changed()
+        return job
 
     def cancel_ingest(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
-            self.status.setText(self.tr("Cancelling…"))
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(PROGRESS_STEPS * done / max(total, 1)))
+        self.panel.cancel()
 
     def _ingested(self, items: object) -> None:
         assert isinstance(items, list)
-        self.status.setText(self.tr("%n file(s) added.", "", len(items)))
+        self.panel.set_verdict(self.tr("%n file(s) added.", "", len(items)), "ok")
         self.refresh(select=items[-1].evidence_id if items else None)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.status.setText(user_message(exc))
-        self.refresh()
-
-    def _cancelled(self) -> None:
-        self.status.setText(
-            self.tr("Cancelled. Files already completed stay in the vault; nothing partial does.")
-        )
-        self.refresh()
-
     def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
-        self.cancel_button.hide()
         self.add_button.setEnabled(True)
+        self._selection_changed()
 
     # Custody and re-verification -------------------------------------------------------------
 
@@ -277,7 +262,7 @@ class EvidenceTab(QWidget):
         if item is None:
             return None
         dialog = DescriptionDialog(self._evidence, item, self)
-        dialog.accepted.connect(lambda: self.refresh(select=item.evidence_id))
+        dialog.accepted.connect(lambda: operations().notify(EVIDENCE))
         dialog.open()
         return dialog
 
@@ -286,7 +271,7 @@ class EvidenceTab(QWidget):
         if item is None:
             return None
         dialog = CustodyEventDialog(self._custody, item.evidence_id, item.label, self.actor, self)
-        dialog.accepted.connect(lambda: self.timeline.show_item(item.evidence_id))
+        dialog.accepted.connect(lambda: operations().notify(CUSTODY))
         dialog.open()
         return dialog
 
@@ -300,28 +285,29 @@ class EvidenceTab(QWidget):
         def check(progress: ProgressFn, cancel: threading.Event) -> ReverifyResult:
             return evidence.reverify(item.evidence_id, progress=progress, cancel=cancel)
 
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("Re-checking %1…").replace("%1", item.label))
-        job = Job(check, name="reverify", parent=self)
-        self.job = job
-        job.on_progress(self._progress).success(self._reverified).failure(self._failed)
-        job.on_cancelled(lambda: self.status.setText(self.tr("Cancelled.")))
-        job.on_finished(self._finished)
-        self.ingest_started.emit(job)
-        return job.start()
+        # The re-check records a "verified" custody event.
+        job = operations().run(
+            check, name="reverify", reads_vault=True, changes={CUSTODY}, parent=self
+        )
+        self.panel.follow(
+            job,
+            step=self.tr("Re-checking %1…").replace("%1", item.label),
+            cancelled=self.tr("Cancelled."),
+        )
+        job.success(self._reverified)
+        self._selection_changed()
+        return job
 
     def _reverified(self, result: object) -> None:
         assert isinstance(result, ReverifyResult)
         label = next((i.label for i in self._items if i.evidence_id == result.evidence_id), "")
         if result.matches:
-            self.status.setText(
-                self.tr("%1 is intact: its SHA-256 matches the recorded one.").replace("%1", label)
+            self.panel.set_verdict(
+                self.tr("%1 is intact: its SHA-256 matches the recorded one.").replace("%1", label),
+                "ok",
             )
         else:
-            self.status.setText(
-                self.tr("%1 does NOT match its recorded SHA-256.").replace("%1", label)
+            self.panel.set_verdict(
+                self.tr("%1 does NOT match its recorded SHA-256.").replace("%1", label), "bad"
             )
         self.timeline.show_item(result.evidence_id)

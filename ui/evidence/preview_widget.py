@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from intake.evidence import EvidenceService
 from intake.models import Evidence
-from ui.errors import user_message
-from ui.widgets import plain_label
+from ui.job_panel import JobPanel
+from ui.operations import CUSTODY, operations
 from ui.workers import Job, ProgressFn
 
 log = logging.getLogger(__name__)
@@ -47,11 +47,17 @@ class PreviewWidget(QWidget):
         self._evidence = evidence
         self._item: Evidence | None = None
         self._pixmap: QPixmap | None = None
-        self._job: Job | None = None
         self.show_button = QPushButton(self.tr("Show &preview"), self)
         self.show_button.setAccessibleName(self.tr("Show a preview (recorded as viewed)"))
         self.show_button.clicked.connect(self.load)
-        self.status = plain_label("", self)
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Decrypting the preview"),
+            result_name=self.tr("Preview status"),
+            cancel_name=self.tr("Stop decrypting the preview"),
+            counts=False,
+        )
+        self.status = self.panel.result
         self.image = QLabel(self)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setAccessibleName(self.tr("Image preview"))
@@ -61,38 +67,50 @@ class PreviewWidget(QWidget):
         self.text.setReadOnly(True)
         self.text.setAccessibleName(self.tr("Text preview"))
         self.pages = QStackedWidget(self)
-        self.pages.addWidget(self.status)
+        self.pages.addWidget(QWidget(self))
         self.pages.addWidget(self.image)
         self.pages.addWidget(self.text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.show_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.panel)
         layout.addWidget(self.pages, 1)
         self.show_item(None)
 
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
+
     def show_item(self, item: Evidence | None) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self._job = None
+        if (
+            item is not None
+            and self._item is not None
+            and item.evidence_id == self._item.evidence_id
+        ):
+            # The list was refreshed around the same item: keep what is shown or loading.
+            self._item = item
+            return
+        if self.panel.job is not None:
+            self.panel.cancel()
         self._item = item
         self._pixmap = None
         self.image.clear()
         self.text.clear()
-        self.pages.setCurrentWidget(self.status)
+        self.pages.setCurrentIndex(0)
         kind = None if item is None else previewable(item)
         self.show_button.setEnabled(kind is not None)
         if item is None:
-            self.status.setText("")
+            self.panel.set_verdict("", "")
         elif kind is None:
-            self.status.setText(self.tr("No preview for this type of file."))
+            self.panel.set_verdict(self.tr("No preview for this type of file."), "")
         else:
-            self.status.setText(
-                self.tr("The preview is decrypted in memory only; showing it is recorded.")
+            self.panel.set_verdict(
+                self.tr("The preview is decrypted in memory only; showing it is recorded."), ""
             )
 
     def load(self) -> Job | None:
         item = self._item
-        if item is None or previewable(item) is None or self._job is not None:
+        if item is None or previewable(item) is None or self.panel.job is not None:
             return None
         kind = previewable(item)
         limit = MAX_IMAGE_BYTES if kind == "image" else MAX_TEXT_BYTES
@@ -109,25 +127,23 @@ class PreviewWidget(QWidget):
                         break
             return bytes(buffer)
 
-        self.status.setText(self.tr("Decrypting…"))
-        job = Job(read, name="preview", parent=self)
-        self._job = job
+        # Opening the original records a "viewed" custody event.
+        job = operations().run(
+            read, name="preview", reads_vault=True, changes={CUSTODY}, parent=self
+        )
+        self.panel.follow(job, step=self.tr("Decrypting…"))
         job.success(lambda data: self._loaded(item.evidence_id, kind, data))
-        job.failure(lambda exc: self.status.setText(user_message(exc)))
-        job.on_finished(self._finished)
-        return job.start()
-
-    def _finished(self) -> None:
-        self._job = None
+        return job
 
     def _loaded(self, evidence_id: str, kind: str | None, data: object) -> None:
         if self._item is None or self._item.evidence_id != evidence_id:
             return
         assert isinstance(data, bytes)
+        self.panel.set_verdict("", "")
         if kind == "image":
             image = QImage.fromData(data)
             if image.isNull():
-                self.status.setText(self.tr("This image cannot be shown."))
+                self.panel.set_verdict(self.tr("This image cannot be shown."), "bad")
                 return
             self._pixmap = QPixmap.fromImage(image)
             self.pages.setCurrentWidget(self.image)

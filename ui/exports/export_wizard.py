@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -25,9 +24,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -42,12 +39,12 @@ from intake import Intake
 from ui.errors import user_message
 from ui.exports.consent_check import ExportDecision, decide
 from ui.formatting import fingerprint, term
+from ui.job_panel import JobPanel, set_verdict
+from ui.operations import CUSTODY, EVIDENCE, operations
 from ui.widgets import buddy_label, data_label, heading, plain_label
 from ui.workers import Job, ProgressFn
 
 log = logging.getLogger(__name__)
-
-PROGRESS_STEPS = 1000
 # The recipients a court-profile export usually goes to come first.
 RECIPIENTS = (
     RecipientKind.COURT,
@@ -57,7 +54,6 @@ RECIPIENTS = (
     RecipientKind.PARTNER_NGO,
     RecipientKind.RESEARCH,
 )
-JobTracker = Callable[[Job], object]
 
 
 def default_bundle_name(reference: str, today: date | None = None) -> str:
@@ -77,15 +73,12 @@ class ExportWizard(QDialog):
         case_id: str,
         *,
         default_folder: Path | None = None,
-        track: JobTracker | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._intake = intake
         self.case_id = case_id
-        self._track = track
         self.case = intake.cases.get(case_id)
-        self.job: Job | None = None
         self.export_result: ExportResult | None = None
         self.decision: ExportDecision | None = None
         self._folder = default_folder or Path.home()
@@ -160,22 +153,26 @@ class ExportWizard(QDialog):
         choose_layout.addStretch(1)
 
         # Running ------------------------------------------------------------------------------
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setAccessibleName(self.tr("Export progress"))
-        self.run_status = plain_label("", self)
-        self.run_status.setAccessibleName(self.tr("Export status"))
-        run_page = QWidget(self)
-        run_layout = QVBoxLayout(run_page)
-        run_layout.addStretch(1)
-        run_layout.addWidget(self.run_status)
-        run_layout.addWidget(self.progress)
-        run_layout.addStretch(2)
-
-        # Done ---------------------------------------------------------------------------------
+        # The verdict is shown on the last page; the dialog's Cancel button cancels.
         self.outcome = plain_label("", self)
         self.outcome.setObjectName("statusText")
         self.outcome.setAccessibleName(self.tr("Export result"))
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Export progress"),
+            cancellable=False,
+            result_label=self.outcome,
+        )
+        self.panel.step.setAccessibleName(self.tr("Export status"))
+        self.panel.idle.connect(self._finished)
+        self.progress, self.run_status = self.panel.progress, self.panel.step
+        run_page = QWidget(self)
+        run_layout = QVBoxLayout(run_page)
+        run_layout.addStretch(1)
+        run_layout.addWidget(self.panel)
+        run_layout.addStretch(2)
+
+        # Done ---------------------------------------------------------------------------------
         self.details = data_label("", self)
         self.details.setAccessibleName(self.tr("What the bundle holds"))
         self.fingerprint_intro = plain_label(
@@ -239,6 +236,10 @@ class ExportWizard(QDialog):
     # Choices -------------------------------------------------------------------------------
 
     @property
+    def job(self) -> Job | None:
+        return self.panel.job
+
+    @property
     def recipient_kind(self) -> RecipientKind:
         return RecipientKind(str(self.category_combo.currentData()))
 
@@ -264,7 +265,7 @@ class ExportWizard(QDialog):
                 + "\n"
                 + "\n".join(f"• {reason}" for reason in self.decision.reasons)
             )
-        self._set_status(self.decision_label, text, "ok" if self.decision.allowed else "bad")
+        set_verdict(self.decision_label, text, "ok" if self.decision.allowed else "bad")
         self._update_export_button()
 
     def _format_changed(self) -> None:
@@ -308,7 +309,7 @@ class ExportWizard(QDialog):
             return None
         dest = Path(text)
         if dest.exists():
-            self._set_status(
+            set_verdict(
                 self.decision_label,
                 self.tr("%1 already exists; choose a new name.").replace("%1", str(dest)),
                 "bad",
@@ -330,34 +331,30 @@ class ExportWizard(QDialog):
             )
 
         self.pages.setCurrentIndex(1)
-        self.progress.setValue(0)
-        self.run_status.setText(
-            self.tr("Writing and signing the bundle for %1…").replace(
-                "%1", term(self.recipient_kind)
-            )
-        )
         self.export_button.hide()
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setEnabled(True)
-        job = Job(run, name="export", parent=self)
-        self.job = job
-        job.on_progress(self._progress).success(self._exported).failure(self._failed)
-        job.on_cancelled(self._cancelled).on_finished(self._finished)
-        if self._track is not None:
-            self._track(job)
-        return job.start()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(PROGRESS_STEPS * done / max(total, 1)))
+        # Exporting records custody events and audit entries: views refresh when it ends.
+        job = operations().run(
+            run, name="export", reads_vault=True, changes={EVIDENCE, CUSTODY}, parent=self
+        )
+        self.panel.follow(
+            job,
+            step=self.tr("Writing and signing the bundle for %1…").replace(
+                "%1", term(self.recipient_kind)
+            ),
+            cancelled=self.tr("Export cancelled; nothing was written."),
+            describe_failure=self._describe_failure,
+        )
+        job.success(self._exported).failure(self._failed).on_cancelled(self._cancelled)
+        return job
 
     def _exported(self, result: object) -> None:
         assert isinstance(result, ExportResult)
         self.export_result = result
         self.pages.setCurrentIndex(2)
-        self._set_status(
-            self.outcome,
-            self.tr("The bundle was written and signed:") + "\n" + result.path,
-            "ok",
+        self.panel.set_verdict(
+            self.tr("The bundle was written and signed:") + "\n" + result.path, "ok"
         )
         lines = [
             self.tr("%n statement(s)", "", len(result.statement_ids)),
@@ -376,39 +373,35 @@ class ExportWizard(QDialog):
         self.fingerprint_label.setText(fingerprint(result.ed25519_fingerprint))
         self.exported.emit(result)
 
-    def _failed(self, exc: BaseException) -> None:
-        if self.job is not None and self.job.cancel_requested:
-            self._cancelled()
-            return
-        self.pages.setCurrentIndex(2)
+    def _describe_failure(self, exc: BaseException) -> str:
         text = user_message(exc)
         if isinstance(exc, ConsentRefusedError | ProfileNotAllowedError) and exc.detail:
             # The refusal's reason names the person and the consent version: the user needs it.
             text += "\n" + self.tr("Reason: %1").replace("%1", str(exc.detail))
-        self._set_status(self.outcome, text, "bad")
+        return text
+
+    def _failed(self, _exc: BaseException) -> None:
         self.details.setText("")
-        self.fingerprint_intro.hide()
-        self.fingerprint_label.hide()
-        self.verify_button.hide()
+        self._show_no_bundle()
 
     def _cancelled(self) -> None:
+        self._show_no_bundle()
+
+    def _show_no_bundle(self) -> None:
         self.pages.setCurrentIndex(2)
-        self._set_status(self.outcome, self.tr("Export cancelled; nothing was written."), "")
         self.fingerprint_intro.hide()
         self.fingerprint_label.hide()
         self.verify_button.hide()
 
     def _finished(self) -> None:
-        self.job = None
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
         self.cancel_button.setAccessibleName(self.tr("Close"))
 
     def cancel_or_close(self) -> None:
         if self.job is not None:
-            self.job.cancel()
+            self.panel.cancel()
             self.cancel_button.setEnabled(False)
-            self.run_status.setText(self.tr("Cancelling…"))
             return
         if self.export_result is not None:
             self.accept()
@@ -416,7 +409,7 @@ class ExportWizard(QDialog):
             self.reject()
 
     def reject(self) -> None:
-        if self.job is not None:
+        if self.job is not None and not self.job.abandoned:
             self.cancel_or_close()  # an export being written is cancelled, not abandoned
             return
         super().reject()
@@ -424,10 +417,3 @@ class ExportWizard(QDialog):
     def _verify_result(self) -> None:
         if self.export_result is not None:
             self.verify_requested.emit(self.export_result.path)
-
-    def _set_status(self, label: QLabel, text: str, verdict: str) -> None:
-        label.setProperty("verdict", verdict)
-        label.setText(text)
-        # Re-polish so the style sheet's [verdict=…] colour applies.
-        label.style().unpolish(label)
-        label.style().polish(label)

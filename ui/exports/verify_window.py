@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -29,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from exports.verify import Check, Verdict, verify_bundle
-from ui.errors import user_message
 from ui.formatting import fingerprint, term
+from ui.job_panel import JobPanel
+from ui.operations import operations
 from ui.widgets import button_box, data_label, heading, plain_label, wrapping_list
 from ui.workers import Job, ProgressFn
 
 log = logging.getLogger(__name__)
 
-PROGRESS_STEPS = 1000
 OK_COLOUR = QColor("#1b5e20")
 BAD_COLOUR = QColor("#b00020")
 CONTEXT = "VerifyWindow"
@@ -157,7 +156,6 @@ class VerifyWindow(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.job: Job | None = None
         self.verdict: Verdict | None = None
         self.setWindowTitle(self.tr("Verify a bundle"))
         self.setMinimumSize(640, 520)
@@ -185,17 +183,14 @@ class VerifyWindow(QDialog):
         # Its own width only, also while the progress bar beside it is hidden.
         self.verify_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         self.verify_button.clicked.connect(lambda: self.verify())
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setAccessibleName(self.tr("Verification progress"))
-        self.progress.hide()
-        self.cancel_button = QPushButton(self.tr("&Cancel"), self)
-        self.cancel_button.setAccessibleName(self.tr("Cancel the verification"))
-        self.cancel_button.clicked.connect(self.cancel)
-        self.cancel_button.hide()
-        self.result_label = plain_label("", self)
-        self.result_label.setObjectName("statusText")
-        self.result_label.setAccessibleName(self.tr("Verdict"))
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Verification progress"),
+            result_name=self.tr("Verdict"),
+            cancel_name=self.tr("Cancel the verification"),
+        )
+        self.panel.idle.connect(self._update_buttons)
+        self.result_label = self.panel.result
         self.facts = data_label("", self)
         self.facts.setAccessibleName(self.tr("What the bundle says about itself"))
         self.items = wrapping_list(QListWidget(self))
@@ -209,18 +204,20 @@ class VerifyWindow(QDialog):
         pick.addWidget(self.zip_button)
         run = QHBoxLayout()
         run.addWidget(self.verify_button)
-        run.addWidget(self.progress, 1)
-        run.addWidget(self.cancel_button)
+        run.addWidget(self.panel, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(pick)
         layout.addLayout(run)
-        layout.addWidget(self.result_label)
         layout.addWidget(self.facts)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.buttons)
         self._update_buttons()
+
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
 
     # Choosing ------------------------------------------------------------------------------
 
@@ -263,26 +260,19 @@ class VerifyWindow(QDialog):
         self.verdict = None
         self.items.clear()
         self.facts.setText("")
-        self._set_result(self.tr("Checking every file…"), "")
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-        self.cancel_button.setEnabled(True)
-        job = Job(check, name="verify-bundle", parent=self)
-        self.job = job
-        job.on_progress(self._progress).success(self._done).failure(self._failed)
-        job.on_cancelled(self._cancelled).on_finished(self._finished)
+        # Reads only the bundle, never a vault: locking does not stop it.
+        job = operations().run(check, name="verify-bundle", parent=self)
+        self.panel.follow(
+            job,
+            step=self.tr("Checking every file…"),
+            cancelled=self.tr("Verification cancelled: no verdict."),
+        )
+        job.success(self._done)
         self._update_buttons()
-        return job.start()
+        return job
 
     def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-            self.cancel_button.setEnabled(False)
-            self._set_result(self.tr("Cancelling…"), "")
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(PROGRESS_STEPS * done / max(total, 1)))
+        self.panel.cancel()
 
     def _done(self, verdict: object) -> None:
         assert isinstance(verdict, Verdict)
@@ -292,6 +282,11 @@ class VerifyWindow(QDialog):
         self.verified.emit(verdict)
 
     def show_verdict(self, verdict: Verdict) -> None:
+        """All of the result display: the verdict line, the facts and one line per check.
+
+        The wording of each check comes from :func:`describe_check` and
+        :func:`describe_fact`, keyed by the verifier's codes where it has them.
+        """
         if not verdict.readable:
             self._set_result(self.tr("NOT A READABLE BUNDLE: nothing could be checked."), "bad")
         elif verdict.ok:
@@ -322,27 +317,8 @@ class VerifyWindow(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, check.subject)
             self.items.addItem(item)
 
-    def _failed(self, exc: BaseException) -> None:
-        if self.job is not None and self.job.cancel_requested:
-            self._cancelled()
-            return
-        self._set_result(user_message(exc), "bad")
-
-    def _cancelled(self) -> None:
-        self._set_result(self.tr("Verification cancelled: no verdict."), "")
-
-    def _finished(self) -> None:
-        self.job = None
-        self.progress.hide()
-        self.cancel_button.hide()
-        self._update_buttons()
-
     def _set_result(self, text: str, verdict: str) -> None:
-        self.result_label.setText(text)
-        self.result_label.setProperty("verdict", verdict)
-        # Re-polish so the style sheet's [verdict=…] colour applies.
-        self.result_label.style().unpolish(self.result_label)
-        self.result_label.style().polish(self.result_label)
+        self.panel.set_verdict(text, verdict)
 
     def reject(self) -> None:
         if self.job is not None:

@@ -20,6 +20,7 @@ from ui.onboarding.identity_page import IdentityPage
 from ui.onboarding.location_page import LocationPage
 from ui.onboarding.passphrase_page import PassphrasePage
 from ui.onboarding.recovery_key_page import RecoveryKeyPage
+from ui.operations import operations
 from ui.settings import default_vault_path
 from ui.workers import Job, ProgressFn
 from vault.kdf import DEFAULT_KDF, KdfParams
@@ -100,9 +101,10 @@ class CreateVaultDialog(QWizard):
                 path, user, passphrase, kdf=kdf, role=role, organisation=organisation
             )
 
-        job = Job(create, name="create-vault", parent=self)
+        # Creates a new vault: no open vault is read, so locking does not stop it.
+        job = operations().run(create, name="create-vault", parent=self)
         job.success(self._created)
-        return job.start()
+        return job
 
     def _created(self, result: object) -> None:
         assert isinstance(result, tuple)

@@ -13,13 +13,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWizard,
     QWizardPage,
 )
 
-from ui.errors import user_message
+from ui.job_panel import JobPanel
 from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
 from ui.widgets import plain_label
 from ui.workers import Job
@@ -37,7 +36,6 @@ class PassphrasePage(QWizardPage):
         super().__init__()
         self._create = create
         self._done = False
-        self._job: Job | None = None
         self.setTitle(self.tr("Choose a passphrase"))
         self.setSubTitle(
             self.tr(
@@ -56,12 +54,17 @@ class PassphrasePage(QWizardPage):
         self.strength = PassphraseStrength(self)
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setAccessibleName(self.tr("Creating the vault"))
-        self.busy.hide()
-        self.busy_label = plain_label(self.tr("Creating the encrypted vault…"), self)
-        self.busy_label.hide()
+        # Argon2id cannot be interrupted: a busy bar, no Cancel; failures show in the message.
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Creating the vault"),
+            cancellable=False,
+            counts=False,
+            result_label=self.message,
+        )
+        self.busy, self.busy_label = self.panel.progress, self.panel.step
+        # Once the job is over the page may be complete again (after a failure).
+        self.panel.idle.connect(self.completeChanged)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&Passphrase:"), self.pass_edit)
@@ -71,10 +74,13 @@ class PassphrasePage(QWizardPage):
         layout.addWidget(self.strength)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        layout.addWidget(self.busy_label)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.panel)
         self.pass_edit.textChanged.connect(self._changed)
         self.confirm_edit.textChanged.connect(self._changed)
+
+    @property
+    def _job(self) -> Job | None:
+        return self.panel.job
 
     def set_user_inputs(self, words: list[str]) -> None:
         self.strength.set_user_inputs(words)
@@ -115,19 +121,13 @@ class PassphrasePage(QWizardPage):
     def _start(self) -> None:
         self.pass_edit.setEnabled(False)
         self.confirm_edit.setEnabled(False)
-        self.busy.show()
-        self.busy_label.show()
-        self.message.setText("")
         job = self._create(self.pass_edit.text())
-        self._job = job
+        self.panel.follow(job, step=self.tr("Creating the encrypted vault…"))
         job.success(self._succeeded).failure(self._failed)
         self.completeChanged.emit()
 
     def _succeeded(self, _result: object) -> None:
         self._done = True
-        self._job = None
-        self.busy.hide()
-        self.busy_label.hide()
         self.pass_edit.clear()
         self.confirm_edit.clear()
         self.created.emit()
@@ -135,11 +135,6 @@ class PassphrasePage(QWizardPage):
         if wizard is not None:
             wizard.next()
 
-    def _failed(self, exc: BaseException) -> None:
-        self._job = None
-        self.busy.hide()
-        self.busy_label.hide()
+    def _failed(self, _exc: BaseException) -> None:
         self.pass_edit.setEnabled(True)
         self.confirm_edit.setEnabled(True)
-        self.message.setText(user_message(exc))
-        self.completeChanged.emit()

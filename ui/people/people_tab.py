@@ -21,6 +21,7 @@ from intake.models import Person, ProtectedIdentity
 from intake.people import PeopleService
 from ui.errors import show_error
 from ui.formatting import term
+from ui.operations import PEOPLE, ChangeListener, operations
 from ui.people.add_person_dialog import AddPersonDialog
 from ui.people.edit_identity_dialog import EditIdentityDialog
 from ui.people.edit_person_dialog import EditPersonDialog
@@ -84,6 +85,7 @@ class PeopleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        ChangeListener(self, (PEOPLE,), self.refresh, vault_open=lambda: people.vault.is_open)
         self.refresh()
 
     def refresh(self) -> None:
@@ -117,7 +119,7 @@ class PeopleTab(QWidget):
 
     def _add(self) -> None:
         dialog = AddPersonDialog(self._people, self.case_id, self)
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: operations().notify(PEOPLE))
         dialog.open()
 
     def open_edit(self) -> EditPersonDialog | None:
@@ -125,7 +127,7 @@ class PeopleTab(QWidget):
         if person is None:
             return None
         dialog = EditPersonDialog(self._people, person, self)
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: operations().notify(PEOPLE))
         dialog.open()
         return dialog
 
@@ -137,7 +139,7 @@ class PeopleTab(QWidget):
                 raise ValueError("a recorded identity is revealed only with a reason")
             identity = self._people.reveal_identity(person_id, reason)
         dialog = EditIdentityDialog(self._people, self._people.get(person_id), identity, self)
-        dialog.accepted.connect(self.refresh)
+        dialog.accepted.connect(lambda: operations().notify(PEOPLE))
         dialog.open()
         return dialog
 

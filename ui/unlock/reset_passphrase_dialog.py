@@ -11,13 +11,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.errors import user_message
+from ui.job_panel import JobPanel
 from ui.onboarding.new_passphrase_fields import NewPassphraseFields
+from ui.operations import USERS, operations
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
 
@@ -31,7 +31,6 @@ class ResetPassphraseDialog(QDialog):
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._vault = vault
-        self._job: Job | None = None
         self.setWindowTitle(self.tr("Set a new passphrase"))
         self.setMinimumWidth(500)
         intro = plain_label(
@@ -54,10 +53,16 @@ class ResetPassphraseDialog(QDialog):
         self.strength = self.fields.strength
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setAccessibleName(self.tr("Saving the new passphrase"))
-        self.busy.hide()
+        # Argon2id cannot be interrupted: a busy bar, no Cancel; failures show in the message.
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Saving the new passphrase"),
+            cancellable=False,
+            counts=False,
+            result_label=self.message,
+        )
+        self.panel.idle.connect(self._idle)
+        self.busy = self.panel.progress
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&User:"), self.user_combo)
@@ -76,9 +81,16 @@ class ResetPassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.strength)
         layout.addWidget(self.message)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.panel)
         layout.addWidget(self.buttons)
         self._changed()
+
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
+
+    def _idle(self) -> None:
+        self.buttons.setEnabled(True)
 
     def _problem(self) -> str | None:
         return self.fields.problem()
@@ -87,10 +99,10 @@ class ResetPassphraseDialog(QDialog):
         problem = self._problem()
         self.message.setText(problem if self.pass_edit.text() and problem else "")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setEnabled(problem is None and self._job is None)
+        ok.setEnabled(problem is None and self.job is None)
 
     def save(self) -> Job | None:
-        if self._problem() is not None or self._job is not None:
+        if self._problem() is not None or self.job is not None:
             return None
         vault, user, passphrase = (
             self._vault,
@@ -101,18 +113,13 @@ class ResetPassphraseDialog(QDialog):
         def change(_p: ProgressFn, _c: threading.Event) -> None:
             vault.change_passphrase(user, passphrase)
 
-        self.busy.show()
         self.buttons.setEnabled(False)
-        job = Job(change, name="change-passphrase", parent=self)
-        self._job = job
-        job.success(lambda _r: self.accept()).failure(self._failed)
-        return job.start()
-
-    def _failed(self, exc: BaseException) -> None:
-        self._job = None
-        self.busy.hide()
-        self.buttons.setEnabled(True)
-        self.message.setText(user_message(exc))
+        job = operations().run(
+            change, name="reset-passphrase", reads_vault=True, changes={USERS}, parent=self
+        )
+        self.panel.follow(job)
+        job.success(lambda _r: self.accept())
+        return job
 
     def done(self, result: int) -> None:
         self.pass_edit.clear()

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from ui.errors import user_message
+from ui.job_panel import JobPanel
+from ui.operations import operations
 from ui.widgets import heading, plain_label
 from ui.workers import Job, ProgressFn
 from vault.header import vault_users
@@ -74,7 +75,6 @@ class UnlockDialog(QDialog):
         self.failures = 0
         self._delay_policy = delay_policy
         self._wait_left = 0
-        self._job: Job | None = None
         self.setWindowTitle(self.tr("Unlock the vault"))
         self.setMinimumWidth(480)
 
@@ -126,10 +126,15 @@ class UnlockDialog(QDialog):
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
         self.message.setAccessibleName(self.tr("Unlock status"))
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setAccessibleName(self.tr("Unlocking"))
-        self.busy.hide()
+        # Argon2id cannot be interrupted: a busy bar, no Cancel; failures show in the message.
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Unlocking"),
+            cancellable=False,
+            counts=False,
+            result_label=self.message,
+        )
+        self.busy = self.panel.progress
 
         self.buttons = QDialogButtonBox(self)
         self.unlock_button = QPushButton(self.tr("&Unlock"), self)
@@ -155,13 +160,17 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.recovery_mode)
         layout.addWidget(self.pages)
         layout.addWidget(self.message)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.panel)
         layout.addWidget(self.buttons)
 
         self._wait_timer = QTimer(self)
         self._wait_timer.setInterval(tick_ms)
         self._wait_timer.timeout.connect(self._tick)
         self._load_users(last_user)
+
+    @property
+    def _job(self) -> Job | None:
+        return self.panel.job
 
     def _load_users(self, last_user: str) -> None:
         try:
@@ -210,17 +219,17 @@ class UnlockDialog(QDialog):
                 return Vault.unlock(path, user, passphrase, restored_from=restored_from)
 
         self._set_busy(True)
-        self.message.setText("")
-        self._job = Job(unlock, name="unlock", parent=self)
-        self._job.success(self._succeeded).failure(self._failed).start()
+        # Opens the vault rather than reading an open one: locking does not stop it.
+        job = operations().run(unlock, name="unlock", parent=self)
+        # The message line shows the failure itself, with the wait after repeated failures.
+        self.panel.follow(job, show_failure=False)
+        job.success(self._succeeded).failure(self._failed)
 
     def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
         for widget in (self.unlock_button, self.pass_edit, self.recovery_edit, self.user_combo):
             widget.setEnabled(not busy)
 
     def _succeeded(self, vault: object) -> None:
-        self._job = None
         from vault import Vault
 
         assert isinstance(vault, Vault)
@@ -230,7 +239,6 @@ class UnlockDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self._job = None
         self._set_busy(False)
         if isinstance(exc, UnlockError):
             self.failures += 1

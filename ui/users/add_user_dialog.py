@@ -11,14 +11,14 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.errors import user_message
+from ui.job_panel import JobPanel
 from ui.onboarding.identity_page import ROLES
 from ui.onboarding.new_passphrase_fields import NewPassphraseFields
+from ui.operations import USERS, operations
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
 from vault import DEFAULT_KDF, KdfParams, Vault
@@ -33,7 +33,6 @@ class AddUserDialog(QDialog):
         super().__init__(parent)
         self._vault = vault
         self._kdf = kdf
-        self.job: Job | None = None
         self.setWindowTitle(self.tr("Add a user"))
         self.setMinimumWidth(520)
         intro = plain_label(
@@ -70,10 +69,16 @@ class AddUserDialog(QDialog):
         self.strength = self.fields.strength
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setAccessibleName(self.tr("Adding the user"))
-        self.busy.hide()
+        # Argon2id cannot be interrupted: a busy bar, no Cancel; failures show in the message.
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Adding the user"),
+            cancellable=False,
+            counts=False,
+            result_label=self.message,
+        )
+        self.panel.idle.connect(self._idle)
+        self.busy = self.panel.progress
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&User name:"), self.user_edit)
@@ -93,9 +98,13 @@ class AddUserDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.strength)
         layout.addWidget(self.message)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.panel)
         layout.addWidget(self.buttons)
         self._changed()
+
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
 
     @property
     def user(self) -> str:
@@ -123,18 +132,14 @@ class AddUserDialog(QDialog):
         def add(_p: ProgressFn, _c: threading.Event) -> None:
             vault.add_user(user, passphrase, role=role, organisation=organisation, kdf=kdf)
 
-        self.busy.show()
         self.buttons.setEnabled(False)
-        job = Job(add, name="add-user", parent=self)
-        self.job = job
-        job.success(lambda _r: self.accept()).failure(self._failed)
-        return job.start()
+        job = operations().run(add, name="add-user", reads_vault=True, changes={USERS}, parent=self)
+        self.panel.follow(job)
+        job.success(lambda _r: self.accept())
+        return job
 
-    def _failed(self, exc: BaseException) -> None:
-        self.job = None
-        self.busy.hide()
+    def _idle(self) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(user_message(exc))
 
     def done(self, result: int) -> None:
         self.pass_edit.clear()

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
-from ui.errors import user_message
+from ui.job_panel import JobPanel
 from ui.onboarding.new_passphrase_fields import NewPassphraseFields
+from ui.operations import USERS, operations
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
 from vault import Vault
@@ -30,7 +30,6 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self._vault = vault
         self.user = vault.actor
-        self.job: Job | None = None
         self.setWindowTitle(self.tr("Change my passphrase"))
         self.setMinimumWidth(520)
         intro = plain_label(
@@ -53,10 +52,16 @@ class ChangePassphraseDialog(QDialog):
         self.strength.set_user_inputs([self.user])
         self.message = plain_label("", self)
         self.message.setObjectName("errorText")
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setAccessibleName(self.tr("Saving the new passphrase"))
-        self.busy.hide()
+        # Argon2id cannot be interrupted: a busy bar, no Cancel; failures show in the message.
+        self.panel = JobPanel(
+            self,
+            progress_name=self.tr("Saving the new passphrase"),
+            cancellable=False,
+            counts=False,
+            result_label=self.message,
+        )
+        self.panel.idle.connect(self._idle)
+        self.busy = self.panel.progress
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("C&urrent passphrase:"), self.current_edit)
@@ -74,9 +79,16 @@ class ChangePassphraseDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.strength)
         layout.addWidget(self.message)
-        layout.addWidget(self.busy)
+        layout.addWidget(self.panel)
         layout.addWidget(self.buttons)
         self._changed()
+
+    @property
+    def job(self) -> Job | None:
+        return self.panel.job
+
+    def _idle(self) -> None:
+        self.buttons.setEnabled(True)
 
     def _problem(self) -> str | None:
         passphrase_problem = self.fields.problem()
@@ -105,21 +117,18 @@ class ChangePassphraseDialog(QDialog):
                 raise WrongPassphraseError()
             vault.change_passphrase(user, new)
 
-        self.busy.show()
         self.buttons.setEnabled(False)
-        job = Job(change, name="change-passphrase", parent=self)
-        self.job = job
+        job = operations().run(
+            change, name="change-passphrase", reads_vault=True, changes={USERS}, parent=self
+        )
+        self.panel.follow(job)
         job.success(lambda _r: self.accept()).failure(self._failed)
-        return job.start()
+        return job
 
     def _failed(self, exc: BaseException) -> None:
-        self.job = None
-        self.busy.hide()
-        self.buttons.setEnabled(True)
         if isinstance(exc, WrongPassphraseError):
             self.current_edit.selectAll()
             self.current_edit.setFocus()
-        self.message.setText(user_message(exc))
 
     def done(self, result: int) -> None:
         for edit in (self.current_edit, self.pass_edit, self.confirm_edit):
