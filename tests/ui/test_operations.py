@@ -4,6 +4,7 @@ their outcomes, a failure after cancel is a cancellation, and views follow data 
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 
 import pytest
 
@@ -53,7 +54,7 @@ LONG_JOBS = {
 
 
 @pytest.fixture
-def started() -> list[str]:
+def started() -> Iterator[list[str]]:
     """Names of the jobs the layer starts during one test."""
     names: list[str] = []
 
@@ -74,7 +75,7 @@ def _finish(qtbot, job: Job | None, timeout: int = 60_000) -> Job:
 
 
 def test_every_long_job_runs_through_the_operations_layer(qtbot, tmp_path, started):
-    vault, key = Vault.create(tmp_path / "v", "ana", PASSPHRASE, kdf=CHEAP_KDF, role="lawyer")
+    vault, _key = Vault.create(tmp_path / "v", "ana", PASSPHRASE, kdf=CHEAP_KDF, role="lawyer")
     intake = open_intake(vault)
     case_id = build_demo(intake)
 
@@ -99,7 +100,8 @@ def test_every_long_job_runs_through_the_operations_layer(qtbot, tmp_path, start
     window = VerifyWindow()
     qtbot.addWidget(window)
     _finish(qtbot, window.verify(tmp_path / "bundle"))
-    assert window.verdict is not None and window.verdict.ok
+    assert window.verdict is not None
+    assert window.verdict.ok
 
     backup_dialog = BackupDialog(vault, folder=tmp_path / "usb")
     qtbot.addWidget(backup_dialog)
@@ -108,7 +110,8 @@ def test_every_long_job_runs_through_the_operations_layer(qtbot, tmp_path, start
     check = CheckBackupDialog(folder=tmp_path / "usb")
     qtbot.addWidget(check)
     _finish(qtbot, check.start_check())
-    assert check.check is not None and check.check.ok
+    assert check.check is not None
+    assert check.check.ok
     restore = RestoreDialog(backup_folder=tmp_path / "usb", target=tmp_path / "restored")
     qtbot.addWidget(restore)
     _finish(qtbot, restore.start_restore())
@@ -155,9 +158,7 @@ def test_every_long_job_runs_through_the_operations_layer(qtbot, tmp_path, start
     assert not any(job.name in LONG_JOBS for job in operations().running)
 
 
-def test_lock_cancels_preview_and_audit_verify_and_drops_their_callbacks(
-    qtbot, tmp_path, settings
-):
+def test_lock_cancels_preview_and_audit_verify_and_drops_their_callbacks(qtbot, tmp_path, settings):
     path = tmp_path / "v"
     vault, _ = Vault.create(path, "ana", PASSPHRASE, kdf=CHEAP_KDF, role="lawyer")
     intake = open_intake(vault)
@@ -176,16 +177,22 @@ def test_lock_cancels_preview_and_audit_verify_and_drops_their_callbacks(
     assert view is not None
     preview = view.evidence.preview.load()
     audit = workspace.audit_view.verify()
-    assert preview is not None and audit is not None
+    assert preview is not None
+    assert audit is not None
     ran: list[str] = []
+
+    def record(what: str) -> None:
+        ran.append(what)
+
     for job in (preview, audit):
-        job.success(lambda _r, name=job.name: ran.append(f"{name} succeeded"))
-        job.failure(lambda _e, name=job.name: ran.append(f"{name} failed"))
-        job.on_cancelled(lambda name=job.name: ran.append(f"{name} cancelled"))
+        job.success(lambda _r: record("succeeded"))
+        job.failure(lambda _e: record("failed"))
+        job.on_cancelled(lambda: record("cancelled"))
     with qtbot.waitSignals([preview.finished, audit.finished], timeout=30_000):
         session.lock("manual")
         # The lock waited for both workers: neither still reads the vault.
-        assert preview.wait(0) and audit.wait(0)
+        assert preview.wait(0)
+        assert audit.wait(0)
     assert ran == []
     assert preview.outcome == audit.outcome == "abandoned"
     assert not session.is_unlocked
@@ -264,7 +271,9 @@ def test_views_refresh_on_a_change_without_switching_tabs(qtbot, tmp_path, setti
     operations().notify(PEOPLE)
     assert view.tabs.currentWidget() is view.evidence
     assert view.people.table.rowCount() == 1
-    assert "Witness Z" in view.people.table.item(0, 0).text()
+    first = view.people.table.item(0, 0)
+    assert first is not None
+    assert "Witness Z" in first.text()
     session.lock("manual")
 
 
@@ -276,4 +285,3 @@ def test_a_view_of_a_locked_vault_ignores_changes(qtbot, tmp_path):
     vault.lock()
     operations().notify(PEOPLE)  # would raise "vault locked" if the view refreshed
     assert view.table.rowCount() == rows
-
