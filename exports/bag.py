@@ -19,7 +19,6 @@ import hashlib
 import logging
 import os
 import queue
-import secrets
 import shutil
 import stat
 import threading
@@ -32,6 +31,7 @@ from typing import IO
 
 import bagit
 
+from exports import staging as staging_registry
 from exports.errors import (
     DestinationExistsError,
     DestinationUnusableError,
@@ -297,7 +297,7 @@ def _place(source: Path, dest: Path) -> None:
     _fsync_dir(dest.parent)
 
 
-PARTIAL_MARK = ".custodia-partial-"
+PARTIAL_MARK = staging_registry.STAGING_PREFIX
 
 
 def _sweep_stale_staging(parent: Path) -> None:
@@ -306,17 +306,13 @@ def _sweep_stale_staging(parent: Path) -> None:
     They hold plaintext copies of evidence; ``finally`` cannot remove them when the process is
     killed, so the next export into the same folder does.
     """
-    for entry in parent.glob(f".*{PARTIAL_MARK}*"):
+    for entry in parent.glob(f"*{PARTIAL_MARK}*"):  # also older ".<dest>.custodia-partial-"
         pid_text = entry.name.rsplit(PARTIAL_MARK, 1)[1].split("-", 1)[0]
         if not pid_text.isdigit() or entry.is_symlink() or not entry.is_dir():
             continue
-        try:
-            os.kill(int(pid_text), 0)
-        except ProcessLookupError:
+        if not staging_registry.process_alive(int(pid_text)):  # os.kill(pid, 0) kills on Windows
             shutil.rmtree(entry, ignore_errors=True)
             log.info("stale export staging folder removed")
-        except OSError:
-            continue  # alive but not ours to signal: leave it
 
 
 @contextlib.contextmanager
@@ -328,10 +324,12 @@ def staging_dir(dest: Path) -> Iterator[Path]:
     if dest.exists() or dest.is_symlink():
         raise DestinationExistsError()
     _sweep_stale_staging(parent)
-    staging = parent / f".{dest.name}{PARTIAL_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+    staging = parent / staging_registry.staging_name()  # no user data in the name
+    entry = staging_registry.register(staging)  # so a start after a SIGKILL removes it
     try:
         staging.mkdir(mode=0o700)
     except OSError as exc:
+        staging_registry.unregister(entry)
         raise DestinationUnusableError(type(exc).__name__) from exc
     try:
         yield staging
@@ -339,6 +337,8 @@ def staging_dir(dest: Path) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
         if staging.exists():
             log.warning("staging folder could not be removed completely")
+        else:
+            staging_registry.unregister(entry)
 
 
 def _write_original(

@@ -142,12 +142,11 @@ def _grab_screen_and_quit(app: QApplication, path: Path, exposed: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parse(list(sys.argv[1:] if argv is None else argv))
-    try:
-        from vault.logging_setup import setup_logging
+    from exports.staging import sweep
+    from ui.logsetup import start_logging
 
-        setup_logging()
-    except OSError:
-        pass  # logging is a convenience; the app works without its log file
+    start_logging()  # other libraries' records reduced to name and level; runs on without a log
+    sweep()  # staging folders of exports killed earlier hold plaintext evidence
     app = create_application()
     install_excepthook()
     settings = Settings()

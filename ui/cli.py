@@ -2,6 +2,9 @@
 
 Exit codes: 0 success, 1 a check found problems, 2 usage or unlock error. No traceback ever
 reaches the user: deliberate errors print their fixed message, anything else a generic line.
+Every line goes through :mod:`ui.terminal` (user data shown escaped). A reader that closes the
+pipe early (``custodia … | head -1``) changes neither the work nor the exit code: the rest of
+the output is discarded quietly.
 """
 
 from __future__ import annotations
@@ -15,11 +18,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from vault.errors import CustodiaError, UnknownUserError, VaultError
+from ui.logsetup import start_logging
+from ui.terminal import (
+    discard_stdout,
+    end_progress,
+    err,
+    finish,
+    out,
+    prepare_streams,
+    progress,
+    terminal_safe,
+)
+from vault.errors import CustodiaError, UnknownUserError
 from vault.fsutil import harden_process
 from vault.header import read_vault_header, vault_users
 from vault.kdf import DEFAULT_KDF
-from vault.logging_setup import setup_logging
 
 if TYPE_CHECKING:
     from vault.vault import Vault
@@ -84,7 +97,7 @@ class SecretReader:
             return self._next_line()
         if not sys.stdin.isatty():
             raise NoTerminalError()
-        return getpass.getpass(prompt)
+        return getpass.getpass(terminal_safe(prompt))  # the user name comes from the vault
 
     def ask_new(self, prompt: str) -> str:
         """A new passphrase: asked twice at a prompt, read once from standard input."""
@@ -147,10 +160,9 @@ def unlock_vault(args: argparse.Namespace) -> Vault:
 class ProgressLine:
     """A one-line progress display on stderr; silent when stderr is not a terminal."""
 
-    def __init__(self, label: str, stream: TextIO | None = None) -> None:
+    def __init__(self, label: str) -> None:
         self.label = label
-        self.stream = stream or sys.stderr
-        self.live = self.stream.isatty()
+        self.live = sys.stderr.isatty()
         self._last = -1
 
     def __call__(self, done: int, total: int) -> None:
@@ -159,13 +171,12 @@ class ProgressLine:
         percent = 100 if total <= 0 else min(100, done * 100 // total)
         if percent != self._last:
             self._last = percent
-            self.stream.write(f"\r{self.label}: {percent:3d}%")
-            self.stream.flush()
+            progress(f"{self.label}: {percent:3d}%")
 
     def finish(self) -> None:
         if self.live and self._last >= 0:
-            self.stream.write("\n")
-            self.stream.flush()
+            self._last = -1
+            end_progress()
 
 
 # Vault commands ------------------------------------------------------------------------------
@@ -185,13 +196,13 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
         organisation=args.organisation,
     )
     vault.lock()
-    print(f"Vault created at {args.path} for user {args.user}.")
-    print()
-    print("RECOVERY KEY — shown this once. Write it down or print it and store it safely,")
-    print("apart from this computer. Anyone holding it can open the vault.")
-    print()
-    print(f"    {recovery_key}")
-    print()
+    out(f"Vault created at {args.path} for user {args.user}.")
+    out()
+    out("RECOVERY KEY — shown this once. Write it down or print it and store it safely,")
+    out("apart from this computer. Anyone holding it can open the vault.")
+    out()
+    out(f"    {recovery_key}")
+    out()
     return EXIT_OK
 
 
@@ -203,15 +214,15 @@ def cmd_vault_check(args: argparse.Namespace) -> int:
         progress.finish()
     finally:
         vault.lock()
-    print(f"Header: authenticated. Audit entries: {report.audit_entries}.")
-    print(f"Evidence files checked: {report.blobs_checked}.")
+    out(f"Header: authenticated. Audit entries: {report.audit_entries}.")
+    out(f"Evidence files checked: {report.blobs_checked}.")
     if report.ok:
-        print("Result: OK, no problems found.")
+        out("Result: OK, no problems found.")
         return EXIT_OK
-    print(f"Result: {len(report.problems)} problem(s) found:")
+    out(f"Result: {len(report.problems)} problem(s) found:")
     for problem in report.problems:
         detail = f" — {problem.detail}" if problem.detail else ""
-        print(f"  [{problem.code}] {problem.subject}{detail}")
+        out(f"  [{problem.code}] {problem.subject}{detail}")
     return EXIT_PROBLEMS
 
 
@@ -230,7 +241,7 @@ def cmd_vault_passwd(args: argparse.Namespace) -> int:
         vault.change_passphrase(user, reader.ask_new(f"New passphrase for {user}: "))
     finally:
         vault.lock()
-    print(f"Passphrase changed for {user}.")
+    out(f"Passphrase changed for {user}.")
     return EXIT_OK
 
 
@@ -246,7 +257,7 @@ def cmd_vault_adduser(args: argparse.Namespace) -> int:
         )
     finally:
         vault.lock()
-    print(f"User {args.new_user} added.")
+    out(f"User {args.new_user} added.")
     return EXIT_OK
 
 
@@ -259,14 +270,14 @@ def cmd_vault_backup(args: argparse.Namespace) -> int:
         progress = ProgressLine("Checking backup")
         result = backup.check_backup(Path(args.check), progress=progress)
         progress.finish()
-        print(f"Backup generation {result.generation}, taken at {result.taken_at}.")
-        print(f"Files checked: {result.files_checked}.")
+        out(f"Backup generation {result.generation}, taken at {result.taken_at}.")
+        out(f"Files checked: {result.files_checked}.")
         if result.ok:
-            print("Result: OK, the backup is complete and intact.")
+            out("Result: OK, the backup is complete and intact.")
             return EXIT_OK
-        print(f"Result: {len(result.problems)} problem(s) found:")
+        out(f"Result: {len(result.problems)} problem(s) found:")
         for problem in result.problems:
-            print(f"  [{problem.code}] {problem.subject} — {problem.detail}")
+            out(f"  [{problem.code}] {problem.subject} — {problem.detail}")
         return EXIT_PROBLEMS
     if len(args.paths) != 2:
         raise CliUsageError("give the vault folder and the backup folder")
@@ -278,8 +289,8 @@ def cmd_vault_backup(args: argparse.Namespace) -> int:
         progress.finish()
     finally:
         vault.lock()
-    print(f"Backup {report.generation} written: {report.blobs_copied} new evidence file(s) copied,")
-    print(f"{report.blobs_reused} already there, {report.bytes_written:,} bytes written.")
+    out(f"Backup {report.generation} written: {report.blobs_copied} new evidence file(s) copied,")
+    out(f"{report.blobs_reused} already there, {report.bytes_written:,} bytes written.")
     return EXIT_OK
 
 
@@ -306,8 +317,8 @@ def cmd_vault_restore(args: argparse.Namespace) -> int:
             Path(args.new_path), user, reader.ask(f"Passphrase for {user}: "), restored_from=note
         )
     vault.lock()
-    print(f"Restored the backup taken at {checked.taken_at} into {args.new_path}.")
-    print("The vault's audit log records the restore.")
+    out(f"Restored the backup taken at {checked.taken_at} into {args.new_path}.")
+    out("The vault's audit log records the restore.")
     return EXIT_OK
 
 
@@ -316,13 +327,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     problem = platform_problem()
     if problem is not None:
-        print(f"custodia: {problem}", file=sys.stderr)
+        err(f"custodia: {problem}")
         return EXIT_USAGE
     try:
         from ui.app import main as app_main
     except ImportError as exc:
         log.error("desktop app unavailable: %s", type(exc).__name__)
-        print("custodia: the desktop app could not start (Qt is not available).", file=sys.stderr)
+        err("custodia: the desktop app could not start (Qt is not available).")
         return EXIT_USAGE
     gui_args: list[str] = []
     vault_path = getattr(args, "vault", None)
@@ -459,26 +470,43 @@ def run(argv: Sequence[str] | None = None) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     harden_process()
+    prepare_streams()
     log_dir = os.environ.get("CUSTODIA_LOG_DIR")
+    start_logging(Path(log_dir) if log_dir else None)
+    _sweep_staging()
     try:
-        setup_logging(Path(log_dir) if log_dir else None)
-    except (OSError, VaultError):
-        logging.basicConfig(level=logging.CRITICAL)  # no log folder: run, but keep stderr clean
+        return _run_guarded(argv)
+    finally:
+        finish()  # inside main, so a reader that left early is no error at exit either
+
+
+def _sweep_staging() -> None:
+    """Staging folders of exports killed earlier hold plaintext evidence: remove them first."""
+    from exports.staging import sweep
+
+    sweep()
+
+
+def _run_guarded(argv: Sequence[str] | None) -> int:
     try:
         return run(argv)
     except CustodiaError as exc:
         log.info("command failed: %s", exc.code)
-        print(f"custodia: {exc.message}", file=sys.stderr)
+        err(f"custodia: {exc.message}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("custodia: interrupted.", file=sys.stderr)
+        err("custodia: interrupted.")
         return EXIT_USAGE
+    except BrokenPipeError:
+        # Only output written outside ui.terminal (argparse's --help) can get here; the reader
+        # has what it wanted.
+        discard_stdout()
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         log.error("unexpected %s", type(exc).__name__)
-        print(
+        err(
             "custodia: an unexpected error stopped the command; nothing was changed "
-            "beyond what the vault's own transactions committed. The log names the error type.",
-            file=sys.stderr,
+            "beyond what the vault's own transactions committed. The log names the error type."
         )
         return EXIT_USAGE
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from exports.model import Profile, RecipientKind
 from ui import cli
+from ui.terminal import end_progress, out, progress
 from vault import Vault
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,12 @@ DEFAULT_KIND = {
 
 def _progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
-        print(f"\r  {100 * done // max(total, 1):3d}%", end="", file=sys.stderr, flush=True)
+        progress(f"  {100 * done // max(total, 1):3d}%")
+
+
+def _end_progress() -> None:
+    if sys.stderr.isatty():
+        end_progress()
 
 
 def run_export(args: argparse.Namespace, vault: Vault) -> int:
@@ -48,17 +54,16 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         authority_reference=args.authority or "",
     )
     result = export_case(vault, options, Path(args.to), as_zip=args.zip, progress=_progress)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
-    print(f"Bundle written: {result.path}")
-    print(
+    _end_progress()
+    out(f"Bundle written: {result.path}")
+    out(
         f"  {len(result.statement_ids)} statement(s), {len(result.evidence_numbers)} evidence "
         f"file(s), {result.payload_bytes} payload bytes"
     )
     if result.withheld_numbers:
-        print(f"  withheld under this profile: {', '.join(result.withheld_numbers)}")
-    print(f"  signer key fingerprint (tell the recipient separately): {result.ed25519_fingerprint}")
-    print(f"  tag manifest SHA-256 (recorded in the audit log): {result.tagmanifest_sha256}")
+        out(f"  withheld under this profile: {', '.join(result.withheld_numbers)}")
+    out(f"  signer key fingerprint (tell the recipient separately): {result.ed25519_fingerprint}")
+    out(f"  tag manifest SHA-256 (recorded in the audit log): {result.tagmanifest_sha256}")
     return EXIT_OK
 
 
@@ -74,10 +79,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from exports.verify import verify_bundle
 
     verdict = verify_bundle(Path(args.bundle), progress=_progress)
-    if sys.stderr.isatty():
-        print(file=sys.stderr)
+    _end_progress()
     for line in verdict.lines(all_items=not args.problems_only):
-        print(line)
+        out(line)
     return verdict.exit_code
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from intake import open_intake
 from intake.demo import build_demo
 from ui import cli
+from ui.terminal import out
 from vault import DEFAULT_KDF, Vault
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,7 @@ def _with_vault(args: argparse.Namespace, run: object) -> int:
 def run_case_new(args: argparse.Namespace, vault: Vault) -> int:
     intake = open_intake(vault)
     case = intake.cases.create(args.ref, args.title, jurisdiction=args.jurisdiction or "")
-    print(f"Case {case.reference} created.")
+    out(f"Case {case.reference} created.")
     return EXIT_OK
 
 
@@ -47,17 +48,17 @@ def run_case_list(args: argparse.Namespace, vault: Vault) -> int:
     intake = open_intake(vault)
     rows = intake.cases.list_cases()
     if not rows:
-        print("No cases.")
+        out("No cases.")
         return EXIT_OK
     header = ("REFERENCE", "STATUS", "HOLD", "PEOPLE", "STMTS", "ITEMS")
-    print(
+    out(
         f"{header[0]:<20} {header[1]:<7} {header[2]:<4} {header[3]:>6} {header[4]:>6}"
         f" {header[5]:>6}  TITLE"
     )
     for row in rows:
         case = row.case
         hold = "yes" if case.legal_hold else ""
-        print(
+        out(
             f"{case.reference:<20} {case.status.value:<7} {hold:<4} {row.people:>6}"
             f" {row.statements:>6} {row.evidence:>6}  {case.title}"
         )
@@ -77,7 +78,7 @@ def run_evidence_add(args: argparse.Namespace, vault: Vault) -> int:
         label = getattr(item, "label", "")
         name = getattr(item, "original_filename", "")
         digest = getattr(item, "sha256", "")
-        print(f"{label}  {digest}  {name}")
+        out(f"{label}  {digest}  {name}")
 
     try:
         intake.evidence.ingest_many(
@@ -100,14 +101,14 @@ def run_search(args: argparse.Namespace, vault: Vault) -> int:
     case_id = intake.cases.by_reference(args.case).case_id if args.case else None
     hits = intake.search.search(args.query, case_id=case_id, limit=args.limit)
     if not hits:
-        print("No matches.")
+        out("No matches.")
         return EXIT_OK
     for hit in hits:
         where = hit.case_reference or "-"
         snippet = " ".join(hit.snippet.split())
-        print(f"{where:<20} {hit.kind.value:<9} {hit.title[:40]:<40}  {snippet}")
+        out(f"{where:<20} {hit.kind.value:<9} {hit.title[:40]:<40}  {snippet}")
     if hits.limited:
-        print(
+        out(
             f"(Ranked among the {hits.window:,} most recent matches only: a word in the query is"
             " in many records. Add another word to narrow the search.)"
         )
@@ -126,9 +127,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
         build_demo(vault)
     finally:
         vault.lock()
-    print(f"Training vault created at {args.path} for user {args.user}.")
-    print("It holds one clearly fictional case (TRAINING — FICTIONAL).")
-    print(f"Recovery key (shown once): {recovery_key}")
+    out(f"Training vault created at {args.path} for user {args.user}.")
+    out("It holds one clearly fictional case (TRAINING — FICTIONAL).")
+    out(f"Recovery key (shown once): {recovery_key}")
     return EXIT_OK
 
 
