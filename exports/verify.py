@@ -18,9 +18,10 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -60,12 +61,169 @@ HASH_CHUNK = 1 << 20
 _LINE = re.compile(r"^([0-9a-fA-F]{64})[ \t]+\*?(.+)$")
 
 
+class CheckCode(StrEnum):
+    """What one check found: a stable code. Interfaces translate codes, never the English."""
+
+    FILE_OK = "file.ok"
+    FILE_HASH_MISMATCH = "file.hash_mismatch"  # params: expected, found
+    FILE_MISSING = "file.missing"  # params: listed ("yes" when a manifest lists it)
+    FILE_UNEXPECTED = "file.unexpected"  # params: where ("outside_bag" for a ZIP entry)
+    FILE_UNPROTECTED = "file.unprotected"
+    FILE_UNREADABLE = "file.unreadable"
+    FILE_UNSAFE = "file.unsafe"  # params: reason (the archive reader's, English)
+    FILE_LINK = "file.link"
+    FILE_SPECIAL = "file.special"
+    BAGIT_OK = "bagit.ok"
+    BAGIT_MALFORMED = "bagit.malformed"
+    BAG_INFO_OK = "bag_info.ok"
+    BAG_INFO_OXUM = "bag_info.oxum"  # params: expected, found (absent: no Payload-Oxum)
+    MANIFEST_MALFORMED = "manifest.malformed"  # params: line (absent: not UTF-8)
+    MANIFEST_UNSAFE_PATH = "manifest.unsafe_path"  # params: line
+    MANIFEST_DUPLICATE = "manifest.duplicate"  # params: line, path
+    MANIFEST_OUTSIDE = "manifest.outside"  # params: path
+    SIGNATURE_OK = "signature.ok"
+    SIGNATURE_INVALID = "signature.invalid"
+    SIGNATURE_BAD_KEY = "signature.bad_key"
+    CASE_JSON_KEY_OK = "case_json.key_ok"
+    CASE_JSON_KEY_MISMATCH = "case_json.key_mismatch"  # params: expected, found
+    CASE_JSON_MALFORMED = "case_json.malformed"  # params: problem (json, object, evidence)
+    CHECKPOINT_OK = "checkpoint.ok"  # params: seq
+    CHECKPOINT_MISSING = "checkpoint.missing"
+    CHECKPOINT_MALFORMED = "checkpoint.malformed"
+    CHECKPOINT_NO_KEY = "checkpoint.no_key"
+    CHECKPOINT_INVALID = "checkpoint.invalid"
+    #: PDF signature intact and covering the whole file, by a self-signed certificate.
+    PDF_SELF_SIGNED = "pdf.self_signed"
+    #: The same, by a certificate that is not self-signed (its chain is not validated here).
+    PDF_ORGANISATION = "pdf.organisation"
+    PDF_SIGNATURE_INVALID = "pdf.signature_invalid"  # params: problem (+ reason for "other")
+    PDF_CERTIFICATE_OK = "pdf.certificate_ok"
+    PDF_CERTIFICATE_MISMATCH = "pdf.certificate_mismatch"  # params: expected, found
+    EVIDENCE_RECORD_MISMATCH = "evidence.record_mismatch"  # params: expected, found
+    UNREADABLE = "verify.unreadable"  # params: reason
+    NOT_A_BUNDLE = "verify.not_a_bundle"
+    UNSAFE_ARCHIVE = "verify.unsafe_archive"  # params: reason
+
+
+class VerdictCode(StrEnum):
+    INTACT = "verdict.intact"
+    NOT_INTACT = "verdict.not_intact"
+    UNREADABLE = "verdict.unreadable"
+
+
+class FactCode(StrEnum):
+    """What the bundle says about itself (shown, never trusted for the verdict)."""
+
+    BUNDLE_ID = "bundle_id"
+    CREATED = "created"
+    PROFILE = "profile"
+    CASE = "case"
+    SIGNER_KEY = "signer_key"
+    CHECKPOINT = "checkpoint"
+    PDF_SIGNER = "pdf_signer"
+
+
+#: The command line's English labels of the facts (kept for output compatibility).
+FACT_LABELS: dict[FactCode, str] = {
+    FactCode.BUNDLE_ID: "Bundle id",
+    FactCode.CREATED: "Created",
+    FactCode.PROFILE: "Profile",
+    FactCode.CASE: "Case",
+    FactCode.SIGNER_KEY: "Signer key (Ed25519) SHA-256",
+    FactCode.CHECKPOINT: "Audit checkpoint",
+    FactCode.PDF_SIGNER: "PDF signer",
+}
+
+# The command line's English sentence per code; ``describe`` picks the variant a parameter
+# names. Interfaces in other languages map the codes themselves.
+_ENGLISH: dict[CheckCode, str] = {
+    CheckCode.FILE_OK: "SHA-256 matches",
+    CheckCode.FILE_HASH_MISMATCH: "SHA-256 differs from the manifest: the file was changed",
+    CheckCode.FILE_MISSING: "is missing",
+    CheckCode.FILE_UNEXPECTED: "is not listed in any manifest (added file)",
+    CheckCode.FILE_UNPROTECTED: "is not covered by the tag manifest",
+    CheckCode.FILE_UNREADABLE: "cannot be read",
+    CheckCode.FILE_UNSAFE: "{reason}",
+    CheckCode.FILE_LINK: "is a symbolic link (not followed)",
+    CheckCode.FILE_SPECIAL: "is not a regular file",
+    CheckCode.BAGIT_OK: "BagIt declaration present",
+    CheckCode.BAGIT_MALFORMED: "is not a BagIt declaration",
+    CheckCode.BAG_INFO_OK: "Payload-Oxum matches the payload",
+    CheckCode.BAG_INFO_OXUM: "Payload-Oxum does not match the payload",
+    CheckCode.MANIFEST_MALFORMED: "line {line} is malformed",
+    CheckCode.MANIFEST_UNSAFE_PATH: "line {line} names an unsafe path",
+    CheckCode.MANIFEST_DUPLICATE: "line {line} lists {path} twice",
+    CheckCode.MANIFEST_OUTSIDE: "lists {path}, which it may not",
+    CheckCode.SIGNATURE_OK: "Ed25519 signature over the tag manifest is valid",
+    CheckCode.SIGNATURE_INVALID: (
+        "Ed25519 signature does not match the tag manifest (manifest altered or signature replaced)"
+    ),
+    CheckCode.SIGNATURE_BAD_KEY: "is not an Ed25519 public key",
+    CheckCode.CASE_JSON_KEY_OK: "records the same signer key",
+    CheckCode.CASE_JSON_KEY_MISMATCH: "records a different signer key than signer.pem",
+    CheckCode.CASE_JSON_MALFORMED: "is not valid JSON",
+    CheckCode.CHECKPOINT_OK: "ledger checkpoint (entry {seq}) signed by the vault key",
+    CheckCode.CHECKPOINT_MISSING: "no audit checkpoint in case.json",
+    CheckCode.CHECKPOINT_MALFORMED: "is malformed",
+    CheckCode.CHECKPOINT_NO_KEY: "cannot be checked without the signer key",
+    CheckCode.CHECKPOINT_INVALID: "signature does not verify",
+    CheckCode.PDF_SELF_SIGNED: (
+        "PDF signature intact and covers the whole file "
+        "(self-signed certificate: intact, identity not trusted)"
+    ),
+    CheckCode.PDF_ORGANISATION: (
+        "PDF signature intact and covers the whole file (organisation certificate)"
+    ),
+    CheckCode.PDF_SIGNATURE_INVALID: "signature broken (document changed after signing)",
+    CheckCode.PDF_CERTIFICATE_OK: "certificate matches the one recorded in case.json",
+    CheckCode.PDF_CERTIFICATE_MISMATCH: "certificate differs from the one recorded in case.json",
+    CheckCode.EVIDENCE_RECORD_MISMATCH: (
+        "the manifest hash differs from the hash recorded at intake"
+    ),
+    CheckCode.UNREADABLE: "{reason}",
+    CheckCode.NOT_A_BUNDLE: "is not a BagIt bundle",
+    CheckCode.UNSAFE_ARCHIVE: "refused as unsafe: {reason}",
+}
+_VARIANTS: dict[tuple[CheckCode, str, str], str] = {
+    (CheckCode.FILE_MISSING, "listed", "yes"): "is listed in the manifest but missing",
+    (CheckCode.FILE_UNEXPECTED, "where", "outside_bag"): "outside the bag folder",
+    (CheckCode.BAG_INFO_OXUM, "problem", "absent"): "has no Payload-Oxum",
+    (CheckCode.MANIFEST_MALFORMED, "problem", "encoding"): "is not UTF-8 text",
+    (CheckCode.MANIFEST_OUTSIDE, "problem", "not_data"): "lists {path}, which is not under data/",
+    (CheckCode.CASE_JSON_MALFORMED, "problem", "object"): "is not a JSON object",
+    (CheckCode.CASE_JSON_MALFORMED, "problem", "evidence"): "has a malformed evidence entry",
+    (CheckCode.PDF_SIGNATURE_INVALID, "problem", "multiple"): "more than one signature",
+    (CheckCode.PDF_SIGNATURE_INVALID, "problem", "partial"): "does not cover the whole file",
+    (CheckCode.PDF_SIGNATURE_INVALID, "problem", "other"): "{reason}",
+}
+
+
+def describe(code: CheckCode, params: Mapping[str, str]) -> str:
+    """The English sentence for a check (the command line's words), from its code."""
+    template = _ENGLISH[code]
+    for (variant_code, key, value), text in _VARIANTS.items():
+        if variant_code is code and params.get(key) == value:
+            template = text
+            break
+    try:
+        return template.format_map(dict(params))
+    except (KeyError, ValueError):
+        return code.value  # a caller left out a parameter: the code at least names the check
+
+
 @dataclass(frozen=True)
 class Check:
     subject: str  # a bundle path ("data/evidence/E-0001_x.jpg") or an aspect ("signature")
     ok: bool
-    detail: str
-    code: str
+    code: CheckCode
+    #: Facts for a sentence: path, line, expected, found, reason (user-controlled text from
+    #: the bundle: escape before showing it).
+    params: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def detail(self) -> str:
+        """The English words of the command line, made from the code."""
+        return describe(self.code, self.params)
 
 
 @dataclass(frozen=True)
@@ -73,7 +231,12 @@ class Verdict:
     source: str
     readable: bool
     checks: tuple[Check, ...]
-    facts: dict[str, str] = field(default_factory=dict)
+    fact_codes: Mapping[FactCode, str] = field(default_factory=dict)
+
+    @property
+    def facts(self) -> dict[str, str]:
+        """The facts under the command line's English labels."""
+        return {FACT_LABELS[code]: value for code, value in self.fact_codes.items()}
 
     @property
     def ok(self) -> bool:
@@ -84,10 +247,18 @@ class Verdict:
         return [c for c in self.checks if not c.ok]
 
     @property
-    def exit_code(self) -> int:
+    def code(self) -> VerdictCode:
         if not self.readable:
-            return EXIT_UNREADABLE
-        return EXIT_OK if self.ok else EXIT_PROBLEMS
+            return VerdictCode.UNREADABLE
+        return VerdictCode.INTACT if self.ok else VerdictCode.NOT_INTACT
+
+    @property
+    def exit_code(self) -> int:
+        return {
+            VerdictCode.INTACT: EXIT_OK,
+            VerdictCode.NOT_INTACT: EXIT_PROBLEMS,
+            VerdictCode.UNREADABLE: EXIT_UNREADABLE,
+        }[self.code]
 
     def lines(self, *, all_items: bool = True) -> list[str]:
         out = [f"Bundle: {self.source}"]
@@ -95,9 +266,9 @@ class Verdict:
         for check in self.checks:
             if all_items or not check.ok:
                 out.append(f"{'OK  ' if check.ok else 'FAIL'}  {check.subject}: {check.detail}")
-        if not self.readable:
+        if self.code is VerdictCode.UNREADABLE:
             out.append("VERDICT: not a readable bundle")
-        elif self.ok:
+        elif self.code is VerdictCode.INTACT:
             out.append(f"VERDICT: intact — {len(self.checks)} checks passed")
         else:
             out.append(f"VERDICT: NOT INTACT — {len(self.problems)} problem(s) found")
@@ -136,17 +307,13 @@ class _FolderSource:
                     rel = f"{rel_dir}/{entry.name}" if rel_dir else entry.name
                     info = entry.stat(follow_symlinks=False)
                     if stat.S_ISLNK(info.st_mode):
-                        self.anomalies.append(
-                            Check(rel, False, "is a symbolic link (not followed)", "file.link")
-                        )
+                        self.anomalies.append(Check(rel, False, CheckCode.FILE_LINK))
                     elif stat.S_ISDIR(info.st_mode):
                         stack.append(rel)
                     elif stat.S_ISREG(info.st_mode):
                         self._files[rel] = info.st_size
                     else:
-                        self.anomalies.append(
-                            Check(rel, False, "is not a regular file", "file.special")
-                        )
+                        self.anomalies.append(Check(rel, False, CheckCode.FILE_SPECIAL))
 
     def files(self) -> dict[str, int]:
         return dict(self._files)
@@ -196,7 +363,7 @@ class _ZipSource:
         for e in self.zip.files():
             if not e.name.startswith(self.prefix):
                 self.anomalies.append(
-                    Check(e.name, False, "outside the bag folder", "file.unexpected")
+                    Check(e.name, False, CheckCode.FILE_UNEXPECTED, {"where": "outside_bag"})
                 )
 
     def files(self) -> dict[str, int]:
@@ -223,26 +390,26 @@ def parse_manifest(text: bytes, name: str, checks: list[Check]) -> dict[str, str
     try:
         decoded = text.decode("utf-8")
     except UnicodeDecodeError:
-        checks.append(Check(name, False, "is not UTF-8 text", "manifest.malformed"))
+        checks.append(Check(name, False, CheckCode.MANIFEST_MALFORMED, {"problem": "encoding"}))
         return entries
     for number, line in enumerate(decoded.splitlines(), start=1):
         if not line.strip():
             continue
         match = _LINE.match(line)
         if match is None:
-            checks.append(Check(name, False, f"line {number} is malformed", "manifest.malformed"))
+            checks.append(Check(name, False, CheckCode.MANIFEST_MALFORMED, {"line": str(number)}))
             continue
         digest, raw_path = match.group(1).lower(), _decode_path(match.group(2))
         try:
             path = normalise_name(raw_path)
         except UnsafeArchiveError:
-            checks.append(
-                Check(name, False, f"line {number} names an unsafe path", "manifest.unsafe_path")
-            )
+            checks.append(Check(name, False, CheckCode.MANIFEST_UNSAFE_PATH, {"line": str(number)}))
             continue
         if path in entries:
             checks.append(
-                Check(name, False, f"line {number} lists {path} twice", "manifest.duplicate")
+                Check(
+                    name, False, CheckCode.MANIFEST_DUPLICATE, {"line": str(number), "path": path}
+                )
             )
             continue
         entries[path] = digest
@@ -280,18 +447,18 @@ class _Verifier:
         self.progress = progress
         self.cancel = cancel
         self.checks: list[Check] = list(getattr(source, "anomalies", []))
-        self.facts: dict[str, str] = {}
+        self.facts: dict[FactCode, str] = {}
         self.files = source.files()
         self._lock = threading.Lock()
         self._done = 0
         self._total = 1
         self.key: Ed25519PublicKey | None = None
 
-    def fail(self, subject: str, detail: str, code: str) -> None:
-        self.checks.append(Check(subject, False, detail, code))
+    def fail(self, subject: str, code: CheckCode, **params: str) -> None:
+        self.checks.append(Check(subject, False, code, params))
 
-    def ok(self, subject: str, detail: str, code: str) -> None:
-        self.checks.append(Check(subject, True, detail, code))
+    def ok(self, subject: str, code: CheckCode, **params: str) -> None:
+        self.checks.append(Check(subject, True, code, params))
 
     def small(self, rel: str, limit: int = TAG_LIMIT) -> bytes | None:
         if rel not in self.files:
@@ -299,9 +466,9 @@ class _Verifier:
         try:
             return self.source.read_small(rel, limit)
         except UnsafeArchiveError as exc:
-            self.fail(rel, str(exc.detail or "cannot be read safely"), "file.unsafe")
+            self.fail(rel, CheckCode.FILE_UNSAFE, reason=str(exc.detail or "cannot be read safely"))
         except OSError:
-            self.fail(rel, "cannot be read", "file.unreadable")
+            self.fail(rel, CheckCode.FILE_UNREADABLE)
         return None
 
     def advance(self, amount: int) -> None:
@@ -314,23 +481,23 @@ class _Verifier:
     def run(self) -> None:
         missing = [r for r in REQUIRED if r not in self.files]
         for rel in missing:
-            self.fail(rel, "is missing", "file.missing")
+            self.fail(rel, CheckCode.FILE_MISSING)
         bagit_txt = self.small("bagit.txt", SMALL_LIMIT)
         if bagit_txt is not None:
             if b"BagIt-Version:" in bagit_txt and b"UTF-8" in bagit_txt:
-                self.ok("bagit.txt", "BagIt declaration present", "bagit.ok")
+                self.ok("bagit.txt", CheckCode.BAGIT_OK)
             else:
-                self.fail("bagit.txt", "is not a BagIt declaration", "bagit.malformed")
+                self.fail("bagit.txt", CheckCode.BAGIT_MALFORMED)
         manifest_raw = self.small(MANIFEST)
         tag_raw = self.small(TAGMANIFEST)
         manifest = parse_manifest(manifest_raw, MANIFEST, self.checks) if manifest_raw else {}
         tags = parse_manifest(tag_raw, TAGMANIFEST, self.checks) if tag_raw else {}
         for rel in manifest:
             if not rel.startswith("data/"):
-                self.fail(MANIFEST, f"lists {rel}, which is not under data/", "manifest.outside")
+                self.fail(MANIFEST, CheckCode.MANIFEST_OUTSIDE, path=rel, problem="not_data")
         for rel in tags:
             if rel.startswith("data/") or rel in UNLISTED_ALLOWED:
-                self.fail(TAGMANIFEST, f"lists {rel}, which it may not", "manifest.outside")
+                self.fail(TAGMANIFEST, CheckCode.MANIFEST_OUTSIDE, path=rel)
         self.completeness(manifest, tags)
         self.hashes({**tags, **manifest})
         self.tag_signature(tag_raw)
@@ -343,12 +510,12 @@ class _Verifier:
         listed = set(manifest) | set(tags)
         for rel in sorted(listed - set(self.files)):
             if rel not in REQUIRED:
-                self.fail(rel, "is listed in the manifest but missing", "file.missing")
+                self.fail(rel, CheckCode.FILE_MISSING, listed="yes")
         for rel in sorted(set(self.files) - listed - UNLISTED_ALLOWED):
-            self.fail(rel, "is not listed in any manifest (added file)", "file.unexpected")
+            self.fail(rel, CheckCode.FILE_UNEXPECTED)
         for rel in ("bagit.txt", "bag-info.txt", MANIFEST, SIGNER_PEM, "VERIFY.txt"):
             if rel in self.files and rel not in tags and tags:
-                self.fail(rel, "is not covered by the tag manifest", "file.unprotected")
+                self.fail(rel, CheckCode.FILE_UNPROTECTED)
 
     def hashes(self, expected: dict[str, str]) -> None:
         present = sorted(rel for rel in expected if rel in self.files)
@@ -370,37 +537,28 @@ class _Verifier:
         for rel in present:
             found = results[rel]
             if found is None:
-                self.fail(rel, "cannot be read", "file.unreadable")
+                self.fail(rel, CheckCode.FILE_UNREADABLE)
             elif found.startswith("!"):
-                self.fail(rel, found[1:], "file.unsafe")
+                self.fail(rel, CheckCode.FILE_UNSAFE, reason=found[1:])
             elif found == expected[rel]:
-                self.ok(rel, "SHA-256 matches", "file.ok")
+                self.ok(rel, CheckCode.FILE_OK, expected=expected[rel])
             else:
-                self.fail(
-                    rel,
-                    "SHA-256 differs from the manifest: the file was changed",
-                    "file.hash_mismatch",
-                )
+                self.fail(rel, CheckCode.FILE_HASH_MISMATCH, expected=expected[rel], found=found)
 
     def tag_signature(self, tag_raw: bytes | None) -> None:
         pem = self.small(SIGNER_PEM, SMALL_LIMIT)
         signature = self.small(SIGNATURE, SMALL_LIMIT)
         self.key = signing.load_signer_pem(pem) if pem else None
         if pem is not None and self.key is None:
-            self.fail(SIGNER_PEM, "is not an Ed25519 public key", "signature.bad_key")
+            self.fail(SIGNER_PEM, CheckCode.SIGNATURE_BAD_KEY)
         if self.key is not None:
-            self.facts["Signer key (Ed25519) SHA-256"] = signing.ed25519_fingerprint(self.key)
+            self.facts[FactCode.SIGNER_KEY] = signing.ed25519_fingerprint(self.key)
         if self.key is None or signature is None or tag_raw is None:
             return
         if signing.ed25519_valid(self.key, signature, tag_raw):
-            self.ok(SIGNATURE, "Ed25519 signature over the tag manifest is valid", "signature.ok")
+            self.ok(SIGNATURE, CheckCode.SIGNATURE_OK)
         else:
-            self.fail(
-                SIGNATURE,
-                "Ed25519 signature does not match the tag manifest "
-                "(manifest altered or signature replaced)",
-                "signature.invalid",
-            )
+            self.fail(SIGNATURE, CheckCode.SIGNATURE_INVALID)
 
     def payload_oxum(self, manifest: dict[str, str]) -> None:
         info = self.small("bag-info.txt", SMALL_LIMIT)
@@ -408,13 +566,15 @@ class _Verifier:
             return
         match = re.search(rb"^Payload-Oxum:\s*(\d+)\.(\d+)\s*$", info, re.MULTILINE)
         if match is None:
-            self.fail("bag-info.txt", "has no Payload-Oxum", "bag_info.oxum")
+            self.fail("bag-info.txt", CheckCode.BAG_INFO_OXUM, problem="absent")
             return
         size = sum(self.files.get(r, 0) for r in manifest)
-        if (int(match.group(1)), int(match.group(2))) != (size, len(manifest)):
-            self.fail("bag-info.txt", "Payload-Oxum does not match the payload", "bag_info.oxum")
+        stated = f"{int(match.group(1))}.{int(match.group(2))}"
+        actual = f"{size}.{len(manifest)}"
+        if stated != actual:
+            self.fail("bag-info.txt", CheckCode.BAG_INFO_OXUM, expected=stated, found=actual)
         else:
-            self.ok("bag-info.txt", "Payload-Oxum matches the payload", "bag_info.ok")
+            self.ok("bag-info.txt", CheckCode.BAG_INFO_OK)
 
     def case_json(self) -> dict[str, Any] | None:
         raw = self.small("data/case.json")
@@ -423,37 +583,39 @@ class _Verifier:
         try:
             case = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
-            self.fail("data/case.json", "is not valid JSON", "case_json.malformed")
+            self.fail("data/case.json", CheckCode.CASE_JSON_MALFORMED, problem="json")
             return None
         if not isinstance(case, dict):
-            self.fail("data/case.json", "is not a JSON object", "case_json.malformed")
+            self.fail("data/case.json", CheckCode.CASE_JSON_MALFORMED, problem="object")
             return None
-        for key, label in (
-            ("bundle_id", "Bundle id"),
-            ("created_at", "Created"),
-            ("profile", "Profile"),
+        for key, fact in (
+            ("bundle_id", FactCode.BUNDLE_ID),
+            ("created_at", FactCode.CREATED),
+            ("profile", FactCode.PROFILE),
         ):
             if isinstance(case.get(key), str):
-                self.facts[label] = case[key]
+                self.facts[fact] = case[key]
         reference = _get(case, "case", "reference")
         if isinstance(reference, str):
-            self.facts["Case"] = reference
+            self.facts[FactCode.CASE] = reference
         recorded = _get(case, "signatures", "ed25519_fingerprint")
         if self.key is not None:
-            if recorded == signing.ed25519_fingerprint(self.key):
-                self.ok("data/case.json", "records the same signer key", "case_json.key_ok")
+            actual = signing.ed25519_fingerprint(self.key)
+            if recorded == actual:
+                self.ok("data/case.json", CheckCode.CASE_JSON_KEY_OK)
             else:
                 self.fail(
                     "data/case.json",
-                    "records a different signer key than signer.pem",
-                    "case_json.key_mismatch",
+                    CheckCode.CASE_JSON_KEY_MISMATCH,
+                    expected=actual,
+                    found=str(recorded),
                 )
         self.checkpoint(case.get("checkpoint"))
         return case
 
     def checkpoint(self, data: object) -> None:
         if data is None:
-            self.fail("checkpoint", "no audit checkpoint in case.json", "checkpoint.missing")
+            self.fail("checkpoint", CheckCode.CHECKPOINT_MISSING)
             return
         try:
             if not isinstance(data, dict):
@@ -466,19 +628,15 @@ class _Verifier:
                 signature=base64.b64decode(str(data["signature"]), validate=True),
             )
         except (KeyError, ValueError, TypeError, binascii.Error):
-            self.fail("checkpoint", "is malformed", "checkpoint.malformed")
+            self.fail("checkpoint", CheckCode.CHECKPOINT_MALFORMED)
             return
-        self.facts["Audit checkpoint"] = f"entry {checkpoint.seq} at {checkpoint.at}"
+        self.facts[FactCode.CHECKPOINT] = f"entry {checkpoint.seq} at {checkpoint.at}"
         if self.key is None:
-            self.fail("checkpoint", "cannot be checked without the signer key", "checkpoint.no_key")
+            self.fail("checkpoint", CheckCode.CHECKPOINT_NO_KEY)
         elif signing.ed25519_valid(self.key, checkpoint.signature, checkpoint.signed_bytes()):
-            self.ok(
-                "checkpoint",
-                f"ledger checkpoint (entry {checkpoint.seq}) signed by the vault key",
-                "checkpoint.ok",
-            )
+            self.ok("checkpoint", CheckCode.CHECKPOINT_OK, seq=str(checkpoint.seq))
         else:
-            self.fail("checkpoint", "signature does not verify", "checkpoint.invalid")
+            self.fail("checkpoint", CheckCode.CHECKPOINT_INVALID)
 
     def report_pdf(self, case: dict[str, Any] | None) -> None:
         pdf = self.small("data/report.pdf", PDF_LIMIT)
@@ -487,35 +645,34 @@ class _Verifier:
         result = signing.check_pdf_signature(pdf)
         subject = "data/report.pdf signature"
         if result.ok:
-            trust = (
-                "self-signed certificate: intact, identity not trusted"
-                if result.self_signed
-                else "organisation certificate"
+            self.ok(
+                subject,
+                CheckCode.PDF_SELF_SIGNED if result.self_signed else CheckCode.PDF_ORGANISATION,
             )
-            self.ok(subject, f"PDF signature intact and covers the whole file ({trust})", "pdf.ok")
-            self.facts["PDF signer"] = result.subject
+            self.facts[FactCode.PDF_SIGNER] = result.subject
+        elif result.problem:
+            self.fail(
+                subject, CheckCode.PDF_SIGNATURE_INVALID, problem="other", reason=result.problem
+            )
         else:
-            reason = result.problem or (
-                "more than one signature"
+            problem = (
+                "multiple"
                 if result.signatures > 1
-                else "does not cover the whole file"
+                else "partial"
                 if result.intact and result.valid
-                else "signature broken (document changed after signing)"
+                else "broken"
             )
-            self.fail(subject, reason, "pdf.signature_invalid")
+            self.fail(subject, CheckCode.PDF_SIGNATURE_INVALID, problem=problem)
         recorded = _get(case, "signatures", "pdf_certificate_sha256") if case else None
         if result.certificate_sha256 and recorded is not None:
             if recorded == result.certificate_sha256:
-                self.ok(
-                    subject,
-                    "certificate matches the one recorded in case.json",
-                    "pdf.certificate_ok",
-                )
+                self.ok(subject, CheckCode.PDF_CERTIFICATE_OK)
             else:
                 self.fail(
                     subject,
-                    "certificate differs from the one recorded in case.json",
-                    "pdf.certificate_mismatch",
+                    CheckCode.PDF_CERTIFICATE_MISMATCH,
+                    expected=result.certificate_sha256,
+                    found=str(recorded),
                 )
 
     def evidence_records(self, case: dict[str, Any] | None, manifest: dict[str, str]) -> None:
@@ -524,17 +681,18 @@ class _Verifier:
             return
         for item in items:
             if not isinstance(item, dict):
-                self.fail("data/case.json", "has a malformed evidence entry", "case_json.malformed")
+                self.fail("data/case.json", CheckCode.CASE_JSON_MALFORMED, problem="evidence")
                 continue
             rel, recorded = item.get("file"), item.get("sha256")
             if not isinstance(rel, str) or not isinstance(recorded, str):
-                self.fail("data/case.json", "has a malformed evidence entry", "case_json.malformed")
+                self.fail("data/case.json", CheckCode.CASE_JSON_MALFORMED, problem="evidence")
                 continue
             if manifest.get(rel) != recorded.lower():
                 self.fail(
                     rel,
-                    "the manifest hash differs from the hash recorded at intake",
-                    "evidence.record_mismatch",
+                    CheckCode.EVIDENCE_RECORD_MISMATCH,
+                    expected=recorded.lower(),
+                    found=manifest.get(rel, ""),
                 )
 
 
@@ -544,6 +702,13 @@ def _get(data: Any, *keys: str) -> Any:
             return None
         data = data.get(key)
     return data
+
+
+def _unsafe(label: str, exc: UnsafeArchiveError) -> Verdict:
+    reason = str(exc.detail or "")
+    return Verdict(
+        label, True, (Check("archive", False, CheckCode.UNSAFE_ARCHIVE, {"reason": reason}),)
+    )
 
 
 def verify_bundle(
@@ -559,22 +724,16 @@ def verify_bundle(
     try:
         source = _open_source(path, limits)
     except BundleUnreadableError as exc:
+        reason = str(exc.detail or exc.message)
         return Verdict(
-            label, False, (Check("bundle", False, str(exc.detail or exc.message), exc.code),)
+            label, False, (Check("bundle", False, CheckCode.UNREADABLE, {"reason": reason}),)
         )
     except UnsafeArchiveError as exc:
-        return Verdict(
-            label, True, (Check("archive", False, f"refused as unsafe: {exc.detail}", exc.code),)
-        )
+        return _unsafe(label, exc)
     except OSError as exc:
+        reason = f"cannot be read ({type(exc).__name__})"
         return Verdict(
-            label,
-            False,
-            (
-                Check(
-                    "bundle", False, f"cannot be read ({type(exc).__name__})", "verify.unreadable"
-                ),
-            ),
+            label, False, (Check("bundle", False, CheckCode.UNREADABLE, {"reason": reason}),)
         )
     try:
         verifier = _Verifier(source, progress, cancel)
@@ -582,19 +741,25 @@ def verify_bundle(
         if not any(r in files for r in ("bagit.txt", MANIFEST, TAGMANIFEST)) and not any(
             r.startswith("data/") for r in files
         ):
-            return Verdict(
-                label,
-                False,
-                (Check("bundle", False, "is not a BagIt bundle", "verify.not_a_bundle"),),
-            )
+            return Verdict(label, False, (Check("bundle", False, CheckCode.NOT_A_BUNDLE),))
         verifier.run()
         return Verdict(label, True, tuple(verifier.checks), verifier.facts)
     except UnsafeArchiveError as exc:
-        return Verdict(
-            label, True, (Check("archive", False, f"refused as unsafe: {exc.detail}", exc.code),)
-        )
+        return _unsafe(label, exc)
     finally:
         source.close()
 
 
-__all__ = ["EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNREADABLE", "Check", "Verdict", "verify_bundle"]
+__all__ = [
+    "EXIT_OK",
+    "EXIT_PROBLEMS",
+    "EXIT_UNREADABLE",
+    "FACT_LABELS",
+    "Check",
+    "CheckCode",
+    "FactCode",
+    "Verdict",
+    "VerdictCode",
+    "describe",
+    "verify_bundle",
+]
