@@ -258,10 +258,6 @@ def x_server_answers(display: str) -> bool:
         return False
 
 
-def _and(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def platform_problem(
     environ: Mapping[str, str] | None = None,
     platform: str = sys.platform,
@@ -274,14 +270,17 @@ def platform_problem(
     if qt_platform_candidates(env) != ["xcb"]:
         return None
     display = env.get("DISPLAY", "")
+    # Imported here: the catalogue is read only when there is something to say.
+    from resources.i18n import _
+
     if not display:
         log.info("platform check: xcb without DISPLAY")
         if env.get("WAYLAND_DISPLAY"):
-            return (
+            return _(
                 "the desktop app was asked to use X11 (QT_QPA_PLATFORM=xcb), but DISPLAY is not "
                 "set in this Wayland session; unset QT_QPA_PLATFORM and start it again."
             )
-        return (
+        return _(
             "the desktop app needs a graphical session, but neither DISPLAY nor WAYLAND_DISPLAY "
             "is set; start it from the desktop (the command-line commands work anywhere: "
             "custodia --help)."
@@ -291,16 +290,15 @@ def platform_problem(
         missing = missing_libraries(plugin)
         if missing:
             log.info("platform check: %d system libraries missing", len(missing))
-            fedora = is_fedora_like(etc)
-            return (
-                "the desktop app cannot start because Qt's X11 display plugin needs "
-                f"{_and(missing)}, which this computer lacks; install "
-                f"{'them' if len(missing) > 1 else 'it'} with: {install_command(missing, fedora)}"
-            )
+            command = install_command(missing, is_fedora_like(etc))
+            return _(
+                "the desktop app cannot start: Qt's X11 display plugin needs {libraries}, "
+                "which this computer lacks; install with: {command}"
+            ).format(libraries=", ".join(missing), command=command)
     if not x_server_answers(display):
         log.info("platform check: no X server answers")
-        return (
-            f"no X server answers at DISPLAY={display}; start the desktop app from a running "
+        return _(
+            "no X server answers at DISPLAY={display}; start the desktop app from a running "
             "graphical session."
-        )
+        ).format(display=display)
     return None

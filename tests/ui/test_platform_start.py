@@ -37,12 +37,24 @@ FRESH_DEBIAN_LDD = """\
 """
 
 
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """The sentences are checked in English; the process's language is restored afterwards."""
+    from resources import i18n
+
+    before = i18n.current().language
+    i18n.set_language("en")
+    yield
+    i18n.set_language(before)
+
+
 def _app_environment(home: Path) -> dict[str, str]:
     """A private home and log folder: the app must never touch the real user's files."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("QT_", "XDG_")) and key not in ("DISPLAY", "WAYLAND_DISPLAY")
+        if not key.startswith(("QT_", "XDG_", "LC_"))
+        and key not in ("DISPLAY", "WAYLAND_DISPLAY", "LANGUAGE")
     }
     env.update(
         {
@@ -52,6 +64,7 @@ def _app_environment(home: Path) -> dict[str, str]:
             "XDG_STATE_HOME": str(home / "state"),
             "CUSTODIA_LOG_DIR": str(home / "logs"),
             "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+            "LANG": "C.UTF-8",
         }
     )
     env.pop("DBUS_SESSION_BUS_ADDRESS", None)
@@ -136,7 +149,7 @@ def test_missing_libraries_become_one_sentence_with_the_install_command(
     )
 
     assert sentence is not None
-    assert "libxcb-icccm.so.4 and libxcb-keysyms.so.1" in sentence
+    assert "libxcb-icccm.so.4, libxcb-keysyms.so.1" in sentence
     expected = (
         "sudo dnf install xcb-util-wm xcb-util-keysyms"
         if fedora
@@ -144,6 +157,16 @@ def test_missing_libraries_become_one_sentence_with_the_install_command(
     )
     assert sentence.endswith(expected)
     assert "\n" not in sentence
+
+
+def test_the_sentence_follows_the_language() -> None:
+    from resources import i18n
+
+    i18n.set_language("ro")
+    sentence = platform_problem({"QT_QPA_PLATFORM": "xcb"}, platform="linux")
+
+    assert sentence is not None
+    assert sentence.startswith("aplica\u021bia desktop are nevoie de o sesiune grafic\u0103")
 
 
 def test_only_a_start_that_can_only_try_xcb_is_judged() -> None:
