@@ -3,6 +3,10 @@
     .venv/bin/python -m scripts.i18n update     # extract every message, merge into each <lang>.po
     .venv/bin/python -m scripts.i18n compile    # write each <lang>.mo from its .po
     .venv/bin/python -m scripts.i18n stats      # how many messages each language has and finished
+    .venv/bin/python -m scripts.i18n merge FILE.json   # fill empty entries from a JSON list
+
+A merge file is a list of ``{"context": str|null, "msgid": str, "ro": str | [forms], ...}``:
+translations made outside a .po editor land only in entries that are still empty.
 
 Messages are found by reading the source (never by importing it):
 - Qt calls: ``self.tr(text[, disambiguation[, n]])`` (context: the enclosing class, as Qt's
@@ -197,8 +201,9 @@ def write_catalog(language: str, catalog: Catalog) -> None:
         # Babel would take CLDR's rule (Ukrainian there has a fourth form, for fractions); Qt's
         # numerus forms and gettext tools expect these.
         count, expression = rule.rstrip(";").split("; plural=")
-        catalog._num_plurals = int(count.split("=")[1])  # type: ignore[attr-defined]
-        catalog._plural_expr = expression  # type: ignore[attr-defined]
+        # Babel keeps these in private attributes (typed as None) and has no setter for them.
+        setattr(catalog, "_num_plurals", int(count.split("=")[1]))  # noqa: B010
+        setattr(catalog, "_plural_expr", expression)  # noqa: B010
     buffer = io.BytesIO()
     write_po(buffer, catalog, width=100, sort_output=False)
     po_path(language).write_bytes(buffer.getvalue())
@@ -249,12 +254,30 @@ def stats() -> dict[str, tuple[int, int]]:
     return result
 
 
+def merge(path: Path) -> None:
+    entries = json.loads(path.read_text("utf-8"))
+    for language in languages():
+        catalog = read_catalog(language)
+        filled = 0
+        for entry in entries:
+            translation = entry.get(language)
+            message = catalog.get(entry["msgid"], context=entry.get("context"))
+            if translation is None or message is None or is_finished(message):
+                continue
+            message.string = tuple(translation) if isinstance(translation, list) else translation
+            filled += 1
+        write_catalog(language, catalog)
+        print(f"{language}: {filled} filled")
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "stats"
     if command == "update":
         update()
     elif command == "compile":
         compile_all()
+    elif command == "merge" and len(argv) == 2:
+        merge(Path(argv[1]))
     elif command == "stats":
         for language, (total, done) in stats().items():
             print(f"{language}: {done} of {total} finished")

@@ -32,7 +32,7 @@ class CatalogueTranslator(QTranslator):
         super().__init__(parent)
         self.catalogue = catalogue
 
-    def translate(  # type: ignore[override]
+    def translate(
         self,
         context: str,
         source_text: str,

@@ -46,6 +46,7 @@ def test_english_plurals_never_read_file_s():
     plurals = [m for m in catalog if m.id and m.pluralizable]
     assert plurals
     for message in plurals:
+        assert isinstance(message.string, tuple)
         assert all(form and "(s)" not in form for form in message.string), message.id
 
 
