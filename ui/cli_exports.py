@@ -11,9 +11,10 @@ import logging
 import sys
 from pathlib import Path
 
+from exports.errors import ConsentRefusedError
 from exports.model import Profile, RecipientKind
-from ui import cli
-from ui.terminal import end_progress, out, progress
+from ui import cli, consent_reasons
+from ui.terminal import end_progress, err, out, progress
 from vault import Vault
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,17 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         purpose=args.purpose or "",
         authority_reference=args.authority or "",
     )
-    result = export_case(vault, options, Path(args.to), as_zip=args.zip, progress=_progress)
+    try:
+        result = export_case(vault, options, Path(args.to), as_zip=args.zip, progress=_progress)
+    except ConsentRefusedError as exc:
+        if exc.decision is None:
+            raise
+        # The reasons in the same words as the export wizard's (one code-to-sentence mapping).
+        _end_progress()
+        err(f"custodia: {exc.message}")
+        for sentence in consent_reasons.refusal_sentences(exc.decision):
+            err(f"  {sentence}")  # pseudonyms are user text: err() escapes them
+        return cli.EXIT_USAGE
     _end_progress()
     out(f"Bundle written: {result.path}")
     out(

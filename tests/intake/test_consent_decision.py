@@ -252,3 +252,33 @@ def test_rule_properties(
         assert not decision.allowed
     for sentence in consent_reasons.decision_sentences(decision):
         assert sentence.strip()
+
+
+def test_cli_refusal_prints_the_wizards_sentences(
+    intake: Intake,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import io
+
+    from intake.demo import build_demo
+    from tests.intake.conftest import PASSPHRASE
+    from ui import cli
+
+    case_id = build_demo(intake)
+    reference = intake.cases.get(case_id).reference
+    expected = consent_reasons.refusal_sentences(
+        intake.consent.decide_export(case_id, RecipientCategory.POLICE)
+    )
+    assert expected
+    path = intake.vault.path
+    intake.vault.lock()
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
+    argv = ["export", str(path), "--case", reference, "--to", str(tmp_path / "b")]
+    argv += ["--recipient-kind", "police", "--passphrase-stdin"]
+    assert cli.run(argv) == cli.EXIT_USAGE
+    printed = capsys.readouterr().err
+    for sentence in expected:
+        assert sentence in printed
+    assert not (tmp_path / "b").exists()
