@@ -21,11 +21,8 @@ process ends too; the sweep at a later start then removes it.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
-import secrets
-import shutil
 import sys
 from pathlib import Path
 
@@ -48,6 +45,8 @@ def registry_dir() -> Path:
 def staging_name() -> str:
     """A staging folder name with no user data in it (the pid lets a sibling export see if its
     owner still runs)."""
+    import secrets  # json, secrets and shutil load on use: sweep() runs at every start
+
     return f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(8)}"
 
 
@@ -68,6 +67,9 @@ def register(staging: Path) -> Path | None:
     unregistered folder. A registry that cannot be written does not stop the export: the next
     export into the same folder still removes a stale sibling (exports.bag). None then.
     """
+    import json
+    import secrets
+
     folder = registry_dir()
     entry = folder / f"{os.getpid()}-{secrets.token_hex(8)}.json"
     temp = entry.with_suffix(".tmp")
@@ -141,6 +143,8 @@ def _remove(path: Path) -> bool:
         return True
     if not path.exists():
         return True
+    import shutil
+
     shutil.rmtree(path, ignore_errors=True)
     return not path.exists()
 
@@ -155,6 +159,10 @@ def sweep() -> int:
         names = os.listdir(folder)
     except OSError:
         return 0
+    if not names:
+        return 0
+    import json
+
     removed = 0
     for name in names:
         entry = folder / name
