@@ -13,6 +13,7 @@ import logging
 import platform
 import re
 import secrets
+import textwrap
 import threading
 import unicodedata
 from dataclasses import replace
@@ -35,6 +36,7 @@ from exports.model import (
 )
 from exports.redaction import RedactedCase, apply_profile
 from exports.report import ReportFacts, render_report
+from resources.i18n import catalogue
 
 log = logging.getLogger(__name__)
 
@@ -165,54 +167,119 @@ def _evidence_json(item: BundleEvidence, path: str) -> dict[str, Any]:
 
 
 def verify_text(request: ExportRequest, fingerprint: str, pdf_cert_sha256: str) -> str:
-    """VERIFY.txt: what a recipient runs with nothing but sha256sum and openssl."""
-    case = request.case
-    return f"""\
-HOW TO CHECK THIS BUNDLE WITHOUT CUSTODIA
-=========================================
+    """VERIFY.txt: what a recipient runs with nothing but sha256sum and openssl.
 
-Case:      {case.reference}
-Bundle id: {request.bundle_id}
-Created:   {request.created_at}
+    In the export's language (DESIGN §9). Shell commands, file names and what the tools print
+    ("OK", "Signature Verified Successfully") stay as the tools know them: they are placeholders,
+    so a translation cannot change them. Sentences are wrapped here, not in the catalogue, so a
+    translator never has to count columns.
+    """
+    t = catalogue(request.language)
 
-This folder is a BagIt bag (RFC 8493). Open a terminal in the folder that contains this file
-(unzip the bundle first if you received a ZIP) and run the commands after each "$".
+    def para(text: str, indent: str = "") -> str:
+        return textwrap.fill(
+            text, 90, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False
+        )
 
-1. Every file under data/ is intact (each line must end in "OK"):
+    def step(number: int, text: str) -> str:
+        return textwrap.fill(
+            text,
+            90,
+            initial_indent=f"{number}. ",
+            subsequent_indent="   ",
+            break_on_hyphens=False,
+        )
 
-   $ {SHA256SUM_PAYLOAD}
-
-2. The manifest and the other tag files are intact (each line must end in "OK"):
-
-   $ {SHA256SUM_TAGS}
-
-3. The tag manifest was signed by the vault key in signature/signer.pem
-   (must print "Signature Verified Successfully"):
-
-   $ {OPENSSL_VERIFY}
-
-4. The key is the one the sender announced. This prints its fingerprint:
-
-   $ openssl pkey -pubin -in signature/signer.pem -outform DER | sha256sum
-
-   It must be (compare with the fingerprint you were given separately, e.g. by phone):
-   {fingerprint}
-
-5. Nothing was added: every file under data/ must be listed in manifest-sha256.txt
-   (the two lists must be identical):
-
-   $ find data -type f | sort
-   $ cut -c67- manifest-sha256.txt | sort
-
-Together, steps 1-3 prove that no file listed in the manifests changed since the vault signed
-them; step 4 proves who signed; step 5 shows that nothing was slipped in.
-
-data/report.pdf also carries a PDF signature (certificate SHA-256 {pdf_cert_sha256}).
-A PDF reader shows a self-signed certificate as "intact, identity not trusted": the report is
-unchanged since signing, and its signer is identified by the fingerprints above.
-
-Custodia users can run:  custodia verify <this folder or ZIP>
-"""
+    title = t.pgettext("VERIFY.txt", "HOW TO CHECK THIS BUNDLE WITHOUT CUSTODIA")
+    fields = [
+        (t.pgettext("VERIFY.txt", "Case:"), request.case.reference),
+        (t.pgettext("VERIFY.txt", "Bundle id:"), request.bundle_id),
+        (t.pgettext("VERIFY.txt", "Created:"), request.created_at),
+    ]
+    width = max(len(label) for label, _ in fields) + 1
+    must_end_ok = t.pgettext("VERIFY.txt", 'each line must end in "{ok}"').format(ok="OK")
+    sections = [
+        f"{title}\n{'=' * len(title)}",
+        "\n".join(f"{label:<{width}}{value}" for label, value in fields),
+        para(
+            t.pgettext(
+                "VERIFY.txt",
+                "This folder is a BagIt bag (RFC 8493). Open a terminal in the folder that "
+                "contains this file (unzip the bundle first if you received a ZIP) and run the "
+                'commands after each "$".',
+            )
+        ),
+        step(
+            1,
+            t.pgettext("VERIFY.txt", "Every file under data/ is intact ({check}):").format(
+                check=must_end_ok
+            ),
+        ),
+        f"   $ {SHA256SUM_PAYLOAD}",
+        step(
+            2,
+            t.pgettext(
+                "VERIFY.txt", "The manifest and the other tag files are intact ({check}):"
+            ).format(check=must_end_ok),
+        ),
+        f"   $ {SHA256SUM_TAGS}",
+        step(
+            3,
+            t.pgettext(
+                "VERIFY.txt",
+                "The tag manifest was signed by the vault key in signature/signer.pem "
+                '(must print "{expected}"):',
+            ).format(expected="Signature Verified Successfully"),
+        ),
+        f"   $ {OPENSSL_VERIFY}",
+        step(
+            4,
+            t.pgettext(
+                "VERIFY.txt",
+                "The key is the one the sender announced. This prints its fingerprint:",
+            ),
+        ),
+        "   $ openssl pkey -pubin -in signature/signer.pem -outform DER | sha256sum",
+        para(
+            t.pgettext(
+                "VERIFY.txt",
+                "It must be (compare with the fingerprint you were given separately, e.g. by "
+                "phone):",
+            ),
+            "   ",
+        )
+        + f"\n   {fingerprint}",
+        step(
+            5,
+            t.pgettext(
+                "VERIFY.txt",
+                "Nothing was added: every file under data/ must be listed in "
+                "manifest-sha256.txt (the two lists must be identical):",
+            ),
+        ),
+        "   $ find data -type f | sort\n   $ cut -c67- manifest-sha256.txt | sort",
+        para(
+            t.pgettext(
+                "VERIFY.txt",
+                "Together, steps 1-3 prove that no file listed in the manifests changed since "
+                "the vault signed them; step 4 proves who signed; step 5 shows that nothing was "
+                "slipped in.",
+            )
+        ),
+        para(
+            t.pgettext(
+                "VERIFY.txt",
+                "data/report.pdf also carries a PDF signature (certificate SHA-256 {sha256}). "
+                'A PDF reader shows a self-signed certificate as "intact, identity not '
+                'trusted": the report is unchanged since signing, and its signer is identified '
+                "by the fingerprints above.",
+            ).format(sha256=pdf_cert_sha256)
+        ),
+        t.pgettext("VERIFY.txt", "Custodia users can run:")
+        + "  custodia verify "
+        + t.pgettext("VERIFY.txt", "<this folder or ZIP>"),
+    ]
+    return "\n\n".join(sections) + "\n"
 
 
 def _paths(redacted: RedactedCase) -> tuple[dict[str, str], dict[str, str]]:

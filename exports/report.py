@@ -3,6 +3,12 @@
 DejaVu fonts from resources/fonts are embedded (subset) so Romanian (ă â î ș ț) and Cyrillic
 print. Every piece of user text goes through :func:`esc`: Paragraph markup is XML-like, and a
 statement containing ``<`` or ``&`` must print as written, never be read as markup.
+
+Every word the report itself says is in the language chosen at export
+(:attr:`ExportRequest.language`, DESIGN §9), from the one gettext catalogue with context
+``Report``. What is evidence stays as recorded: hashes, ids, file paths, and the timestamps of
+custody events, statements and the ledger, which print as ISO 8601 UTC so they compare directly
+with case.json and the audit ledger.
 """
 
 from __future__ import annotations
@@ -11,12 +17,15 @@ import base64
 import io
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from xml.sax.saxutils import escape
 
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from babel.numbers import format_decimal
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
@@ -44,9 +53,12 @@ from exports.model import (
     BundleStatement,
     ExportRequest,
     Profile,
+    RecipientKind,
 )
 from exports.redaction import RedactedCase
+from intake.models import ConsentMethod, CustodyEventType, PersonRole, StatementKind
 from resources import resource_path
+from resources.i18n import NC_, Catalogue, catalogue
 
 log = logging.getLogger(__name__)
 
@@ -62,18 +74,66 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# The one marker that exports.redaction puts where a protected value stood; quoted, not translated,
+# because the recipient finds it verbatim in the statement files.
+_REDACTED_MARKER = "[redacted]"
 
-SELF_SIGNED_NOTE = (
-    "The PDF signature on this report uses the vault's own self-signed certificate. A PDF "
-    "reader will show it as intact, identity not trusted: this means the report has not been "
-    "changed since it was signed, but the reader cannot confirm who holds the certificate "
-    "until the organisation's certificate is configured. Compare the certificate fingerprint "
-    "printed on the cover with the one communicated to you separately."
+_RECIPIENT_WORDS: dict[str, str] = {
+    RecipientKind.NGO_INTERNAL: NC_("Report", "the organisation itself (internal use)"),
+    RecipientKind.POLICE: NC_("Report", "police"),
+    RecipientKind.PROSECUTOR: NC_("Report", "prosecutor's office"),
+    RecipientKind.COURT: NC_("Report", "court"),
+    RecipientKind.PARTNER_NGO: NC_("Report", "partner organisation"),
+    RecipientKind.ANONYMISED_RESEARCH: NC_("Report", "anonymised research"),
+}
+_ROLE_WORDS: dict[str, str] = {
+    PersonRole.SURVIVOR: NC_("Report", "victim"),
+    PersonRole.WITNESS: NC_("Report", "witness"),
+    PersonRole.SUSPECT: NC_("Report", "suspect"),
+    PersonRole.OTHER: NC_("Report", "other person"),
+}
+_EVENT_WORDS: dict[str, str] = {
+    CustodyEventType.COLLECTED: NC_("Report", "collected"),
+    CustodyEventType.INGESTED: NC_("Report", "stored in the vault"),
+    CustodyEventType.VIEWED: NC_("Report", "viewed"),
+    CustodyEventType.EXPORTED: NC_("Report", "exported"),
+    CustodyEventType.TRANSFERRED: NC_("Report", "transferred"),
+    CustodyEventType.RECEIVED: NC_("Report", "received"),
+    CustodyEventType.VERIFIED: NC_("Report", "verified"),
+    CustodyEventType.RETURNED: NC_("Report", "returned"),
+    CustodyEventType.DESTROYED: NC_("Report", "destroyed"),
+}
+_CONSENT_METHOD_WORDS: dict[str, str] = {
+    ConsentMethod.WRITTEN: NC_("Report", "in writing"),
+    ConsentMethod.VERBAL_WITNESSED: NC_("Report", "orally, before a witness"),
+}
+# The English labels exports.from_intake gives protected identity, safety flags and acquisition
+# details. case.json keeps them in English (machine-readable); the report prints them translated.
+# A label not listed here (e.g. typed by a user) prints as given.
+_FIELD_LABELS = frozenset(
+    {
+        NC_("Report", "Legal name"),
+        NC_("Report", "Birth date"),
+        NC_("Report", "Nationality"),
+        NC_("Report", "Contact"),
+        NC_("Report", "Safe contact method"),
+        NC_("Report", "Guardian"),
+        NC_("Report", "Guardian contact"),
+        NC_("Report", "Guardian relation"),
+        NC_("Report", "Safe to contact"),
+        NC_("Report", "Minor"),
+        NC_("Report", "Acquired"),
+        NC_("Report", "Acquired by"),
+        NC_("Report", "Acquired from"),
+        NC_("Report", "Where"),
+        NC_("Report", "Method"),
+        NC_("Report", "Tool"),
+        NC_("Report", "Source URL"),
+        NC_("Report", "Platform"),
+    }
 )
-ORG_CERT_NOTE = (
-    "The PDF signature on this report uses the organisation's certificate. Whether a PDF "
-    "reader trusts it depends on the reader's trust settings; its integrity does not."
-)
+_FLAG_VALUES = frozenset({NC_("Report", "yes"), NC_("Report", "no")})
+_DOCUMENT_LABEL = re.compile(r"Document (\d+) \((.*)\)", re.DOTALL)
 
 
 def register_fonts() -> None:
@@ -93,28 +153,63 @@ def esc(text: object) -> str:
     return escape(cleaned).replace("\r\n", "\n").replace("\n", "<br/>")
 
 
+def _moment(value: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
 def when(value: str) -> str:
-    """ISO 8601 → '2026-03-02 14:05 UTC'; anything unparsable is printed as given."""
+    """ISO 8601 → '2026-03-02 14:05 UTC', the same in every language (it is evidence).
+
+    Anything unparsable is printed as given.
+    """
     if not value:
         return ""
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+    moment = _moment(value)
+    if moment is None:
         return value
     if moment.tzinfo is None:
         return moment.strftime("%Y-%m-%d %H:%M")
     return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
-def size_text(size: int) -> str:
-    units = ["bytes", "KiB", "MiB", "GiB", "TiB"]
+def long_when(value: str, language: str) -> str:
+    """ISO 8601 → the date in words of ``language`` and the UTC time: '4 martie 2026, 10:00 UTC'."""
+    moment = _moment(value) if value else None
+    if moment is None or moment.tzinfo is None:
+        return when(value)
+    moment = moment.astimezone(UTC)
+    return f"{format_date(moment.date(), 'long', locale=language)}, {moment:%H:%M} UTC"
+
+
+def size_text(size: int, t: Catalogue) -> str:
+    """'10.240 de octeți (10,0 KiB)': grouped and pluralised in the catalogue's language."""
+    units = ["KiB", "MiB", "GiB", "TiB"]
     value = float(size)
-    unit = 0
+    unit = -1
     while value >= 1024 and unit < len(units) - 1:
         value /= 1024
         unit += 1
-    grouped = f"{size:,}".replace(",", " ")
-    return f"{grouped} bytes" if unit == 0 else f"{grouped} bytes ({value:.1f} {units[unit]})"
+    exact = t.npgettext("Report", "{n} byte", "{n} bytes", size).format(
+        n=format_decimal(size, locale=t.language)
+    )
+    if unit < 0:
+        return exact
+    rounded = format_decimal(value, format="#,##0.0", locale=t.language)
+    return f"{exact} ({rounded} {units[unit]})"
+
+
+def language_words(code: str, t: Catalogue) -> str:
+    """A language code ('uk') as its name in the report's language ('ucraineană')."""
+    if not code:
+        return ""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(t.language)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return code  # free text such as "Romanian and Russian" prints as typed
+    return name or code
 
 
 @dataclass(frozen=True)
@@ -192,12 +287,51 @@ def _grid(rows: list[list[Any]], widths: Sequence[float], *, header: bool = Fals
     return table
 
 
+def self_signed_note(t: Catalogue) -> str:
+    return t.pgettext(
+        "Report",
+        "The PDF signature on this report uses the vault's own self-signed certificate. A PDF "
+        "reader will show it as intact, identity not trusted: this means the report has not been "
+        "changed since it was signed, but the reader cannot confirm who holds the certificate "
+        "until the organisation's certificate is configured. Compare the certificate fingerprint "
+        "printed on the cover with the one communicated to you separately.",
+    )
+
+
+def org_cert_note(t: Catalogue) -> str:
+    return t.pgettext(
+        "Report",
+        "The PDF signature on this report uses the organisation's certificate. Whether a PDF "
+        "reader trusts it depends on the reader's trust settings; its integrity does not.",
+    )
+
+
+def profile_words(profile: Profile, t: Catalogue) -> str:
+    """The profile as the cover and the scope describe it."""
+    if profile is Profile.PSEUDONYMISED:
+        return t.pgettext("Report", "pseudonymised (no protected identity)")
+    return t.pgettext("Report", "court (full identity)")
+
+
+def profile_name(profile: Profile, t: Catalogue) -> str:
+    """The profile in one word, for the page header."""
+    if profile is Profile.PSEUDONYMISED:
+        return t.pgettext("Report", "pseudonymised")
+    return t.pgettext("Report", "court")
+
+
+def recipient_words(kind: RecipientKind, t: Catalogue) -> str:
+    words = _RECIPIENT_WORDS.get(kind)
+    return kind.value if words is None else t.pgettext("Report", words)
+
+
 class _Report:
     def __init__(self, redacted: RedactedCase, request: ExportRequest, facts: ReportFacts) -> None:
         self.case = redacted.case
         self.redacted = redacted
         self.request = request
         self.facts = facts
+        self.t = catalogue(request.language)
         self.s = _Styles()
 
     # Helpers -----------------------------------------------------------------------------------
@@ -219,67 +353,117 @@ class _Report:
             [key_width, FRAME_WIDTH - key_width],
         )
 
+    def header_row(self, headings: Iterable[str]) -> list[Any]:
+        return [self.p(f"<b>{esc(h)}</b>", self.s.cell) for h in headings]
+
+    def role(self, role: str) -> str:
+        words = _ROLE_WORDS.get(role)
+        return role if words is None else self.t.pgettext("Report", words)
+
+    def field_label(self, label: str) -> str:
+        """A label written by exports.from_intake, in the report's language; others as given."""
+        if label in _FIELD_LABELS:
+            return self.t.pgettext("Report", label)
+        document = _DOCUMENT_LABEL.fullmatch(label)
+        if document is not None:
+            return self.t.pgettext("Report", "Document {number} ({kind})").format(
+                number=document.group(1), kind=document.group(2)
+            )
+        return label
+
+    def flag_value(self, value: str) -> str:
+        return self.t.pgettext("Report", value) if value in _FLAG_VALUES else value
+
     def person_label(self, person_id: str) -> str:
         person = self.case.person(person_id)
         if person is None:
             return person_id
-        return f"{person.pseudonym} ({person.role}, {person.person_id})"
+        return f"{person.pseudonym} ({self.role(person.role)}, {person.person_id})"
 
     # Sections ----------------------------------------------------------------------------------
 
     def cover(self) -> list[Flowable]:
+        t = self.t
         r = self.request
         c = self.case
         recipient = r.scope.recipient
+        kind_words = recipient_words(recipient.kind, t)
         checkpoint = r.checkpoint
         story: list[Flowable] = [
             Spacer(1, 18 * mm),
-            self.p("Chain-of-custody report", self.s.title),
+            self.p(esc(t.pgettext("Report", "Chain-of-custody report")), self.s.title),
             self.p(f"{esc(c.reference)} — {esc(c.title)}", self.s.subtitle),
             self.kv(
                 [
-                    ("Case reference", c.reference),
-                    ("Case title", c.title),
-                    ("Jurisdiction", c.jurisdiction),
+                    (t.pgettext("Report", "Case reference"), c.reference),
+                    (t.pgettext("Report", "Case title"), c.title),
+                    (t.pgettext("Report", "Jurisdiction"), c.jurisdiction),
                     (
-                        "Recipient",
-                        f"{recipient.name} ({recipient.kind.value})"
-                        if recipient.name
-                        else recipient.kind.value,
+                        t.pgettext("Report", "Recipient"),
+                        f"{recipient.name} ({kind_words})" if recipient.name else kind_words,
                     ),
-                    ("Purpose", r.scope.purpose),
-                    ("Authority reference", r.scope.authority_reference),
-                    ("Redaction profile", _profile_words(r.scope.profile)),
-                    ("Released by", ", ".join(x for x in (r.author.name, r.author.role) if x)),
-                    ("Organisation", r.organisation or r.author.organisation),
-                    ("Date", when(r.created_at)),
-                    ("Bundle id", r.bundle_id),
+                    (t.pgettext("Report", "Purpose"), r.scope.purpose),
+                    (t.pgettext("Report", "Authority reference"), r.scope.authority_reference),
+                    (t.pgettext("Report", "Redaction profile"), profile_words(r.scope.profile, t)),
+                    (
+                        t.pgettext("Report", "Released by"),
+                        ", ".join(x for x in (r.author.name, r.author.role) if x),
+                    ),
+                    (t.pgettext("Report", "Organisation"), r.organisation or r.author.organisation),
+                    (t.pgettext("Report", "Date"), long_when(r.created_at, t.language)),
+                    (t.pgettext("Report", "Bundle id"), r.bundle_id),
                 ]
             ),
             Spacer(1, 5 * mm),
-            self.p("<b>Keys and ledger</b>", self.s.h2),
-            self.kv_mono("Vault signing key (Ed25519), SHA-256", self.facts.ed25519_fingerprint),
-            self.kv_mono("PDF certificate, SHA-256", self.facts.pdf_certificate_sha256),
-            self.kv([("PDF certificate subject", self.facts.pdf_certificate_subject)]),
+            self.p(f"<b>{esc(t.pgettext('Report', 'Keys and ledger'))}</b>", self.s.h2),
+            self.kv_mono(
+                t.pgettext("Report", "Vault signing key (Ed25519), SHA-256"),
+                self.facts.ed25519_fingerprint,
+            ),
+            self.kv_mono(
+                t.pgettext("Report", "PDF certificate, SHA-256"),
+                self.facts.pdf_certificate_sha256,
+            ),
+            self.kv(
+                [
+                    (
+                        t.pgettext("Report", "PDF certificate subject"),
+                        self.facts.pdf_certificate_subject,
+                    )
+                ]
+            ),
         ]
         if checkpoint is not None:
             story.append(
                 self.kv(
                     [
-                        ("Audit checkpoint", f"entry {checkpoint.seq} at {when(checkpoint.at)}"),
-                        ("Vault id", checkpoint.vault_id),
+                        (
+                            t.pgettext("Report", "Audit checkpoint"),
+                            t.pgettext("Report", "entry {number} at {time}").format(
+                                number=checkpoint.seq, time=when(checkpoint.at)
+                            ),
+                        ),
+                        (t.pgettext("Report", "Vault id"), checkpoint.vault_id),
                     ]
                 )
             )
-            story.append(self.kv_mono("Checkpoint entry hash", checkpoint.entry_hash))
+            story.append(
+                self.kv_mono(t.pgettext("Report", "Checkpoint entry hash"), checkpoint.entry_hash)
+            )
+        note = self_signed_note(t) if self.facts.pdf_self_signed else org_cert_note(t)
         story += [
             Spacer(1, 5 * mm),
-            self.p(SELF_SIGNED_NOTE if self.facts.pdf_self_signed else ORG_CERT_NOTE, self.s.small),
+            self.p(esc(note), self.s.small),
             Spacer(1, 3 * mm),
             self.p(
-                "This report is part of a BagIt bundle. The file VERIFY.txt in the bundle explains "
-                "how to check every file and signature with sha256sum and openssl alone, or run "
-                "<i>custodia verify</i> on the bundle.",
+                esc(
+                    t.pgettext(
+                        "Report",
+                        "This report is part of a BagIt bundle. The file VERIFY.txt in the bundle "
+                        "explains how to check every file and signature with sha256sum and "
+                        "openssl alone, or run {command} on the bundle.",
+                    )
+                ).format(command="<i>custodia verify</i>"),
                 self.s.small,
             ),
             PageBreak(),
@@ -287,122 +471,192 @@ class _Report:
         return story
 
     def scope(self) -> list[Flowable]:
+        t = self.t
         r = self.request
-        story: list[Flowable] = [self.p("1. Scope of this export", self.s.h1)]
+        statements = len(self.case.statements)
+        evidence = len(self.case.evidence)
+        story: list[Flowable] = [
+            self.p(esc("1. " + t.pgettext("Report", "Scope of this export")), self.s.h1)
+        ]
         story.append(
             self.p(
-                f"This bundle contains {len(self.case.statements)} statement(s) and "
-                f"{len(self.case.evidence)} evidence file(s) of case {esc(self.case.reference)}, "
-                f"released to {esc(r.scope.recipient.kind.value)} under the "
-                f"{esc(_profile_words(r.scope.profile))} profile."
+                esc(
+                    t.pgettext(
+                        "Report",
+                        "This bundle contains {statements} and {evidence} from case {reference}. "
+                        "Recipient: {recipient}. Redaction profile: {profile}.",
+                    ).format(
+                        statements=t.npgettext(
+                            "Report", "{n} statement", "{n} statements", statements
+                        ).format(n=statements),
+                        evidence=t.npgettext(
+                            "Report", "{n} evidence file", "{n} evidence files", evidence
+                        ).format(n=evidence),
+                        reference=self.case.reference,
+                        recipient=recipient_words(r.scope.recipient.kind, t),
+                        profile=profile_words(r.scope.profile, t),
+                    )
+                )
             )
         )
         if r.scope.profile is Profile.PSEUDONYMISED:
             story.append(
                 self.p(
-                    "Protected identity (legal names, birth dates, nationality, documents, "
-                    "contact details) is not included. People appear under their pseudonyms; "
-                    "where a protected value occurred in a text it is replaced by "
-                    f"{esc('[redacted]')}. Original file names are replaced by evidence numbers.",
+                    esc(
+                        t.pgettext(
+                            "Report",
+                            "Protected identity (legal names, birth dates, nationality, "
+                            "documents, contact details) is not included. People appear under "
+                            "their pseudonyms; where a protected value occurred in a text it is "
+                            "replaced by {marker}. Original file names are replaced by evidence "
+                            "numbers.",
+                        ).format(marker=_REDACTED_MARKER)
+                    ),
                     self.s.small,
                 )
             )
         if self.redacted.withheld:
-            story.append(self.p("Withheld under this profile", self.s.h2))
+            withheld = len(self.redacted.withheld)
+            story.append(
+                self.p(
+                    esc(
+                        t.npgettext(
+                            "Report",
+                            "{n} file withheld under this profile",
+                            "{n} files withheld under this profile",
+                            withheld,
+                        ).format(n=withheld)
+                    ),
+                    self.s.h2,
+                )
+            )
             rows = [
-                [
-                    self.p("<b>No.</b>", self.s.cell),
-                    self.p("<b>Reason</b>", self.s.cell),
-                    self.p("<b>SHA-256 of the withheld original</b>", self.s.cell),
-                ]
+                self.header_row(
+                    (
+                        t.pgettext("Report", "No."),
+                        t.pgettext("Report", "Reason"),
+                        t.pgettext("Report", "SHA-256 of the withheld original"),
+                    )
+                )
             ]
+            reason = t.pgettext("Report", "identifies a person by its content")
             for item in self.redacted.withheld:
                 rows.append(
                     [
                         self.p(esc(item.number), self.s.cell),
-                        self.p("identifies a person by its content", self.s.cell),
+                        self.p(esc(reason), self.s.cell),
                         self.p(esc(item.sha256), self.s.mono_cell),
                     ]
                 )
             story.append(_grid(rows, [20 * mm, 50 * mm, FRAME_WIDTH - 70 * mm], header=True))
-        story.append(self.p("People", self.s.h2))
+        story.append(self.p(esc(t.pgettext("Report", "People")), self.s.h2))
         for person in self.case.people:
             story.append(self.person_block(person))
             story.append(Spacer(1, 2 * mm))
         return story
 
-    def person_block(self, person: BundlePerson) -> Flowable:
-        pairs: list[tuple[str, str]] = [
-            ("Person", f"{person.pseudonym} ({person.person_id})"),
-            ("Role", person.role),
-        ]
-        pairs += list(person.protected.items())
-        pairs += list(person.flags.items())
+    def consent_words(self, person: BundlePerson) -> str:
+        t = self.t
         consent = person.consent
-        if consent is not None:
-            allowed = ", ".join(sorted(k.value for k in consent.allowed))
-            pairs.append(
-                (
-                    "Consent",
-                    f"version {consent.version}, given {when(consent.given_at)}"
-                    + (f", {consent.method}" if consent.method else "")
-                    + (f", in {consent.language}" if consent.language else "")
-                    + f"; allows: {allowed}",
+        if consent is None:
+            if person.consent_required:
+                return ""
+            return t.pgettext("Report", "none recorded; not required for this role")
+        parts = [
+            t.pgettext("Report", "version {version}, given {date}").format(
+                version=consent.version, date=long_when(consent.given_at, t.language)
+            )
+        ]
+        if consent.method:
+            method = _CONSENT_METHOD_WORDS.get(consent.method)
+            parts.append(consent.method if method is None else t.pgettext("Report", method))
+        if consent.language:
+            parts.append(
+                t.pgettext("Report", "language: {language}").format(
+                    language=language_words(consent.language, t)
                 )
             )
-        elif not person.consent_required:
-            pairs.append(("Consent", "none recorded; not required for this role"))
+        allowed = ", ".join(sorted(recipient_words(k, t) for k in consent.allowed))
+        return t.pgettext("Report", "{details}; allows: {recipients}").format(
+            details=", ".join(parts), recipients=allowed
+        )
+
+    def person_block(self, person: BundlePerson) -> Flowable:
+        t = self.t
+        pairs: list[tuple[str, str]] = [
+            (t.pgettext("Report", "Person"), f"{person.pseudonym} ({person.person_id})"),
+            (t.pgettext("Report", "Role"), self.role(person.role)),
+        ]
+        pairs += [(self.field_label(k), v) for k, v in person.protected.items()]
+        pairs += [(self.field_label(k), self.flag_value(v)) for k, v in person.flags.items()]
+        pairs.append((t.pgettext("Report", "Consent"), self.consent_words(person)))
         return KeepTogether([self.kv(pairs)])
 
     def statements(self) -> list[Flowable]:
         if not self.case.statements:
             return []
-        story: list[Flowable] = [PageBreak(), self.p("2. Statements", self.s.h1)]
+        heading = "2. " + self.t.pgettext("Report", "Statements")
+        story: list[Flowable] = [PageBreak(), self.p(esc(heading), self.s.h1)]
         for number, statement in enumerate(self.case.statements, start=1):
             story += self.statement_block(number, statement)
         return story
 
     def statement_block(self, number: int, st: BundleStatement) -> list[Flowable]:
-        kind = "VERBATIM" if st.kind.lower() == "verbatim" else "SUMMARY"
-        heading = self.p(f"2.{number} Statement {esc(st.statement_id)} — {kind}", self.s.h2)
+        t = self.t
+        verbatim = st.kind.lower() == StatementKind.VERBATIM.value
+        kind = t.pgettext("Report", "VERBATIM") if verbatim else t.pgettext("Report", "SUMMARY")
+        title = t.pgettext("Report", "Statement {id}").format(id=st.statement_id)
+        heading = self.p(esc(f"2.{number} {title} — {kind}"), self.s.h2)
+        finalised = when(st.finalised_at)
+        if st.finalised_by:
+            finalised = t.pgettext("Report", "{time} by {user}").format(
+                time=finalised, user=st.finalised_by
+            )
         pairs: list[tuple[str, str]] = [
             (
-                "Record",
-                "verbatim record of the person's words"
-                if kind == "VERBATIM"
-                else "summary written by the interviewer, not the person's own words",
+                t.pgettext("Report", "Record"),
+                t.pgettext("Report", "verbatim record of the person's words")
+                if verbatim
+                else t.pgettext(
+                    "Report", "summary written by the interviewer, not the person's own words"
+                ),
             ),
-            ("Person", self.person_label(st.person_id)),
-            ("Language", st.language),
+            (t.pgettext("Report", "Person"), self.person_label(st.person_id)),
+            (t.pgettext("Report", "Language"), language_words(st.language, t)),
+            (t.pgettext("Report", "Finalised"), finalised),
+            (t.pgettext("Report", "Read back"), st.read_back),
             (
-                "Finalised",
-                f"{when(st.finalised_at)}" + (f" by {st.finalised_by}" if st.finalised_by else ""),
+                t.pgettext("Report", "File in bundle"),
+                self.facts.statement_paths.get(st.statement_id, ""),
             ),
-            ("Read back", st.read_back),
-            ("File in bundle", self.facts.statement_paths.get(st.statement_id, "")),
         ]
         iv = st.interview
         if iv is not None:
             pairs += [
-                ("Interview", f"{iv.interview_id}, {when(iv.started_at)}"),
-                ("Where", iv.location),
-                ("Interviewer", iv.interviewer),
-                ("Interpreter", iv.interpreter),
-                ("Interview language", iv.language),
-                ("Present", ", ".join(iv.present)),
-                ("Breaks", iv.breaks),
-                ("How recorded", iv.recording),
+                (t.pgettext("Report", "Interview"), f"{iv.interview_id}, {when(iv.started_at)}"),
+                (t.pgettext("Report", "Where"), iv.location),
+                (t.pgettext("Report", "Interviewer"), iv.interviewer),
+                (t.pgettext("Report", "Interpreter"), iv.interpreter),
+                (t.pgettext("Report", "Interview language"), language_words(iv.language, t)),
+                (t.pgettext("Report", "Present"), ", ".join(iv.present)),
+                (t.pgettext("Report", "Breaks"), iv.breaks),
+                (t.pgettext("Report", "How recorded"), iv.recording),
             ]
         story: list[Flowable] = [
             CondPageBreak(60 * mm),
             KeepTogether([heading, self.kv(pairs)]),
-            self.kv_mono("SHA-256 of the finalised text", st.text_sha256),
+            self.kv_mono(t.pgettext("Report", "SHA-256 of the finalised text"), st.text_sha256),
         ]
         if st.statement_id in self.redacted.redacted_statements:
             story.append(
                 self.p(
-                    "Protected identity was removed from this text for this recipient; the hash "
-                    "above is that of the finalised original, not of this copy.",
+                    esc(
+                        t.pgettext(
+                            "Report",
+                            "Protected identity was removed from this text for this recipient; "
+                            "the hash above is that of the finalised original, not of this copy.",
+                        )
+                    ),
                     self.s.small,
                 )
             )
@@ -410,34 +664,40 @@ class _Report:
         for block in re.split(r"\n\s*\n", st.text.strip()) or [""]:
             story.append(self.p(esc(block), self.s.statement))
         for addendum in st.addenda:
+            title = t.pgettext("Report", "Addendum {id}").format(id=addendum.addendum_id)
             story.append(
                 self.p(
-                    f"<b>Addendum {esc(addendum.addendum_id)}</b>, {esc(when(addendum.at))}, "
-                    f"{esc(addendum.author)}",
+                    f"<b>{esc(title)}</b>, {esc(when(addendum.at))}, {esc(addendum.author)}",
                     self.s.small,
                 )
             )
-            story.append(self.kv_mono("SHA-256 of the addendum", addendum.text_sha256))
+            story.append(
+                self.kv_mono(t.pgettext("Report", "SHA-256 of the addendum"), addendum.text_sha256)
+            )
             story.append(self.p(esc(addendum.text), self.s.statement))
         return story
 
     def evidence(self) -> list[Flowable]:
         if not self.case.evidence:
             return []
-        story: list[Flowable] = [PageBreak(), self.p("3. Evidence inventory", self.s.h1)]
-        header = [
-            self.p("<b>No.</b>", self.s.cell),
-            self.p("<b>File in bundle</b>", self.s.cell),
-            self.p("<b>Size</b>", self.s.cell),
-            self.p("<b>SHA-256</b>", self.s.cell),
-        ]
+        t = self.t
+        heading = "3. " + t.pgettext("Report", "Evidence inventory")
+        story: list[Flowable] = [PageBreak(), self.p(esc(heading), self.s.h1)]
+        header = self.header_row(
+            (
+                t.pgettext("Report", "No."),
+                t.pgettext("Report", "File in bundle"),
+                t.pgettext("Report", "Size"),
+                "SHA-256",
+            )
+        )
         rows: list[list[Any]] = [header]
         for item in self.case.evidence:
             rows.append(
                 [
                     self.p(esc(item.number), self.s.cell),
                     self.p(esc(self.facts.evidence_paths.get(item.number, "")), self.s.cell),
-                    self.p(esc(size_text(item.size)), self.s.cell),
+                    self.p(esc(size_text(item.size, t)), self.s.cell),
                     # Split in two halves so the full hash fits the column; the per-item
                     # section below prints it unbroken on one line for copying.
                     self.p(
@@ -451,15 +711,18 @@ class _Report:
         return story
 
     def evidence_block(self, item: BundleEvidence) -> list[Flowable]:
-        acquisition = [(k, v) for k, v in item.acquisition.items()]
+        t = self.t
         pairs: list[tuple[str, str]] = [
-            ("Kind", item.kind),
-            ("Original file name", item.original_filename),
-            ("Type", item.media_type),
-            ("Size", size_text(item.size)),
-            ("File in bundle", self.facts.evidence_paths.get(item.number, "")),
-            *acquisition,
-            ("Notes", item.notes),
+            (t.pgettext("Report", "Kind"), item.kind),
+            (t.pgettext("Report", "Original file name"), item.original_filename),
+            (t.pgettext("Report", "Type"), item.media_type),
+            (t.pgettext("Report", "Size"), size_text(item.size, t)),
+            (
+                t.pgettext("Report", "File in bundle"),
+                self.facts.evidence_paths.get(item.number, ""),
+            ),
+            *[(self.field_label(k), v) for k, v in item.acquisition.items()],
+            (t.pgettext("Report", "Notes"), item.notes),
         ]
         story: list[Flowable] = [
             CondPageBreak(70 * mm),
@@ -472,27 +735,43 @@ class _Report:
             ),
             Spacer(1, 2 * mm),
             CondPageBreak(30 * mm),  # never leave the "Custody log" label alone at a page foot
-            self.p("<b>Custody log</b>", self.s.small),
+            self.p(f"<b>{esc(t.pgettext('Report', 'Custody log'))}</b>", self.s.small),
         ]
         story.append(self.custody_table(item))
         return story
 
     def custody_table(self, item: BundleEvidence) -> Table:
-        header = ["When", "Event", "By", "From → to", "Purpose, authority", "Method", "Hash"]
-        rows: list[list[Any]] = [[self.p(f"<b>{h}</b>", self.s.cell) for h in header]]
+        t = self.t
+        header = (
+            t.pgettext("Report", "When"),
+            t.pgettext("Report", "Event"),
+            t.pgettext("Report", "By"),
+            t.pgettext("Report", "From → to"),
+            t.pgettext("Report", "Purpose, authority"),
+            t.pgettext("Report", "Method"),
+            t.pgettext("Report", "Hash"),
+        )
+        rows: list[list[Any]] = [self.header_row(header)]
         for event in item.custody:
             if not event.hash_observed:
                 observed = self.p("—", self.s.cell)
             elif event.hash_observed.lower() == item.sha256.lower():
-                observed = self.p("matches", self.s.cell)
+                observed = self.p(esc(t.pgettext("Report", "matches")), self.s.cell)
             else:
-                observed = self.p("DIFFERS " + esc(event.hash_observed), self.s.mono_cell)
+                differs = t.pgettext("Report", "DIFFERS: {hash}").format(hash=event.hash_observed)
+                observed = self.p(esc(differs), self.s.mono_cell)
             parties = " → ".join(x for x in (event.from_party, event.to_party) if x)
             purpose = "; ".join(x for x in (event.purpose, event.authority_reference) if x)
+            event_words = _EVENT_WORDS.get(event.kind)
             rows.append(
                 [
                     self.p(esc(when(event.at)), self.s.cell),
-                    self.p(esc(event.kind), self.s.cell),
+                    self.p(
+                        esc(
+                            event.kind if event_words is None else t.pgettext("Report", event_words)
+                        ),
+                        self.s.cell,
+                    ),
                     self.p(esc(event.actor), self.s.cell),
                     self.p(esc(parties), self.s.cell),
                     self.p(esc(purpose), self.s.cell),
@@ -501,46 +780,68 @@ class _Report:
                 ]
             )
         if len(rows) == 1:
-            rows.append([self.p("no events recorded", self.s.cell)] + [""] * 6)
+            none = t.pgettext("Report", "no events recorded")
+            rows.append([self.p(esc(none), self.s.cell)] + [""] * 6)
         widths = [26 * mm, 18 * mm, 27 * mm, 30 * mm, 28 * mm, 24 * mm]
         widths.append(FRAME_WIDTH - sum(widths))
         return _grid(rows, widths, header=True)
 
     def checkpoint(self) -> list[Flowable]:
-        story: list[Flowable] = [PageBreak(), self.p("4. Audit checkpoint", self.s.h1)]
+        t = self.t
+        heading = "4. " + t.pgettext("Report", "Audit checkpoint")
+        story: list[Flowable] = [PageBreak(), self.p(esc(heading), self.s.h1)]
         cp = self.request.checkpoint
         if cp is None:
-            story.append(self.p("No ledger checkpoint was supplied with this export."))
+            story.append(
+                self.p(
+                    esc(t.pgettext("Report", "No ledger checkpoint was supplied with this export."))
+                )
+            )
         else:
             story += [
                 self.p(
-                    "Every change in the vault appends an entry to a hash-chained audit ledger. "
-                    "At this export the vault signed a checkpoint of that ledger with its "
-                    "Ed25519 key; the same checkpoint is in data/case.json and can be checked "
-                    "against signature/signer.pem.",
+                    esc(
+                        t.pgettext(
+                            "Report",
+                            "Every change in the vault appends an entry to a hash-chained audit "
+                            "ledger. At this export the vault signed a checkpoint of that ledger "
+                            "with its Ed25519 key; the same checkpoint is in data/case.json and "
+                            "can be checked against signature/signer.pem.",
+                        )
+                    ),
                     self.s.small,
                 ),
                 Spacer(1, 2 * mm),
                 self.kv(
                     [
-                        ("Vault id", cp.vault_id),
-                        ("Ledger entry", str(cp.seq)),
-                        ("At", when(cp.at)),
+                        (t.pgettext("Report", "Vault id"), cp.vault_id),
+                        (t.pgettext("Report", "Ledger entry"), str(cp.seq)),
+                        (t.pgettext("Report", "At"), when(cp.at)),
                     ]
                 ),
-                self.kv_mono("Entry hash", cp.entry_hash),
+                self.kv_mono(t.pgettext("Report", "Entry hash"), cp.entry_hash),
                 self.kv_mono(
-                    "Signature (Ed25519, base64)", base64.b64encode(cp.signature).decode()
+                    t.pgettext("Report", "Signature (Ed25519, base64)"),
+                    base64.b64encode(cp.signature).decode(),
                 ),
             ]
         excerpt = self.case.audit_excerpt
         if excerpt:
-            story.append(self.p("Ledger entries about the exported items", self.s.h2))
+            story.append(
+                self.p(
+                    esc(t.pgettext("Report", "Ledger entries about the exported items")), self.s.h2
+                )
+            )
             rows: list[list[Any]] = [
-                [
-                    self.p(f"<b>{h}</b>", self.s.cell)
-                    for h in ("Entry", "At", "By", "Action", "Entry hash (first 16)")
-                ]
+                self.header_row(
+                    (
+                        t.pgettext("Report", "Entry"),
+                        t.pgettext("Report", "At"),
+                        t.pgettext("Report", "By"),
+                        t.pgettext("Report", "Action"),
+                        t.pgettext("Report", "Entry hash (first 16)"),
+                    )
+                )
             ]
             for e in excerpt:
                 rows.append(
@@ -548,6 +849,7 @@ class _Report:
                         self.p(str(e.seq), self.s.cell),
                         self.p(esc(when(e.at)), self.s.cell),
                         self.p(esc(e.actor), self.s.cell),
+                        # Ledger action codes ("evidence.ingested") are evidence: as recorded.
                         self.p(esc(e.action), self.s.cell),
                         self.p(esc(e.entry_hash[:16]), self.s.mono_cell),
                     ]
@@ -560,49 +862,75 @@ class _Report:
         return story
 
     def methods(self) -> list[Flowable]:
+        t = self.t
         story: list[Flowable] = [
             CondPageBreak(90 * mm),
-            self.p("5. Methods and tool versions", self.s.h1),
+            self.p(esc("5. " + t.pgettext("Report", "Methods and tool versions")), self.s.h1),
         ]
+        note = self_signed_note(t) if self.facts.pdf_self_signed else org_cert_note(t)
         paragraphs = [
-            "Evidence files were stored encrypted (AES-256-GCM) from the moment they were "
-            "added; their SHA-256 was computed from the original bytes at that moment. For this "
-            "bundle each original was decrypted, written out byte for byte and hashed again "
-            "while being written; the export stops if a single byte differs from the recorded "
-            "hash.",
-            "The bundle is a BagIt bag (RFC 8493): manifest-sha256.txt lists the SHA-256 of every "
-            "file under data/, tagmanifest-sha256.txt lists those of the other files, and "
-            "signature/tagmanifest.sig is an Ed25519 signature over tagmanifest-sha256.txt by "
-            "the vault key in signature/signer.pem. One signature therefore covers every file.",
-            "This report carries a PAdES signature (ETSI.CAdES.detached, SHA-256) made with an "
-            "X.509 certificate. "
-            + (SELF_SIGNED_NOTE if self.facts.pdf_self_signed else ORG_CERT_NOTE),
-            "Times are UTC. Statements are reproduced from their finalised text; corrections "
-            "are shown as addenda and never change the finalised text.",
+            t.pgettext(
+                "Report",
+                "Evidence files were stored encrypted (AES-256-GCM) from the moment they were "
+                "added; their SHA-256 was computed from the original bytes at that moment. For "
+                "this bundle each original was decrypted, written out byte for byte and hashed "
+                "again while being written; the export stops if a single byte differs from the "
+                "recorded hash.",
+            ),
+            t.pgettext(
+                "Report",
+                "The bundle is a BagIt bag (RFC 8493): manifest-sha256.txt lists the SHA-256 of "
+                "every file under data/, tagmanifest-sha256.txt lists those of the other files, "
+                "and signature/tagmanifest.sig is an Ed25519 signature over "
+                "tagmanifest-sha256.txt by the vault key in signature/signer.pem. One signature "
+                "therefore covers every file.",
+            ),
+            t.pgettext(
+                "Report",
+                "This report carries a PAdES signature (ETSI.CAdES.detached, SHA-256) made with "
+                "an X.509 certificate.",
+            )
+            + " "
+            + note,
+            t.pgettext(
+                "Report",
+                "Times are UTC. Statements are reproduced from their finalised text; corrections "
+                "are shown as addenda and never change the finalised text.",
+            ),
         ]
-        story += [self.p(esc(t), self.s.small) for t in paragraphs]
+        story += [self.p(esc(text), self.s.small) for text in paragraphs]
         story.append(Spacer(1, 3 * mm))
         rows = [
-            [self.p(esc(name), self.s.cell), self.p(esc(version), self.s.cell)]
+            [self.p(esc(self.field_label(name)), self.s.cell), self.p(esc(version), self.s.cell)]
             for name, version in self.facts.tool_versions
         ]
         story.append(_grid(rows, [60 * mm, FRAME_WIDTH - 60 * mm]))
         return story
 
     def signatures(self) -> list[Flowable]:
+        t = self.t
         author = self.request.author
         line = "_" * 38
 
         def box(title: str, name: str, organisation: str) -> Table:
             rows = [
-                [self.p(f"<b>{title}</b>", self.s.body), ""],
-                [self.p("Name", self.s.cell), self.p(esc(name) or line, self.s.cell)],
+                [self.p(f"<b>{esc(title)}</b>", self.s.body), ""],
                 [
-                    self.p("Organisation", self.s.cell),
+                    self.p(esc(t.pgettext("Report", "Name")), self.s.cell),
+                    self.p(esc(name) or line, self.s.cell),
+                ],
+                [
+                    self.p(esc(t.pgettext("Report", "Organisation")), self.s.cell),
                     self.p(esc(organisation) or line, self.s.cell),
                 ],
-                [self.p("Date and time", self.s.cell), self.p(line, self.s.cell)],
-                [self.p("Signature", self.s.cell), Spacer(1, 14 * mm)],
+                [
+                    self.p(esc(t.pgettext("Report", "Date and time")), self.s.cell),
+                    self.p(line, self.s.cell),
+                ],
+                [
+                    self.p(esc(t.pgettext("Report", "Signature")), self.s.cell),
+                    Spacer(1, 14 * mm),
+                ],
             ]
             table = Table(rows, colWidths=[40 * mm, FRAME_WIDTH - 40 * mm], hAlign="LEFT")
             table.setStyle(
@@ -618,21 +946,25 @@ class _Report:
             return table
 
         recipient = self.request.scope.recipient
+        organisation = self.request.organisation or author.organisation
         return [
             CondPageBreak(120 * mm),
-            self.p("6. Release and receipt", self.s.h1),
+            self.p(esc("6. " + t.pgettext("Report", "Release and receipt")), self.s.h1),
             self.p(
-                "Released: the bundle identified on the cover was handed over as described. "
-                "Received: the recipient confirms receipt of the bundle with the Ed25519 key "
-                "fingerprint printed on the cover.",
+                esc(
+                    t.pgettext(
+                        "Report",
+                        "Released: the bundle identified on the cover was handed over as "
+                        "described. Received: the recipient confirms receipt of the bundle with "
+                        "the Ed25519 key fingerprint printed on the cover.",
+                    )
+                ),
                 self.s.small,
             ),
             Spacer(1, 4 * mm),
-            KeepTogether(
-                box("Released by", author.name, self.request.organisation or author.organisation)
-            ),
+            KeepTogether(box(t.pgettext("Report", "Released by"), author.name, organisation)),
             Spacer(1, 6 * mm),
-            KeepTogether(box("Received by", "", recipient.name)),
+            KeepTogether(box(t.pgettext("Report", "Received by"), "", recipient.name)),
         ]
 
     def story(self) -> list[Flowable]:
@@ -647,14 +979,16 @@ class _Report:
         )
 
 
-def _profile_words(profile: Profile) -> str:
-    return {
-        Profile.COURT: "court (full identity)",
-        Profile.PSEUDONYMISED: "pseudonymised (no protected identity)",
-    }[profile]
+@dataclass(frozen=True)
+class _Furniture:
+    """The words printed on every page, already in the report's language."""
+
+    case: str
+    title: str
+    page: str  # a template with {page} and {total}
 
 
-def _canvas_class(reference: str, profile: Profile) -> type[Canvas]:
+def _canvas_class(furniture: _Furniture) -> type[Canvas]:
     """A canvas that defers page output so each page can print "page X of Y"."""
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab is untyped
@@ -680,28 +1014,34 @@ def _canvas_class(reference: str, profile: Profile) -> type[Canvas]:
             self.saveState()
             self.setFont(FONT, 7.5)
             self.setFillColor(colors.HexColor("#4a5560"))
-            self.drawString(MARGIN, PAGE_HEIGHT - 11 * mm, f"Case {reference}")
-            self.drawRightString(
-                PAGE_WIDTH - MARGIN,
-                PAGE_HEIGHT - 11 * mm,
-                f"Chain-of-custody report · {profile.value}",
-            )
+            self.drawString(MARGIN, PAGE_HEIGHT - 11 * mm, furniture.case)
+            self.drawRightString(PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 11 * mm, furniture.title)
             self.setStrokeColor(colors.HexColor("#9aa3ad"))
             self.setLineWidth(0.4)
             self.line(MARGIN, PAGE_HEIGHT - 12.5 * mm, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - 12.5 * mm)
             self.line(MARGIN, 12.5 * mm, PAGE_WIDTH - MARGIN, 12.5 * mm)
-            self.drawString(MARGIN, 9 * mm, f"Case {reference}")
-            self.drawRightString(PAGE_WIDTH - MARGIN, 9 * mm, f"page {page} of {total}")
+            self.drawString(MARGIN, 9 * mm, furniture.case)
+            self.drawRightString(
+                PAGE_WIDTH - MARGIN, 9 * mm, furniture.page.format(page=page, total=total)
+            )
             self.restoreState()
 
     return NumberedCanvas
 
 
 def render_report(redacted: RedactedCase, request: ExportRequest, facts: ReportFacts) -> bytes:
-    """The unsigned report as PDF bytes."""
+    """The unsigned report as PDF bytes, in ``request.language``."""
     register_fonts()
+    t = catalogue(request.language)
     buffer = io.BytesIO()
     reference = _CONTROL.sub("", request.case.reference)
+    title = t.pgettext("Report", "Chain-of-custody report")
+    case_words = t.pgettext("Report", "Case {reference}").format(reference=reference)
+    furniture = _Furniture(
+        case=case_words,
+        title=f"{title} · {profile_name(request.scope.profile, t)}",
+        page=t.pgettext("Report", "page {page} of {total}"),
+    )
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
@@ -709,17 +1049,15 @@ def render_report(redacted: RedactedCase, request: ExportRequest, facts: ReportF
         rightMargin=MARGIN,
         topMargin=MARGIN,
         bottomMargin=MARGIN,
-        title=f"Chain-of-custody report {reference}",
+        title=f"{title} {reference}",
         author=_CONTROL.sub("", request.author.name),
-        subject=f"Case {reference}",
+        subject=case_words,
         creator="Custodia",
+        lang=t.language,
         invariant=0,
     )
     try:
-        doc.build(
-            _Report(redacted, request, facts).story(),
-            canvasmaker=_canvas_class(reference, request.scope.profile),
-        )
+        doc.build(_Report(redacted, request, facts).story(), canvasmaker=_canvas_class(furniture))
     except Exception as exc:
         log.warning("report rendering failed: %s", type(exc).__name__)
         raise ReportError(type(exc).__name__) from exc
