@@ -150,6 +150,13 @@ def install_command(packages_for: list[str], fedora: bool) -> str:
     return f"sudo {tool} install " + " ".join(packages)
 
 
+def _(message: str) -> str:
+    """``message`` in the user's language; read only when there is a problem to report."""
+    from resources.i18n import _ as translate
+
+    return translate(message)
+
+
 def is_fedora_like(etc: Path = Path("/etc")) -> bool:
     return (etc / "fedora-release").exists() or (etc / "redhat-release").exists()
 
@@ -270,9 +277,6 @@ def platform_problem(
     if qt_platform_candidates(env) != ["xcb"]:
         return None
     display = env.get("DISPLAY", "")
-    # Imported here: the catalogue is read only when there is something to say.
-    from resources.i18n import _
-
     if not display:
         log.info("platform check: xcb without DISPLAY")
         if env.get("WAYLAND_DISPLAY"):
