@@ -56,6 +56,9 @@ def _no_real_keyring() -> Iterator[None]:
 @pytest.fixture
 def memory_keyring() -> MemoryKeyring:
     """Install an in-memory secure keyring for this test (the autouse fixture restores it)."""
+    from vault import keyring_store
+
+    keyring_store.register_secure_backend(MemoryKeyring)  # only known stores are accepted
     backend = MemoryKeyring()
     keyring.set_keyring(backend)
     return backend

@@ -18,7 +18,11 @@ SALT_BYTES = 16
 NONCE_BYTES = 12
 RECOVERY_KEY_BYTES = 20  # 160 bits
 MAX_KDF_MEMORY_KIB = 2 * 1024 * 1024  # refuse slots asking for more than 2 GiB
-MAX_KDF_ITERATIONS = 64
+# The time cost is capped like the memory: an edited slot asking for t = 64 once held a machine
+# for two minutes before "wrong passphrase". t = 10 is over three times the default; the product
+# bounds the worst case to about 4 GiB-passes (a few seconds), checked before Argon2 runs.
+MAX_KDF_ITERATIONS = 10
+MAX_KDF_MEMORY_PASSES_KIB = 4 * 1024 * 1024
 MAX_KDF_LANES = 64
 
 
@@ -37,6 +41,8 @@ class KdfParams:
             raise KdfParametersRefusedError(f"iterations {self.iterations}")
         if not (1 <= self.lanes <= MAX_KDF_LANES):
             raise KdfParametersRefusedError(f"lanes {self.lanes}")
+        if self.memory_kib * self.iterations > MAX_KDF_MEMORY_PASSES_KIB:
+            raise KdfParametersRefusedError(f"memory x iterations {self.iterations}")
 
     def to_json(self) -> dict[str, Any]:
         return {"name": "argon2id", **asdict(self)}

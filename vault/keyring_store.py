@@ -13,19 +13,38 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SERVICE = "custodia"
-_INSECURE_MODULE_PREFIXES = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
-_INSECURE_NAME_PARTS = ("plaintext", "null", "fail", "uncrypted", "file")
+
+# Only stores known to keep secrets encrypted under the user's login are accepted, by exact
+# class: a denylist let a plaintext file backend through (issue 13), and anything new or unknown
+# (a file, "encrypted" file with a guessable key, null, fail, a chainer of those) is refused.
+_KNOWN_SECURE: frozenset[tuple[str, str]] = frozenset(
+    {
+        ("keyring.backends.SecretService", "Keyring"),  # GNOME Keyring, KeePassXC over D-Bus
+        ("keyring.backends.libsecret", "Keyring"),  # the same Secret Service through libsecret
+        ("keyring.backends.kwallet", "DBusKeyring"),  # KWallet 5/6
+        ("keyring.backends.kwallet", "DBusKeyringKWallet4"),
+        ("keyring.backends.macOS", "Keyring"),  # macOS Keychain
+        ("keyring.backends.Windows", "WinVaultKeyring"),  # Windows Credential Locker
+    }
+)
+_registered: set[type[object]] = set()
+
+
+def register_secure_backend(backend_type: type[KeyringBackend]) -> None:
+    """Accept one more backend class as secure (an audited store of an organisation, a test's).
+
+    Code running in this process can do anything the vault can, so this opens nothing new; it
+    exists so that no name-based guess is ever needed.
+    """
+    _registered.add(backend_type)
 
 
 def _is_secure(backend: KeyringBackend) -> bool:
-    inner = getattr(backend, "backends", None)
-    if type(backend).__name__ == "ChainerBackend" and inner is not None:
+    kind = type(backend)
+    if (kind.__module__, kind.__qualname__) == ("keyring.backends.chainer", "ChainerBackend"):
+        inner = list(getattr(backend, "backends", None) or [])
         return bool(inner) and all(_is_secure(b) for b in inner)
-    module = type(backend).__module__
-    if module.startswith(_INSECURE_MODULE_PREFIXES):
-        return False
-    name = type(backend).__name__.lower()
-    if any(part in name for part in _INSECURE_NAME_PARTS):
+    if kind not in _registered and (kind.__module__, kind.__qualname__) not in _KNOWN_SECURE:
         return False
     try:
         priority = float(backend.priority)

@@ -13,10 +13,9 @@ import threading
 import time
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
 
+from tests.conftest import MemoryKeyring
 from vault import KdfParams, Vault, backup
 from vault.blobs import ciphertext_size
 from vault.errors import OperationCancelledError, RollbackError
@@ -183,47 +182,25 @@ def test_cancelled_backup_leaves_the_previous_one_intact(tmp_path: Path) -> None
     assert not list((dest / "generations").glob(".staging-*"))
 
 
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.values: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.values.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.values[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.values.pop((service, username), None)
-
-
-def test_restoring_an_older_backup_is_an_explicit_rollback(tmp_path: Path) -> None:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
-    try:
-        vault = make_vault(tmp_path / "v")
-        dest = tmp_path / "dest"
-        old = backup.backup(vault, dest)
-        add_blob(vault, tmp_path, 1000)
-        backup.backup(vault, dest)
-        vault.lock()  # the keyring now holds a checkpoint newer than the old generation
-        restored = tmp_path / "restored"
-        checked = backup.restore(dest, restored, generation=old.generation)
-        with pytest.raises(RollbackError):
-            Vault.unlock(restored, "ana", PASSPHRASE)
-        opened = Vault.unlock(
-            restored, "ana", PASSPHRASE, restored_from=backup.restore_note(checked)
-        )
-        restored_entries = opened.audit_entries(action_prefix="vault.restored")
-        assert restored_entries[0].details["backup_taken_at"] == old.taken_at
-        assert opened.check().ok
-        opened.lock()
-        Vault.unlock(restored, "ana", PASSPHRASE).lock()  # from now on it opens normally
-    finally:
-        keyring.set_keyring(previous)
+def test_restoring_an_older_backup_is_an_explicit_rollback(
+    tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    vault = make_vault(tmp_path / "v")
+    dest = tmp_path / "dest"
+    old = backup.backup(vault, dest)
+    add_blob(vault, tmp_path, 1000)
+    backup.backup(vault, dest)
+    vault.lock()  # the keyring now holds a checkpoint newer than the old generation
+    restored = tmp_path / "restored"
+    checked = backup.restore(dest, restored, generation=old.generation)
+    with pytest.raises(RollbackError):
+        Vault.unlock(restored, "ana", PASSPHRASE)
+    opened = Vault.unlock(restored, "ana", PASSPHRASE, restored_from=backup.restore_note(checked))
+    restored_entries = opened.audit_entries(action_prefix="vault.restored")
+    assert restored_entries[0].details["backup_taken_at"] == old.taken_at
+    assert opened.check().ok
+    opened.lock()
+    Vault.unlock(restored, "ana", PASSPHRASE).lock()  # from now on it opens normally
 
 
 CHILD = textwrap.dedent(

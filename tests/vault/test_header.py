@@ -304,6 +304,56 @@ def test_keyring_slot_refused_for_a_plaintext_backend(new_vault: Vault) -> None:
         new_vault.enable_keyring()
 
 
+def _backend_named(module: str, name: str) -> type[MemoryKeyring]:
+    """A working store that calls itself ``module.name``, as a third-party backend would."""
+    return type(name, (MemoryKeyring,), {"__module__": module, "__qualname__": name})
+
+
+@pytest.mark.parametrize(
+    ("module", "name"),
+    [
+        ("keyrings.alt.file", "PlaintextKeyring"),
+        ("keyrings.alt.file", "EncryptedKeyring"),  # its key is a passphrase in the same file
+        ("keyrings.cryptfile.cryptfile", "CryptFileKeyring"),
+        ("keyring.backends.null", "Keyring"),
+        ("keyring.backends.fail", "Keyring"),
+        ("some_vendor.store", "SecureStore"),  # a reassuring name proves nothing
+        ("keyring.backends.SecretService", "KeyringSubclass"),
+    ],
+)
+def test_only_known_secure_keyring_backends_are_accepted(
+    new_vault: Vault, module: str, name: str
+) -> None:
+    keyring.set_keyring(_backend_named(module, name)())
+    with pytest.raises(KeyringUnavailableError):
+        new_vault.enable_keyring()
+    assert [s.kind for s in new_vault.header.slots] == ["passphrase", "recovery"]
+
+
+def test_known_secure_backends_and_chainers(monkeypatch: pytest.MonkeyPatch) -> None:
+    from keyring.backends import chainer
+
+    from vault import keyring_store
+
+    secret_service = _backend_named("keyring.backends.SecretService", "Keyring")
+    plaintext = _backend_named("keyrings.alt.file", "PlaintextKeyring")
+    for module, name in [
+        ("keyring.backends.SecretService", "Keyring"),
+        ("keyring.backends.kwallet", "DBusKeyring"),
+        ("keyring.backends.macOS", "Keyring"),
+        ("keyring.backends.Windows", "WinVaultKeyring"),
+    ]:
+        assert keyring_store._is_secure(_backend_named(module, name)())
+
+    def chain_of(*members: MemoryKeyring) -> chainer.ChainerBackend:
+        monkeypatch.setattr(chainer.ChainerBackend, "backends", list(members))
+        return chainer.ChainerBackend()
+
+    assert keyring_store._is_secure(chain_of(secret_service()))
+    assert not keyring_store._is_secure(chain_of(secret_service(), plaintext()))
+    assert not keyring_store._is_secure(chain_of())
+
+
 def test_keyring_slot_with_a_secure_keyring(
     new_vault: Vault, memory_keyring: MemoryKeyring
 ) -> None:
@@ -421,6 +471,27 @@ def test_hostile_kdf_parameters_are_refused(
         Vault.unlock(path, TEST_USER, TEST_PASSPHRASE)
     assert info.value.code == "vault.kdf_refused"
     assert not kdf_calls
+
+
+def test_slot_asking_for_a_huge_time_cost_is_refused_fast(
+    new_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13: t = 64 once ran for 119 s at 2.1 GB before "wrong passphrase".
+    path = new_vault.path
+    new_vault.lock()
+    document = load_header_document(path)
+    document["slots"][0]["kdf"].update(iterations=64, memory_kib=2 * 1024 * 1024)
+    write_resealed_header(path, document)
+    kdf_calls = _count_kdf_calls(monkeypatch)
+    started = time.monotonic()
+    with pytest.raises(KdfParametersRefusedError):
+        Vault.unlock(path, TEST_USER, "a wrong passphrase")
+    assert time.monotonic() - started < 1.0
+    assert not kdf_calls
+    for iterations, memory in [(11, 8 * 1024), (3, 2 * 1024 * 1024)]:
+        with pytest.raises(KdfParametersRefusedError):
+            KdfParams(memory_kib=memory, iterations=iterations, lanes=1).check()
+    KdfParams(memory_kib=256 * 1024, iterations=10, lanes=4).check()  # generous still passes
 
 
 def _hostile(name: str, mutate: Callable[[dict[str, Any]], None]) -> Any:
