@@ -125,11 +125,16 @@ def _screenshot_when_painted(app: QApplication, path: Path, deadline: float) -> 
     if not exposed and time.monotonic() < deadline:
         QTimer.singleShot(50, lambda: _screenshot_when_painted(app, path, deadline))
         return
-    # Exposed is not painted yet: the paint events come in the next turns of the event loop.
-    QTimer.singleShot(300, lambda: _grab_screen_and_quit(app, path, exposed))
+    QTimer.singleShot(100, lambda: _grab_screen_and_quit(app, path, exposed))
 
 
 def _grab_screen_and_quit(app: QApplication, path: Path, exposed: bool) -> None:
+    # Exposed is not yet painted: repaint() paints now and sends the pixels to the display
+    # server, and the grab below, on the same connection, is answered only after them.
+    app.processEvents()
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.repaint()
     screen = QGuiApplication.primaryScreen()
     # The whole screen as the display server holds it, not the widgets' own rendering.
     saved = screen is not None and screen.grabWindow(0).save(str(path), "PNG")
