@@ -72,6 +72,8 @@ class ExportOptions:
     authority_reference: str = ""
     statement_ids: frozenset[str] | None = None
     evidence_numbers: frozenset[str] | None = None
+    #: The language of report.pdf and VERIFY.txt (DESIGN §9: chosen at export).
+    language: str = "en"
 
 
 def _consent(chain: im.Consent | None) -> Consent | None:
@@ -402,6 +404,7 @@ def export_case(
         ),
         bundle_id=bundle_id,
         created_at=_iso(v.clock()),
+        language=options.language,
     )
     try:
         result = build_bundle(request, dest, as_zip=as_zip, progress=progress, cancel=cancel)

@@ -100,7 +100,10 @@ class _Visitor(ast.NodeVisitor):
 
     def _add(self, node: ast.Call, context: str | None, text: str | None, plural: bool) -> None:
         if text is None:
-            self.problems.append(f"{self.where}:{node.lineno}: message is not a plain string")
+            # A name or attribute is a lookup of a message marked elsewhere (N_, NC_); an
+            # f-string or a concatenation would never match the catalogue.
+            if any(isinstance(arg, ast.JoinedStr | ast.BinOp) for arg in node.args[:2]):
+                self.problems.append(f"{self.where}:{node.lineno}: message is not a plain string")
             return
         self.found.append(
             Message(context, text, text if plural else None, f"{self.where}:{node.lineno}")

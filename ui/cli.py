@@ -18,6 +18,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from resources import i18n
+from resources.i18n import _, ngettext
+from ui.error_sentences import user_message
 from ui.logsetup import start_logging
 from ui.terminal import (
     discard_stdout,
@@ -66,6 +69,16 @@ class StdinExhaustedError(CliUsageError):
     message = "Standard input ended before every passphrase was read."
 
 
+class SeveralUsersError(CliUsageError):
+    code = "cli.several_users"
+    message = "This vault has several users: name one with --user."
+
+
+class BackupArgumentsError(CliUsageError):
+    code = "cli.backup_arguments"
+    message = "Give the vault folder and the backup folder, or only --check and the backup folder."
+
+
 def version() -> str:
     from importlib import metadata  # only for --version: it is slow to import
 
@@ -104,7 +117,7 @@ class SecretReader:
         first = self.ask(prompt)
         if self.from_stdin:
             return first
-        if self.ask("Repeat it: ") != first:
+        if self.ask(_("Repeat it: ")) != first:
             raise PassphraseMismatchError()
         return first
 
@@ -121,16 +134,16 @@ def secrets_for(args: argparse.Namespace) -> SecretReader:
 
 
 def add_unlock_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", help="the vault user to unlock as (default: the only user)")
+    parser.add_argument("--user", help=_("the vault user to unlock as (default: the only user)"))
     parser.add_argument(
         "--recovery-key",
         action="store_true",
-        help="unlock with the recovery key instead of a passphrase",
+        help=_("unlock with the recovery key instead of a passphrase"),
     )
     parser.add_argument(
         "--passphrase-stdin",
         action="store_true",
-        help="read the passphrase (or recovery key) from the first line of standard input",
+        help=_("read the passphrase (or recovery key) from the first line of standard input"),
     )
 
 
@@ -142,7 +155,7 @@ def choose_user(path: Path, requested: str | None) -> str:
         return requested
     if len(users) == 1:
         return users[0]
-    raise CliUsageError("this vault has several users: name one with --user")
+    raise SeveralUsersError()
 
 
 def unlock_vault(args: argparse.Namespace) -> Vault:
@@ -152,9 +165,9 @@ def unlock_vault(args: argparse.Namespace) -> Vault:
     reader = secrets_for(args)
     if getattr(args, "recovery_key", False):
         read_vault_header(path)  # a missing or damaged vault is reported before any prompt
-        return Vault.unlock_with_recovery_key(path, reader.ask("Recovery key: "))
+        return Vault.unlock_with_recovery_key(path, reader.ask(_("Recovery key: ")))
     user = choose_user(path, getattr(args, "user", None))
-    return Vault.unlock(path, user, reader.ask(f"Passphrase for {user}: "))
+    return Vault.unlock(path, user, reader.ask(_("Passphrase for {user}: ").format(user=user)))
 
 
 class ProgressLine:
@@ -186,7 +199,7 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
     from vault.vault import Vault
 
     reader = secrets_for(args)
-    passphrase = reader.ask_new(f"New passphrase for {args.user}: ")
+    passphrase = reader.ask_new(_("New passphrase for {user}: ").format(user=args.user))
     vault, recovery_key = Vault.create(
         Path(args.path),
         args.user,
@@ -196,10 +209,10 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
         organisation=args.organisation,
     )
     vault.lock()
-    out(f"Vault created at {args.path} for user {args.user}.")
+    out(_("Vault created at {path} for user {user}.").format(path=args.path, user=args.user))
     out()
-    out("RECOVERY KEY — shown this once. Write it down or print it and store it safely,")
-    out("apart from this computer. Anyone holding it can open the vault.")
+    out(_("RECOVERY KEY — shown this once. Write it down or print it and store it safely,"))
+    out(_("apart from this computer. Anyone holding it can open the vault."))
     out()
     out(f"    {recovery_key}")
     out()
@@ -209,17 +222,17 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
 def cmd_vault_check(args: argparse.Namespace) -> int:
     vault = unlock_vault(args)
     try:
-        progress = ProgressLine("Checking")
+        progress = ProgressLine(_("Checking"))
         report = vault.check(progress=progress)
         progress.finish()
     finally:
         vault.lock()
-    out(f"Header: authenticated. Audit entries: {report.audit_entries}.")
-    out(f"Evidence files checked: {report.blobs_checked}.")
+    out(_("Header: authenticated. Audit entries: {count}.").format(count=report.audit_entries))
+    out(_("Evidence files checked: {count}.").format(count=report.blobs_checked))
     if report.ok:
-        out("Result: OK, no problems found.")
+        out(_("Result: OK, no problems found."))
         return EXIT_OK
-    out(f"Result: {len(report.problems)} problem(s) found:")
+    out(problems_found(len(report.problems)))
     for problem in report.problems:
         detail = f" — {problem.detail}" if problem.detail else ""
         out(f"  [{problem.code}] {problem.subject}{detail}")
@@ -233,15 +246,19 @@ def cmd_vault_passwd(args: argparse.Namespace) -> int:
     reader = secrets_for(args)
     if args.recovery_key:
         user = choose_user(path, args.user)
-        vault = Vault.unlock_with_recovery_key(path, reader.ask("Recovery key: "))
+        vault = Vault.unlock_with_recovery_key(path, reader.ask(_("Recovery key: ")))
     else:
         user = choose_user(path, args.user)
-        vault = Vault.unlock(path, user, reader.ask(f"Current passphrase for {user}: "))
+        vault = Vault.unlock(
+            path, user, reader.ask(_("Current passphrase for {user}: ").format(user=user))
+        )
     try:
-        vault.change_passphrase(user, reader.ask_new(f"New passphrase for {user}: "))
+        vault.change_passphrase(
+            user, reader.ask_new(_("New passphrase for {user}: ").format(user=user))
+        )
     finally:
         vault.lock()
-    out(f"Passphrase changed for {user}.")
+    out(_("Passphrase changed for {user}.").format(user=user))
     return EXIT_OK
 
 
@@ -251,13 +268,13 @@ def cmd_vault_adduser(args: argparse.Namespace) -> int:
     try:
         vault.add_user(
             args.new_user,
-            reader.ask_new(f"Passphrase for the new user {args.new_user}: "),
+            reader.ask_new(_("Passphrase for the new user {user}: ").format(user=args.new_user)),
             role=args.role,
             organisation=args.organisation,
         )
     finally:
         vault.lock()
-    out(f"User {args.new_user} added.")
+    out(_("User {user} added.").format(user=args.new_user))
     return EXIT_OK
 
 
@@ -266,31 +283,47 @@ def cmd_vault_backup(args: argparse.Namespace) -> int:
 
     if args.check:
         if args.paths:
-            raise CliUsageError("--check takes only the backup folder")
-        progress = ProgressLine("Checking backup")
+            raise BackupArgumentsError()
+        progress = ProgressLine(_("Checking backup"))
         result = backup.check_backup(Path(args.check), progress=progress)
         progress.finish()
-        out(f"Backup generation {result.generation}, taken at {result.taken_at}.")
-        out(f"Files checked: {result.files_checked}.")
+        out(
+            _("Backup generation {generation}, taken at {taken_at}.").format(
+                generation=result.generation, taken_at=result.taken_at
+            )
+        )
+        out(_("Files checked: {count}.").format(count=result.files_checked))
         if result.ok:
-            out("Result: OK, the backup is complete and intact.")
+            out(_("Result: OK, the backup is complete and intact."))
             return EXIT_OK
-        out(f"Result: {len(result.problems)} problem(s) found:")
+        out(problems_found(len(result.problems)))
         for problem in result.problems:
             out(f"  [{problem.code}] {problem.subject} — {problem.detail}")
         return EXIT_PROBLEMS
     if len(args.paths) != 2:
-        raise CliUsageError("give the vault folder and the backup folder")
+        raise BackupArgumentsError()
     args.path = args.paths[0]
     vault = unlock_vault(args)
     try:
-        progress = ProgressLine("Backing up")
+        progress = ProgressLine(_("Backing up"))
         report = backup.backup(vault, Path(args.paths[1]), progress=progress)
         progress.finish()
     finally:
         vault.lock()
-    out(f"Backup {report.generation} written: {report.blobs_copied} new evidence file(s) copied,")
-    out(f"{report.blobs_reused} already there, {report.bytes_written:,} bytes written.")
+    out(
+        ngettext(
+            "Backup {generation} written: {count} new evidence file copied,",
+            "Backup {generation} written: {count} new evidence files copied,",
+            report.blobs_copied,
+        ).format(generation=report.generation, count=report.blobs_copied)
+    )
+    out(
+        ngettext(
+            "{reused} already there, {count} byte written.",
+            "{reused} already there, {count} bytes written.",
+            report.bytes_written,
+        ).format(reused=report.blobs_reused, count=number(report.bytes_written))
+    )
     return EXIT_OK
 
 
@@ -298,7 +331,7 @@ def cmd_vault_restore(args: argparse.Namespace) -> int:
     from vault import backup
     from vault.vault import Vault
 
-    progress = ProgressLine("Restoring")
+    progress = ProgressLine(_("Restoring"))
     checked = backup.restore(
         Path(args.dest), Path(args.new_path), generation=args.generation, progress=progress
     )
@@ -309,16 +342,23 @@ def cmd_vault_restore(args: argparse.Namespace) -> int:
     note = backup.restore_note(checked)
     if args.recovery_key:
         vault = Vault.unlock_with_recovery_key(
-            Path(args.new_path), reader.ask("Recovery key: "), restored_from=note
+            Path(args.new_path), reader.ask(_("Recovery key: ")), restored_from=note
         )
     else:
         user = choose_user(Path(args.new_path), args.user)
         vault = Vault.unlock(
-            Path(args.new_path), user, reader.ask(f"Passphrase for {user}: "), restored_from=note
+            Path(args.new_path),
+            user,
+            reader.ask(_("Passphrase for {user}: ").format(user=user)),
+            restored_from=note,
         )
     vault.lock()
-    out(f"Restored the backup taken at {checked.taken_at} into {args.new_path}.")
-    out("The vault's audit log records the restore.")
+    out(
+        _("Restored the backup taken at {taken_at} into {path}.").format(
+            taken_at=checked.taken_at, path=args.new_path
+        )
+    )
+    out(_("The vault's audit log records the restore."))
     return EXIT_OK
 
 
@@ -333,7 +373,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from ui.app import main as app_main
     except ImportError as exc:
         log.error("desktop app unavailable: %s", type(exc).__name__)
-        err("custodia: the desktop app could not start (Qt is not available).")
+        err("custodia: " + _("the desktop app could not start (Qt is not available)."))
         return EXIT_USAGE
     gui_args: list[str] = []
     vault_path = getattr(args, "vault", None)
@@ -348,7 +388,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--vault", help="the vault folder to open")
+    parser.add_argument("--vault", help=_("the vault folder to open"))
     # Start, show the first window, quit: used by tests and the installer's smoke check.
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
 
@@ -356,21 +396,28 @@ def add_gui_arguments(parser: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="custodia",
-        description="Encrypted evidence vault with court-ready chain-of-custody bundles. "
-        "With no command, opens the desktop app.",
+        description=_(
+            "Encrypted evidence vault with court-ready chain-of-custody bundles. "
+            "With no command, opens the desktop app."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"custodia {version()}")
+    parser.add_argument(
+        "--language",
+        choices=i18n.available_languages(),
+        help=_("the language of messages (default: from LANG)"),
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    gui = commands.add_parser("gui", help="open the desktop app")
+    gui = commands.add_parser("gui", help=_("open the desktop app"))
     add_gui_arguments(gui)
     gui.set_defaults(handler=cmd_gui)
 
-    vault_parser = commands.add_parser("vault", help="create, check and manage a vault")
+    vault_parser = commands.add_parser("vault", help=_("create, check and manage a vault"))
     vault_commands = vault_parser.add_subparsers(dest="vault_command", metavar="ACTION")
     vault_commands.required = True
 
-    init = vault_commands.add_parser("init", help="create a vault; prints the recovery key once")
+    init = vault_commands.add_parser("init", help=_("create a vault; prints the recovery key once"))
     init.add_argument("path")
     init.add_argument("--user", required=True)
     init.add_argument("--role", default="")
@@ -379,7 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
     init.set_defaults(handler=cmd_vault_init)
 
     check = vault_commands.add_parser(
-        "check", help="verify header, database, audit chain and every evidence file"
+        "check", help=_("verify header, database, audit chain and every evidence file")
     )
     check.add_argument("path")
     add_unlock_arguments(check)
@@ -387,13 +434,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     passwd = vault_commands.add_parser(
         "passwd",
-        help="change a passphrase (with --passphrase-stdin: current on line 1, new on line 2)",
+        help=_("change a passphrase (with --passphrase-stdin: current on line 1, new on line 2)"),
     )
     passwd.add_argument("path")
     add_unlock_arguments(passwd)
     passwd.set_defaults(handler=cmd_vault_passwd)
 
-    adduser = vault_commands.add_parser("adduser", help="add a user with their own passphrase")
+    adduser = vault_commands.add_parser("adduser", help=_("add a user with their own passphrase"))
     adduser.add_argument("path")
     add_unlock_arguments(adduser)
     adduser.add_argument("--new-user", required=True)
@@ -403,19 +450,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     backup_parser = vault_commands.add_parser(
         "backup",
-        help="write an encrypted, incremental backup: PATH DEST; or --check DEST to verify one",
+        help=_("write an encrypted, incremental backup: PATH DEST; or --check DEST to verify one"),
     )
     backup_parser.add_argument("paths", nargs="*", metavar="PATH DEST")
-    backup_parser.add_argument("--check", metavar="DEST", help="verify the backup in DEST")
+    backup_parser.add_argument("--check", metavar="DEST", help=_("verify the backup in DEST"))
     add_unlock_arguments(backup_parser)
     backup_parser.set_defaults(handler=cmd_vault_backup)
 
     restore = vault_commands.add_parser(
-        "restore", help="restore the newest (or a named) backup generation into a new folder"
+        "restore", help=_("restore the newest (or a named) backup generation into a new folder")
     )
     restore.add_argument("dest", metavar="DEST")
     restore.add_argument("new_path", metavar="NEWPATH")
-    restore.add_argument("--generation", help="an older generation to restore (a rollback)")
+    restore.add_argument("--generation", help=_("an older generation to restore (a rollback)"))
     add_unlock_arguments(restore)
     restore.set_defaults(handler=cmd_vault_restore)
 
@@ -456,8 +503,46 @@ def _gui_only(argv: list[str]) -> argparse.Namespace | None:
     return parser.parse_args(argv[1:])
 
 
+def language_option(argv: Sequence[str]) -> str | None:
+    """The value of ``--language`` before the command, read before the parser is built.
+
+    The parser's help texts are themselves translated, so the language must be known first.
+    """
+    for index, arg in enumerate(argv):
+        if arg == "--language" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--language="):
+            return arg.split("=", 1)[1]
+        if not arg.startswith("-"):
+            return None  # the command starts here; what follows is the command's own
+    return None
+
+
+def choose_language(argv: Sequence[str]) -> str:
+    """``--language``, else the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), else English."""
+    requested = language_option(argv)
+    if requested in i18n.available_languages():
+        return str(requested)
+    return i18n.language_from_environment()
+
+
+def problems_found(count: int) -> str:
+    return ngettext(
+        "Result: {count} problem found:", "Result: {count} problems found:", count
+    ).format(count=count)
+
+
+def number(value: int) -> str:
+    """An integer with the digit grouping of the chosen language ("1,234" or "1.234")."""
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=i18n.current().language))
+
+
 def run(argv: Sequence[str] | None = None) -> int:
-    gui_args = _gui_only(list(sys.argv[1:] if argv is None else argv))
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(choose_language(arguments))
+    gui_args = _gui_only(arguments)
     if gui_args is not None:
         return cmd_gui(gui_args)
     parser = build_parser()
@@ -492,10 +577,10 @@ def _run_guarded(argv: Sequence[str] | None) -> int:
         return run(argv)
     except CustodiaError as exc:
         log.info("command failed: %s", exc.code)
-        err(f"custodia: {exc.message}")
+        err(f"custodia: {user_message(exc)}")
         return EXIT_USAGE
     except KeyboardInterrupt:
-        err("custodia: interrupted.")
+        err("custodia: " + _("interrupted."))
         return EXIT_USAGE
     except BrokenPipeError:
         # Only output written outside ui.terminal (argparse's --help) can get here; the reader
@@ -505,8 +590,11 @@ def _run_guarded(argv: Sequence[str] | None) -> int:
     except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
         log.error("unexpected %s", type(exc).__name__)
         err(
-            "custodia: an unexpected error stopped the command; nothing was changed "
-            "beyond what the vault's own transactions committed. The log names the error type."
+            "custodia: "
+            + _(
+                "an unexpected error stopped the command; nothing was changed "
+                "beyond what the vault's own transactions committed. The log names the error type."
+            )
         )
         return EXIT_USAGE
 

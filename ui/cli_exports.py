@@ -13,7 +13,10 @@ from pathlib import Path
 
 from exports.errors import ConsentRefusedError
 from exports.model import Profile, RecipientKind
+from resources import i18n
+from resources.i18n import _, ngettext
 from ui import cli, consent_reasons
+from ui.error_sentences import user_message
 from ui.terminal import end_progress, err, out, progress
 from vault import Vault
 
@@ -53,6 +56,7 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         recipient_name=args.recipient or "",
         purpose=args.purpose or "",
         authority_reference=args.authority or "",
+        language=args.report_language or i18n.current().language,
     )
     try:
         result = export_case(vault, options, Path(args.to), as_zip=args.zip, progress=_progress)
@@ -61,20 +65,49 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
             raise
         # The reasons in the same words as the export wizard's (one code-to-sentence mapping).
         _end_progress()
-        err(f"custodia: {exc.message}")
+        err(f"custodia: {user_message(exc)}")
         for sentence in consent_reasons.refusal_sentences(exc.decision):
             err(f"  {sentence}")  # pseudonyms are user text: err() escapes them
         return cli.EXIT_USAGE
     _end_progress()
-    out(f"Bundle written: {result.path}")
+    out(_("Bundle written: {path}").format(path=result.path))
+    statements = len(result.statement_ids)
+    files = len(result.evidence_numbers)
     out(
-        f"  {len(result.statement_ids)} statement(s), {len(result.evidence_numbers)} evidence "
-        f"file(s), {result.payload_bytes} payload bytes"
+        "  "
+        + ", ".join(
+            [
+                ngettext("{count} statement", "{count} statements", statements).format(
+                    count=statements
+                ),
+                ngettext("{count} evidence file", "{count} evidence files", files).format(
+                    count=files
+                ),
+                ngettext(
+                    "{count} payload byte", "{count} payload bytes", result.payload_bytes
+                ).format(count=cli.number(result.payload_bytes)),
+            ]
+        )
     )
     if result.withheld_numbers:
-        out(f"  withheld under this profile: {', '.join(result.withheld_numbers)}")
-    out(f"  signer key fingerprint (tell the recipient separately): {result.ed25519_fingerprint}")
-    out(f"  tag manifest SHA-256 (recorded in the audit log): {result.tagmanifest_sha256}")
+        out(
+            "  "
+            + _("withheld under this profile: {items}").format(
+                items=", ".join(result.withheld_numbers)
+            )
+        )
+    out(
+        "  "
+        + _("signer key fingerprint (tell the recipient separately): {fingerprint}").format(
+            fingerprint=result.ed25519_fingerprint
+        )
+    )
+    out(
+        "  "
+        + _("tag manifest SHA-256 (recorded in the audit log): {digest}").format(
+            digest=result.tagmanifest_sha256
+        )
+    )
     return EXIT_OK
 
 
@@ -97,27 +130,35 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
-    export = commands.add_parser("export", help="write a signed chain-of-custody bundle")
-    export.add_argument("path", metavar="PATH", help="the vault folder")
+    export = commands.add_parser("export", help=_("write a signed chain-of-custody bundle"))
+    export.add_argument("path", metavar="PATH", help=_("the vault folder"))
     export.add_argument("--case", required=True, metavar="REF")
-    export.add_argument("--to", required=True, metavar="OUT", help="new folder or .zip to write")
+    export.add_argument("--to", required=True, metavar="OUT", help=_("new folder or .zip to write"))
     export.add_argument(
         "--profile", choices=[p.value for p in Profile], default=Profile.COURT.value
     )
-    export.add_argument("--recipient", metavar="TEXT", help="who receives it, in words")
+    export.add_argument("--recipient", metavar="TEXT", help=_("who receives it, in words"))
     export.add_argument(
         "--recipient-kind",
         choices=[k.value for k in RecipientKind],
-        help="consent category of the recipient (default: court, or partner_ngo when "
-        "pseudonymised)",
+        help=_(
+            "consent category of the recipient (default: court, or partner_ngo when pseudonymised)"
+        ),
     )
     export.add_argument("--purpose", metavar="TEXT")
-    export.add_argument("--authority", metavar="REF", help="authority / file reference")
-    export.add_argument("--zip", action="store_true", help="write one ZIP file instead of a folder")
+    export.add_argument(
+        "--report-language",
+        choices=i18n.available_languages(),
+        help=_("the language of report.pdf and VERIFY.txt (default: the command's language)"),
+    )
+    export.add_argument("--authority", metavar="REF", help=_("authority / file reference"))
+    export.add_argument(
+        "--zip", action="store_true", help=_("write one ZIP file instead of a folder")
+    )
     cli.add_unlock_arguments(export)
     export.set_defaults(handler=cmd_export)
 
-    verify = commands.add_parser("verify", help="check a bundle folder or ZIP (no vault needed)")
+    verify = commands.add_parser("verify", help=_("check a bundle folder or ZIP (no vault needed)"))
     verify.add_argument("bundle", metavar="BUNDLE")
-    verify.add_argument("--problems-only", action="store_true", help="list only failed checks")
+    verify.add_argument("--problems-only", action="store_true", help=_("list only failed checks"))
     verify.set_defaults(handler=cmd_verify)

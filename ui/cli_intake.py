@@ -14,6 +14,7 @@ from pathlib import Path
 
 from intake import open_intake
 from intake.demo import build_demo
+from resources.i18n import _, ngettext
 from ui import cli
 from ui.terminal import out
 from vault import DEFAULT_KDF, Vault
@@ -40,7 +41,7 @@ def _with_vault(args: argparse.Namespace, run: object) -> int:
 def run_case_new(args: argparse.Namespace, vault: Vault) -> int:
     intake = open_intake(vault)
     case = intake.cases.create(args.ref, args.title, jurisdiction=args.jurisdiction or "")
-    out(f"Case {case.reference} created.")
+    out(_("Case {reference} created.").format(reference=case.reference))
     return EXIT_OK
 
 
@@ -48,16 +49,24 @@ def run_case_list(args: argparse.Namespace, vault: Vault) -> int:
     intake = open_intake(vault)
     rows = intake.cases.list_cases()
     if not rows:
-        out("No cases.")
+        out(_("No cases."))
         return EXIT_OK
-    header = ("REFERENCE", "STATUS", "HOLD", "PEOPLE", "STMTS", "ITEMS")
+    header = (
+        _("REFERENCE"),
+        _("STATUS"),
+        _("HOLD"),
+        _("PEOPLE"),
+        _("STMTS"),
+        _("ITEMS"),
+        _("TITLE"),
+    )
     out(
         f"{header[0]:<20} {header[1]:<7} {header[2]:<4} {header[3]:>6} {header[4]:>6}"
-        f" {header[5]:>6}  TITLE"
+        f" {header[5]:>6}  {header[6]}"
     )
     for row in rows:
         case = row.case
-        hold = "yes" if case.legal_hold else ""
+        hold = _("yes") if case.legal_hold else ""
         out(
             f"{case.reference:<20} {case.status.value:<7} {hold:<4} {row.people:>6}"
             f" {row.statements:>6} {row.evidence:>6}  {case.title}"
@@ -71,7 +80,11 @@ def run_case_list(args: argparse.Namespace, vault: Vault) -> int:
 def run_evidence_add(args: argparse.Namespace, vault: Vault) -> int:
     intake = open_intake(vault)
     case = intake.cases.by_reference(args.case)
-    progress = cli.ProgressLine(f"Adding {len(args.files)} file(s)")
+    progress = cli.ProgressLine(
+        ngettext("Adding {count} file", "Adding {count} files", len(args.files)).format(
+            count=len(args.files)
+        )
+    )
 
     def announce(_index: int, item: object) -> None:
         progress.finish()
@@ -101,7 +114,7 @@ def run_search(args: argparse.Namespace, vault: Vault) -> int:
     case_id = intake.cases.by_reference(args.case).case_id if args.case else None
     hits = intake.search.search(args.query, case_id=case_id, limit=args.limit)
     if not hits:
-        out("No matches.")
+        out(_("No matches."))
         return EXIT_OK
     for hit in hits:
         where = hit.case_reference or "-"
@@ -109,8 +122,10 @@ def run_search(args: argparse.Namespace, vault: Vault) -> int:
         out(f"{where:<20} {hit.kind.value:<9} {hit.title[:40]:<40}  {snippet}")
     if hits.limited:
         out(
-            f"(Ranked among the {hits.window:,} most recent matches only: a word in the query is"
-            " in many records. Add another word to narrow the search.)"
+            _(
+                "(Ranked among the {count} most recent matches only: a word in the query is"
+                " in many records. Add another word to narrow the search.)"
+            ).format(count=cli.number(hits.window))
         )
     return EXIT_OK
 
@@ -120,16 +135,20 @@ def run_search(args: argparse.Namespace, vault: Vault) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     reader = cli.secrets_for(args)
-    passphrase = reader.ask_new(f"New passphrase for {args.user}: ")
+    passphrase = reader.ask_new(_("New passphrase for {user}: ").format(user=args.user))
     # Training vaults get the full key derivation too: a demo vault must not teach weak habits.
     vault, recovery_key = Vault.create(Path(args.path), args.user, passphrase, kdf=DEFAULT_KDF)
     try:
         build_demo(vault)
     finally:
         vault.lock()
-    out(f"Training vault created at {args.path} for user {args.user}.")
-    out("It holds one clearly fictional case (TRAINING — FICTIONAL).")
-    out(f"Recovery key (shown once): {recovery_key}")
+    out(
+        _("Training vault created at {path} for user {user}.").format(
+            path=args.path, user=args.user
+        )
+    )
+    out(_("It holds one clearly fictional case (TRAINING — FICTIONAL)."))
+    out(_("Recovery key (shown once): {key}").format(key=recovery_key))
     return EXIT_OK
 
 
@@ -139,45 +158,45 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
     add_unlock = cli.add_unlock_arguments
 
-    case_parser = commands.add_parser("case", help="create and list cases")
+    case_parser = commands.add_parser("case", help=_("create and list cases"))
     case_commands = case_parser.add_subparsers(dest="case_command", required=True)
-    new = case_commands.add_parser("new", help="create a case")
+    new = case_commands.add_parser("new", help=_("create a case"))
     new.add_argument("path", metavar="PATH")
-    new.add_argument("--ref", required=True, help="unique reference, e.g. RO-2026-0042")
+    new.add_argument("--ref", required=True, help=_("unique reference, e.g. RO-2026-0042"))
     new.add_argument("--title", required=True)
     new.add_argument("--jurisdiction")
     add_unlock(new)
     new.set_defaults(handler=lambda a: _with_vault(a, run_case_new))
-    listing = case_commands.add_parser("list", help="list cases with their counts")
+    listing = case_commands.add_parser("list", help=_("list cases with their counts"))
     listing.add_argument("path", metavar="PATH")
     add_unlock(listing)
     listing.set_defaults(handler=lambda a: _with_vault(a, run_case_list))
 
-    evidence_parser = commands.add_parser("evidence", help="add evidence files")
+    evidence_parser = commands.add_parser("evidence", help=_("add evidence files"))
     evidence_commands = evidence_parser.add_subparsers(dest="evidence_command", required=True)
-    add = evidence_commands.add_parser("add", help="encrypt files into a case (batch)")
+    add = evidence_commands.add_parser("add", help=_("encrypt files into a case (batch)"))
     add.add_argument("path", metavar="PATH")
     add.add_argument("--case", required=True, metavar="REF")
-    add.add_argument("--kind", help="e.g. photo, chat export, document")
+    add.add_argument("--kind", help=_("e.g. photo, chat export, document"))
     add.add_argument("files", nargs="+", metavar="FILE")
     add_unlock(add)
     add.set_defaults(handler=lambda a: _with_vault(a, run_evidence_add))
 
-    search = commands.add_parser("search", help="search cases, statements, evidence, entities")
+    search = commands.add_parser("search", help=_("search cases, statements, evidence, entities"))
     search.add_argument("path", metavar="PATH")
     search.add_argument("query", metavar="QUERY")
-    search.add_argument("--case", metavar="REF", help="only this case")
+    search.add_argument("--case", metavar="REF", help=_("only this case"))
     search.add_argument("--limit", type=int, default=50)
     add_unlock(search)
     search.set_defaults(handler=lambda a: _with_vault(a, run_search))
 
-    demo = commands.add_parser("demo", help="create a vault holding a fictional training case")
+    demo = commands.add_parser("demo", help=_("create a vault holding a fictional training case"))
     demo.add_argument("path", metavar="PATH")
     demo.add_argument("--user", default="trainer")
     demo.add_argument(
         "--passphrase-stdin",
         action="store_true",
-        help="read the new passphrase from the first line of standard input",
+        help=_("read the new passphrase from the first line of standard input"),
     )
     demo.set_defaults(handler=cmd_demo)
 

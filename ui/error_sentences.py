@@ -36,6 +36,25 @@ _MESSAGES: dict[str, str] = {
         "Errors", "Wrong passphrase. Check the keyboard layout and Caps Lock, then try again."
     ),
     "vault.wrong_recovery_key": NC_("Errors", "This recovery key does not open this vault."),
+    "vault.permission_denied": NC_(
+        "Errors",
+        "Your role in this vault does not allow this. Ask an administrator of the vault.",
+    ),
+    "vault.unknown_role": NC_("Errors", "Unknown role: use administrator, caseworker or viewer."),
+    "vault.last_administrator": NC_(
+        "Errors", "The vault must keep at least one administrator: appoint another one first."
+    ),
+    "vault.user_not_registered": NC_(
+        "Errors",
+        "This user is not in the vault's signed list of users; the vault header may have been"
+        " edited. Ask an administrator to run a vault check.",
+    ),
+    "vault.rollback_at_anchor": NC_(
+        "Errors",
+        "Rollback: this vault is older than, or differs from, a signed checkpoint kept outside"
+        " it (a backup or a bundle). It may have been replaced by an old copy. Nothing was"
+        " written.",
+    ),
     "vault.malformed_recovery_key": NC_(
         "Errors", "That is not a recovery key: it has 32 letters and digits in groups of four."
     ),
@@ -174,6 +193,18 @@ _MESSAGES: dict[str, str] = {
     "backup.restore_target_exists": NC_(
         "Errors",
         "The restore destination already holds a vault or other files; choose a new folder.",
+    ),
+    # command line
+    "cli.usage": NC_("Errors", "The command could not be run as given."),
+    "cli.no_terminal": NC_(
+        "Errors", "There is no terminal to ask for the passphrase; use --passphrase-stdin."
+    ),
+    "cli.passphrase_mismatch": NC_("Errors", "The two passphrases do not match."),
+    "cli.stdin_exhausted": NC_("Errors", "Standard input ended before every passphrase was read."),
+    "cli.several_users": NC_("Errors", "This vault has several users: name one with --user."),
+    "cli.backup_arguments": NC_(
+        "Errors",
+        "Give the vault folder and the backup folder, or only --check and the backup folder.",
     ),
     "custodia.error": NC_("Errors", "Custodia could not complete the operation."),
 }

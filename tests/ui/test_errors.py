@@ -6,6 +6,7 @@ import pytest
 
 import exports.errors
 import intake.errors
+import ui.cli
 import vault.errors
 from ui import errors
 from vault.errors import CustodiaError
@@ -19,7 +20,7 @@ def _error_classes(module):
     ]
 
 
-@pytest.mark.parametrize("module", [vault.errors, intake.errors, exports.errors])
+@pytest.mark.parametrize("module", [vault.errors, intake.errors, exports.errors, ui.cli])
 def test_every_core_error_code_has_its_own_sentence(module):
     missing = [cls.code for cls in _error_classes(module) if cls.code not in errors.known_codes()]
     assert missing == []

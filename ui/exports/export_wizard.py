@@ -39,6 +39,7 @@ from intake import Intake
 from ui.errors import user_message
 from ui.exports.consent_check import ExportDecision, decide
 from ui.formatting import fingerprint, term
+from ui.i18n import available_languages, current_language, language_name
 from ui.job_panel import JobPanel, set_verdict
 from ui.operations import CUSTODY, EVIDENCE, operations
 from ui.widgets import buddy_label, data_label, heading, plain_label
@@ -109,6 +110,17 @@ class ExportWizard(QDialog):
         self.purpose_edit.setAccessibleName(self.tr("Purpose"))
         self.authority_edit = QLineEdit(self)
         self.authority_edit.setAccessibleName(self.tr("Authority reference"))
+        # The reader's language, not the user's: a Ukrainian-speaking lawyer may write to a
+        # Romanian court. It starts as the app's language.
+        self.report_language_combo = QComboBox(self)
+        self.report_language_combo.setAccessibleName(
+            self.tr("Language of the report and VERIFY.txt")
+        )
+        for code in available_languages():
+            self.report_language_combo.addItem(language_name(code), code)
+        self.report_language_combo.setCurrentIndex(
+            max(0, self.report_language_combo.findData(current_language()))
+        )
         self.folder_radio = QRadioButton(self.tr("&Folder"), self)
         self.folder_radio.setAccessibleName(self.tr("Write the bundle as a folder"))
         self.zip_radio = QRadioButton(self.tr("&ZIP file"), self)
@@ -143,6 +155,7 @@ class ExportWizard(QDialog):
         form.addRow(self.tr("Profile:"), profile_row)
         form.addRow(self.tr("P&urpose:"), self.purpose_edit)
         form.addRow(self.tr("&Authority reference:"), self.authority_edit)
+        form.addRow(self.tr("Report &language:"), self.report_language_combo)
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(buddy_label(self.tr("&Save as:"), self.dest_edit, self), dest_row)
         choose_page = QWidget(self)
@@ -322,6 +335,7 @@ class ExportWizard(QDialog):
             recipient_name=self.recipient_edit.text().strip(),
             purpose=self.purpose_edit.text().strip(),
             authority_reference=self.authority_edit.text().strip(),
+            language=str(self.report_language_combo.currentData()),
         )
         intake, as_zip = self._intake, self.as_zip
 
