@@ -80,18 +80,35 @@ def _name_of(func: ast.expr) -> str | None:
     return None
 
 
-def _text(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    return None
+def _module_strings(tree: ast.Module) -> dict[str, str]:
+    """Module-level ``NAME = "text"`` constants, so ``translate(CONTEXT, …)`` is understood."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+            and isinstance(node.value.value, str)
+        ):
+            found[node.targets[0].id] = node.value.value
+    return found
 
 
 class _Visitor(ast.NodeVisitor):
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: str, constants: dict[str, str]) -> None:
         self.where = where
+        self.constants = constants
         self.classes: list[str] = []
         self.found: list[Message] = []
         self.problems: list[str] = []
+
+    def _text(self, node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.Name):
+            return self.constants.get(node.id)
+        return None
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
@@ -113,25 +130,25 @@ class _Visitor(ast.NodeVisitor):
         name = _name_of(node.func)
         args = node.args
         if name == "tr" and isinstance(node.func, ast.Attribute) and args and self.classes:
-            self._add(node, self.classes[-1], _text(args[0]), len(args) >= 3)
-        elif name == "translate" and len(args) >= 2 and _text(args[0]) is not None:
-            self._add(node, _text(args[0]), _text(args[1]), len(args) >= 4)
+            self._add(node, self.classes[-1], self._text(args[0]), len(args) >= 3)
+        elif name == "translate" and len(args) >= 2 and self._text(args[0]) is not None:
+            self._add(node, self._text(args[0]), self._text(args[1]), len(args) >= 4)
         elif name == "QT_TRANSLATE_NOOP" and len(args) == 2:
-            self._add(node, _text(args[0]), _text(args[1]), False)
+            self._add(node, self._text(args[0]), self._text(args[1]), False)
         elif name in _CORE_SINGULAR and len(args) == 1:
-            self._add(node, None, _text(args[0]), False)
+            self._add(node, None, self._text(args[0]), False)
         elif name in _CORE_CONTEXT and len(args) == 2:
-            self._add(node, _text(args[0]), _text(args[1]), False)
+            self._add(node, self._text(args[0]), self._text(args[1]), False)
         elif name == "ngettext" and len(args) == 3:
             self._add_plural(node, None, args[0], args[1])
         elif name == "npgettext" and len(args) == 4:
-            self._add_plural(node, _text(args[0]), args[1], args[2])
+            self._add_plural(node, self._text(args[0]), args[1], args[2])
         self.generic_visit(node)
 
     def _add_plural(
         self, node: ast.Call, context: str | None, one: ast.expr, many: ast.expr
     ) -> None:
-        singular, plural = _text(one), _text(many)
+        singular, plural = self._text(one), self._text(many)
         if singular is None or plural is None:
             self.problems.append(f"{self.where}:{node.lineno}: plural is not plain strings")
             return
@@ -161,8 +178,9 @@ def extract() -> tuple[list[Message], list[str]]:
         if path.name == "i18n.py" and path.parent.name in ("resources", "scripts"):
             continue
         where = str(path.relative_to(ROOT))
-        visitor = _Visitor(where)
-        visitor.visit(ast.parse(path.read_text("utf-8"), where))
+        tree = ast.parse(path.read_text("utf-8"), where)
+        visitor = _Visitor(where, _module_strings(tree))
+        visitor.visit(tree)
         problems += visitor.problems
         for message in visitor.found:
             messages.setdefault(message.key, message)

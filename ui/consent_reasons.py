@@ -19,7 +19,7 @@ from intake.models import (
     PersonRole,
     RecipientCategory,
 )
-from resources.i18n import pgettext
+from resources.i18n import NC_, pgettext
 
 log = logging.getLogger(__name__)
 
@@ -29,24 +29,19 @@ CONTEXT = "ExportDecision"
 TERMS = "Terms"
 
 
-def _noop(context: str, text: str) -> str:
-    """Marks ``text`` for extraction in ``context`` and returns it unchanged."""
-    return text
-
-
 _KINDS: dict[RecipientCategory, str] = {
-    RecipientCategory.NGO_INTERNAL: _noop(TERMS, "NGO internal"),
-    RecipientCategory.POLICE: _noop(TERMS, "police"),
-    RecipientCategory.PROSECUTOR: _noop(TERMS, "prosecutor"),
-    RecipientCategory.COURT: _noop(TERMS, "court"),
-    RecipientCategory.PARTNER_NGO: _noop(TERMS, "partner NGO"),
-    RecipientCategory.ANONYMISED_RESEARCH: _noop(TERMS, "anonymised research"),
+    RecipientCategory.NGO_INTERNAL: NC_(TERMS, "NGO internal"),
+    RecipientCategory.POLICE: NC_(TERMS, "police"),
+    RecipientCategory.PROSECUTOR: NC_(TERMS, "prosecutor"),
+    RecipientCategory.COURT: NC_(TERMS, "court"),
+    RecipientCategory.PARTNER_NGO: NC_(TERMS, "partner NGO"),
+    RecipientCategory.ANONYMISED_RESEARCH: NC_(TERMS, "anonymised research"),
 }
 _ROLES: dict[PersonRole, str] = {
-    PersonRole.SURVIVOR: _noop(TERMS, "survivor"),
-    PersonRole.WITNESS: _noop(TERMS, "witness"),
-    PersonRole.SUSPECT: _noop(TERMS, "suspect"),
-    PersonRole.OTHER: _noop(TERMS, "other"),
+    PersonRole.SURVIVOR: NC_(TERMS, "survivor"),
+    PersonRole.WITNESS: NC_(TERMS, "witness"),
+    PersonRole.SUSPECT: NC_(TERMS, "suspect"),
+    PersonRole.OTHER: NC_(TERMS, "other"),
 }
 
 
