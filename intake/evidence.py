@@ -37,6 +37,7 @@ from intake.errors import (
     PersonNotFoundError,
 )
 from intake.models import Acquisition, CustodyEventType, Evidence, ReverifyResult, evidence_label
+from resources.i18n import NC_
 from vault import Transaction
 from vault.errors import BlobError, OperationCancelledError, SourceUnreadableError
 
@@ -274,7 +275,8 @@ class EvidenceService(Service):
                     evidence_id,
                     CustodyEventType.INGESTED,
                     to_party=self._vault.actor,
-                    method="encrypted into the vault (streaming AES-256-GCM)",
+                    # Stored in English; the app shows it translated (context "Custody").
+                    method=NC_("Custody", "encrypted into the vault (streaming AES-256-GCM)"),
                     hash_observed=info.sha256,
                 )
                 _index_evidence(tx, evidence_id)
@@ -451,18 +453,18 @@ class EvidenceService(Service):
         observed = "" if failure else digest.hexdigest()
         matches = not failure and observed == item.sha256 and done == item.size
         if matches:
-            notes = "matches the hash recorded at ingest"
+            notes = NC_("Custody", "matches the hash recorded at ingest")
         elif failure:
             notes = f"the encrypted file could not be read ({failure})"
         else:
-            notes = "DOES NOT MATCH the hash recorded at ingest"
+            notes = NC_("Custody", "DOES NOT MATCH the hash recorded at ingest")
         with self._vault.transaction() as tx:
             event_id = insert_event(
                 tx,
                 self._vault.actor,
                 evidence_id,
                 CustodyEventType.VERIFIED,
-                method="decrypted and re-hashed (SHA-256)",
+                method=NC_("Custody", "decrypted and re-hashed (SHA-256)"),
                 hash_observed=observed,
                 notes=notes,
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -96,6 +97,32 @@ def term(value: object) -> str:
     """The translated name of an enum value (falls back to the value itself)."""
     key = str(getattr(value, "value", value))
     return _t(_TERMS[key]) if key in _TERMS else key
+
+
+# The msgctxt of the custody texts Custodia itself writes into the vault (intake marks them with
+# NC_("Custody", …)). A context, so that a person's own words are never taken for one of them.
+SYSTEM_CONTEXT = "Custody"
+# The export's custody method, written by exports in English with a bundle id inside.
+_EXPORT_METHOD = re.compile(r"Custodia bundle (\S+) \((ZIP|folder), BagIt\)")
+
+
+def system_text(text: str) -> str:
+    """A custody text Custodia wrote (stored in English) in the interface language.
+
+    Anything else, such as what a person typed, comes back unchanged.
+    """
+    if not text:
+        return text
+    found = _EXPORT_METHOD.fullmatch(text)
+    if found is not None:
+        template = (
+            i18n.pgettext("Custody", "Custodia bundle %1 (ZIP, BagIt)")
+            if found[2] == "ZIP"
+            else i18n.pgettext("Custody", "Custodia bundle %1 (folder, BagIt)")
+        )
+        return template.replace("%1", found[1])
+    # lookup, not pgettext: the text is data, not a message for the extractor to collect.
+    return i18n.current().lookup(SYSTEM_CONTEXT, text) or text
 
 
 def fingerprint(hex_digest: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from ui.errors import user_message
@@ -63,6 +63,7 @@ class JobPanel(QWidget):
         self.progress.setRange(0, PROGRESS_STEPS if counts else 0)
         self.progress.setAccessibleName(progress_name)
         self.progress.hide()
+        self._cancel_named = bool(cancel_name)
         self.cancel_button = QPushButton(self.tr("&Cancel"), self)
         self.cancel_button.setAccessibleName(cancel_name or self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
@@ -83,6 +84,31 @@ class JobPanel(QWidget):
         layout.addLayout(row)
         if self._own_result:
             layout.addWidget(self.result)
+
+    @classmethod
+    def for_passphrase(cls, parent: QWidget, *, progress_name: str) -> JobPanel:
+        """The panel of passphrase work (unlock, create, add a user, change a passphrase).
+
+        Argon2id cannot be interrupted: a busy bar and no Cancel. Failures show in the form's
+        red message line, :attr:`result`, which the owner places in its own layout.
+        """
+        message = plain_label("", parent)
+        message.setObjectName("errorText")
+        return cls(
+            parent,
+            progress_name=progress_name,
+            cancellable=False,
+            counts=False,
+            result_label=message,
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Owners that outlive a language switch say their own names again; the panel's words.
+        if event.type() == QEvent.Type.LanguageChange:
+            self.cancel_button.setText(self.tr("&Cancel"))
+            if not self._cancel_named:
+                self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        super().changeEvent(event)
 
     @property
     def busy(self) -> bool:

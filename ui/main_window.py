@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -83,6 +84,10 @@ class MainWindow(QMainWindow):
         self.dialog: QWidget | None = None  # the open unlock/create dialog, for tests
         self.verify_window: VerifyWindow | None = None
         self._pending_restore: tuple[Path, dict[str, Any]] | None = None
+        # The last backup time read from the ledger (None: never), kept so that a language
+        # switch can say it again in the new language without reading the vault.
+        self._last_backup: datetime | None = None
+        self._backup_known = False
         self.setMinimumSize(900, 600)
         self.stack = QStackedWidget(self)
         self._build_reminder()
@@ -97,7 +102,6 @@ class MainWindow(QMainWindow):
         self._connect_locked_view()
         self.stack.addWidget(self.locked_view)
         self.backup_status = plain_label("", self, wrap=False)
-        self.backup_status.setAccessibleName(self.tr("Last backup"))
         self.backup_status.setContentsMargins(0, 0, 16, 0)  # apart from the sign-in status
         self.statusBar().addPermanentWidget(self.backup_status)
         self.status = plain_label("", self, wrap=False)
@@ -117,7 +121,6 @@ class MainWindow(QMainWindow):
         self.reminder = QWidget(self)
         self.reminder_text = plain_label("", self.reminder)
         self.reminder_text.setObjectName("warningBanner")
-        self.reminder_text.setAccessibleName(self.tr("Backup reminder"))
         self.reminder_backup = QPushButton(self.reminder)
         self.reminder_backup.clicked.connect(lambda: self.open_backup())
         self.reminder_later = QPushButton(self.reminder)
@@ -177,6 +180,8 @@ class MainWindow(QMainWindow):
         self.users_action.setText(self.tr("&Users…"))
         self.change_passphrase_action.setText(self.tr("Change my &passphrase…"))
         # Not "&Back up…": Alt+B opens the Bundles menu.
+        self.backup_status.setAccessibleName(self.tr("Last backup"))
+        self.reminder_text.setAccessibleName(self.tr("Backup reminder"))
         self.reminder_backup.setText(self.tr("Back &up now…"))
         self.reminder_backup.setAccessibleName(self.tr("Back up the vault now"))
         self.reminder_later.setText(self.tr("Later"))
@@ -202,6 +207,7 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self._update_state()
+        self._show_backup_texts()
 
     def rebuild_views(self) -> None:
         old_locked = self.locked_view
@@ -238,6 +244,7 @@ class MainWindow(QMainWindow):
             self.status.setText(self.tr("Locked"))
             self.backup_status.setText("")
             self.reminder.hide()
+            self._backup_known = False
 
     # Start ---------------------------------------------------------------------------------
 
@@ -349,14 +356,21 @@ class MainWindow(QMainWindow):
         except CustodiaError as exc:
             log.warning("last backup time unavailable: %s", exc.code)
             return
-        now = vault.clock()
-        self.backup_status.setText(status_text(last, now))
-        overdue = is_overdue(last, now, self.settings.backup_reminder_days)
+        self._last_backup, self._backup_known = last, True
+        overdue = is_overdue(last, vault.clock(), self.settings.backup_reminder_days)
         if remind and overdue:
-            self.reminder_text.setText(reminder_text(last, now))
             self.reminder.show()
         elif not overdue:
             self.reminder.hide()
+        self._show_backup_texts()
+
+    def _show_backup_texts(self) -> None:
+        """The status-bar line and the reminder, in the current language."""
+        if not self._backup_known or not self.session.is_unlocked:
+            return
+        now = self.session.vault.clock()
+        self.backup_status.setText(status_text(self._last_backup, now))
+        self.reminder_text.setText(reminder_text(self._last_backup, now))
 
     def open_backup(self) -> BackupDialog | None:
         if not self.session.is_unlocked:

@@ -10,6 +10,7 @@ from tests.ui.conftest import CHEAP_KDF, PASSPHRASE
 from ui.backup.backup_dialog import BackupDialog
 from ui.backup.check_backup_dialog import CheckBackupDialog
 from ui.backup.restore_dialog import RestoreDialog
+from ui.i18n import set_language
 from ui.main_window import MainWindow
 from ui.session import Session
 from ui.settings_dialog import SettingsDialog
@@ -70,12 +71,14 @@ def test_reminder_follows_the_configured_number_of_days(qtbot, settings, vault_p
     backup(vault, vault_path.parent / "usb")
     vault.lock()
     later = utc_now() + timedelta(days=8)
+    # English from its catalogue, as the app shows it: real plurals, never "day(s)".
+    set_language("en")
     window, session = _window(qtbot, settings, vault_path)
     assert settings.backup_reminder_days == 7
     session.open(Vault.unlock(vault_path, "ana", PASSPHRASE, clock=lambda: later))
-    assert window.backup_status.text().endswith("(8 day(s) ago)")
+    assert window.backup_status.text().endswith("(8 days ago)")
     assert window.reminder.isVisible()
-    assert "8 day(s) old" in window.reminder_text.text()
+    assert "8 days old" in window.reminder_text.text()
     window.reminder_later.click()
     assert not window.reminder.isVisible()
     session.lock("manual")

@@ -22,7 +22,7 @@ from ui.exports.verify_window import VerifyWindow
 from ui.job_panel import JobPanel
 from ui.main_window import MainWindow
 from ui.onboarding.create_vault_dialog import CreateVaultDialog
-from ui.operations import PEOPLE, operations
+from ui.operations import ENTITIES, PEOPLE, STATEMENTS, operations
 from ui.session import Session
 from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
 from ui.unlock.unlock_dialog import UnlockDialog
@@ -285,3 +285,47 @@ def test_a_view_of_a_locked_vault_ignores_changes(qtbot, tmp_path):
     vault.lock()
     operations().notify(PEOPLE)  # would raise "vault locked" if the view refreshed
     assert view.table.rowCount() == rows
+
+
+def test_statements_and_entities_refresh_on_a_change_and_autosave_stays_quiet(
+    qtbot, tmp_path, settings
+):
+    path = tmp_path / "v"
+    vault, _ = Vault.create(path, "ana", PASSPHRASE, kdf=CHEAP_KDF, role="lawyer")
+    case = open_intake(vault).cases.create("RO-2026-0303", "Refresh statements")
+    vault.lock()
+    session = Session()
+    window = MainWindow(session, settings, path, kdf=CHEAP_KDF)
+    qtbot.addWidget(window)
+    session.open(Vault.unlock(path, "ana", PASSPHRASE))
+    workspace = window.workspace
+    assert isinstance(workspace, Workspace)
+    view = workspace.open_case(case.case_id)
+    assert view is not None
+    view.tabs.setCurrentWidget(view.overview)
+    services = session.services
+
+    # Made elsewhere (an import, another window): both tabs show it without being visited.
+    statement = services.statements.create(case.case_id, kind="verbatim", language="uk")
+    operations().notify(STATEMENTS)
+    assert view.statements.statement_list.count() == 1
+    services.entities.add(case.case_id, "phone", "+40 712 345 678")
+    operations().notify(ENTITIES)
+    assert view.entities.table.rowCount() == 1
+
+    # Typing autosaves revisions but tells no view: a draft is not a change to show.
+    seen: list[object] = []
+    operations().changed.connect(seen.append)
+    editor = view.statements.open_statement(statement.statement_id)
+    editor.editor.setPlainText("They took our passports at the border.")
+    editor.flush()
+    assert services.statements.get(statement.statement_id).revision >= 1
+    assert seen == []
+    # Finalising is a change: the list says "final" at once.
+    editor.finalise()
+    assert seen == [frozenset({STATEMENTS})]
+    item = view.statements.statement_list.item(0)
+    assert item is not None
+    assert "final" in item.text()
+    operations().changed.disconnect(seen.append)
+    session.lock("manual")

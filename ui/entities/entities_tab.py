@@ -25,6 +25,7 @@ from intake.entities import EntityService
 from intake.models import EntityKind, EntityLink
 from ui.errors import user_message
 from ui.formatting import term, when
+from ui.operations import CASES, ENTITIES, ChangeListener, operations
 from ui.reason_dialog import ask_reason
 from ui.widgets import heading, plain_label
 from vault.errors import CustodiaError
@@ -106,6 +107,10 @@ class EntitiesTab(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
+        # Entities added or removed here or by an import; a case renamed changes the links' words.
+        ChangeListener(
+            self, (ENTITIES, CASES), self.refresh, vault_open=lambda: entities.vault.is_open
+        )
         self.refresh()
 
     def refresh(self) -> None:
@@ -145,7 +150,7 @@ class EntitiesTab(QWidget):
 
     def unlink(self, link_id: str, reason: str) -> None:
         self._entities.unlink(link_id, reason)
-        self.refresh()
+        operations().notify(ENTITIES)
 
     def _unlink_clicked(self) -> None:
         link = self.selected_link()
@@ -169,7 +174,7 @@ class EntitiesTab(QWidget):
 
     def add(self, kind: EntityKind, raw: str, note: str = "") -> EntityLink:
         link = self._entities.add(self.case_id, kind, raw, note=note)
-        self.refresh()
+        operations().notify(ENTITIES)
         return link
 
     def _add_clicked(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from intake.custody import CustodyService
-from ui.formatting import term, when
+from ui.formatting import system_text, term, when
 
 
 class CustodyTimeline(QWidget):
@@ -29,6 +29,7 @@ class CustodyTimeline(QWidget):
                 parts.append(f"{event.from_party} → {event.to_party}")
             if event.purpose:
                 parts.append(event.purpose)
+            parts += [system_text(event.method), system_text(event.notes)]
             if event.hash_observed:
                 parts.append("SHA-256 " + event.hash_observed[:12] + "…")
             self.list.addItem(QListWidgetItem(" · ".join(p for p in parts if p)))

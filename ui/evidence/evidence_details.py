@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QWidget
 
 from intake.models import Evidence
-from ui.formatting import size, when
+from ui.formatting import size, system_text, when
 from ui.widgets import data_label
 
 
@@ -71,7 +71,7 @@ class EvidenceDetails(QWidget):
             "by": acq.acquired_by,
             "from": acq.acquired_from,
             "where": acq.location,
-            "method": acq.method,
+            "method": system_text(acq.method),
             "tool": " ".join(p for p in (acq.tool, acq.tool_version) if p),
             "url": acq.source_url,
             "notes": item.notes,

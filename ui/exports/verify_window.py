@@ -8,10 +8,12 @@ the signer key fingerprint to compare with the one the sender gave separately.
 from __future__ import annotations
 
 import logging
+import re
 import threading
+from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.verify import Check, Verdict, verify_bundle
-from ui.formatting import fingerprint, term
+from exports.verify import Check, FactCode, Verdict, verify_bundle
+from ui.formatting import fingerprint, term, when
 from ui.job_panel import JobPanel
 from ui.operations import operations
 from ui.widgets import button_box, data_label, heading, plain_label, wrapping_list
@@ -46,19 +48,22 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-# What each check means, in the interface language. The verifier's own detail (English, and
-# sometimes naming a line of a manifest) is kept for codes whose detail carries that fact.
+# What each check means, in the interface language, keyed by the verifier's codes; a variant
+# (code, parameter, value) wins over the plain code. %1 and %2 stand for the parameters named
+# in _PARAMS. Parameters are facts from the bundle (paths, line numbers) or, for "reason", the
+# English words of a library: shown as they are, in plain text.
 _CHECKS: dict[str, str] = {
     "file.ok": QT_TRANSLATE_NOOP("VerifyWindow", "SHA-256 matches the manifest"),
     "file.hash_mismatch": QT_TRANSLATE_NOOP(
         "VerifyWindow", "SHA-256 differs from the manifest: the file was changed"
     ),
-    "file.missing": QT_TRANSLATE_NOOP("VerifyWindow", "is listed but missing"),
+    "file.missing": QT_TRANSLATE_NOOP("VerifyWindow", "is missing"),
     "file.unexpected": QT_TRANSLATE_NOOP(
         "VerifyWindow", "is not listed in any manifest: the file was added"
     ),
     "file.unprotected": QT_TRANSLATE_NOOP("VerifyWindow", "is not covered by the tag manifest"),
     "file.unreadable": QT_TRANSLATE_NOOP("VerifyWindow", "cannot be read"),
+    "file.unsafe": QT_TRANSLATE_NOOP("VerifyWindow", "refused as unsafe: %1"),
     "file.link": QT_TRANSLATE_NOOP("VerifyWindow", "is a symbolic link (not followed)"),
     "file.special": QT_TRANSLATE_NOOP("VerifyWindow", "is not a regular file"),
     "bagit.ok": QT_TRANSLATE_NOOP("VerifyWindow", "BagIt declaration present"),
@@ -67,6 +72,10 @@ _CHECKS: dict[str, str] = {
     "bag_info.oxum": QT_TRANSLATE_NOOP(
         "VerifyWindow", "the payload size or file count does not match"
     ),
+    "manifest.malformed": QT_TRANSLATE_NOOP("VerifyWindow", "line %1 is malformed"),
+    "manifest.unsafe_path": QT_TRANSLATE_NOOP("VerifyWindow", "line %1 names an unsafe path"),
+    "manifest.duplicate": QT_TRANSLATE_NOOP("VerifyWindow", "line %1 lists %2 twice"),
+    "manifest.outside": QT_TRANSLATE_NOOP("VerifyWindow", "lists %1, which it may not"),
     "signature.ok": QT_TRANSLATE_NOOP(
         "VerifyWindow", "the Ed25519 signature over the tag manifest is valid"
     ),
@@ -88,6 +97,18 @@ _CHECKS: dict[str, str] = {
     "checkpoint.no_key": QT_TRANSLATE_NOOP(
         "VerifyWindow", "the audit checkpoint cannot be checked without the signer key"
     ),
+    "pdf.self_signed": QT_TRANSLATE_NOOP(
+        "VerifyWindow",
+        "the PDF signature is intact and covers the whole file "
+        "(self-signed certificate: intact, identity not trusted)",
+    ),
+    "pdf.organisation": QT_TRANSLATE_NOOP(
+        "VerifyWindow",
+        "the PDF signature is intact and covers the whole file (organisation certificate)",
+    ),
+    "pdf.signature_invalid": QT_TRANSLATE_NOOP(
+        "VerifyWindow", "the PDF signature is broken: the document changed after signing"
+    ),
     "pdf.certificate_ok": QT_TRANSLATE_NOOP(
         "VerifyWindow", "the certificate matches the one recorded in case.json"
     ),
@@ -97,21 +118,65 @@ _CHECKS: dict[str, str] = {
     "evidence.record_mismatch": QT_TRANSLATE_NOOP(
         "VerifyWindow", "the manifest hash differs from the hash recorded at intake"
     ),
+    "verify.unreadable": QT_TRANSLATE_NOOP("VerifyWindow", "cannot be read: %1"),
     "verify.not_a_bundle": QT_TRANSLATE_NOOP("VerifyWindow", "is not a BagIt bundle"),
+    "verify.unsafe_archive": QT_TRANSLATE_NOOP("VerifyWindow", "refused as unsafe: %1"),
+}
+_VARIANTS: dict[tuple[str, str, str], str] = {
+    ("file.missing", "listed", "yes"): QT_TRANSLATE_NOOP("VerifyWindow", "is listed but missing"),
+    ("file.unexpected", "where", "outside_bag"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "is outside the bundle folder"
+    ),
+    ("bag_info.oxum", "problem", "absent"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "the payload size and file count are not recorded"
+    ),
+    ("manifest.malformed", "problem", "encoding"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "is not UTF-8 text"
+    ),
+    ("manifest.outside", "problem", "not_data"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "lists %1, which is not under data/"
+    ),
+    ("case_json.malformed", "problem", "object"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "is not a JSON object"
+    ),
+    ("case_json.malformed", "problem", "evidence"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "has a malformed evidence entry"
+    ),
+    ("pdf.signature_invalid", "problem", "multiple"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "the PDF has more than one signature"
+    ),
+    ("pdf.signature_invalid", "problem", "partial"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "the PDF signature does not cover the whole file"
+    ),
+    ("pdf.signature_invalid", "problem", "other"): QT_TRANSLATE_NOOP(
+        "VerifyWindow", "the PDF signature is not valid: %1"
+    ),
+}
+# Which parameter stands for %1 and %2 in a code's words.
+_PARAMS: dict[str, tuple[str, ...]] = {
+    "file.unsafe": ("reason",),
+    "manifest.malformed": ("line",),
+    "manifest.unsafe_path": ("line",),
+    "manifest.duplicate": ("line", "path"),
+    "manifest.outside": ("path",),
+    "pdf.signature_invalid": ("reason",),
+    "verify.unreadable": ("reason",),
+    "verify.unsafe_archive": ("reason",),
 }
 
 _FACTS: dict[str, str] = {
-    "Case": QT_TRANSLATE_NOOP("VerifyWindow", "Case"),
-    "Signer key (Ed25519) SHA-256": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "Signer key (Ed25519) SHA-256"
-    ),
-    "Audit checkpoint": QT_TRANSLATE_NOOP("VerifyWindow", "Audit checkpoint"),
-    "PDF signer": QT_TRANSLATE_NOOP("VerifyWindow", "PDF signer"),
-    "Bundle id": QT_TRANSLATE_NOOP("VerifyWindow", "Bundle id"),
-    "Created": QT_TRANSLATE_NOOP("VerifyWindow", "Created"),
-    "Profile": QT_TRANSLATE_NOOP("VerifyWindow", "Profile"),
+    "case": QT_TRANSLATE_NOOP("VerifyWindow", "Case"),
+    "signer_key": QT_TRANSLATE_NOOP("VerifyWindow", "Signer key (Ed25519) SHA-256"),
+    "checkpoint": QT_TRANSLATE_NOOP("VerifyWindow", "Audit checkpoint"),
+    "pdf_signer": QT_TRANSLATE_NOOP("VerifyWindow", "PDF signer"),
+    "bundle_id": QT_TRANSLATE_NOOP("VerifyWindow", "Bundle id"),
+    "created": QT_TRANSLATE_NOOP("VerifyWindow", "Created"),
+    "profile": QT_TRANSLATE_NOOP("VerifyWindow", "Profile"),
 }
-SIGNER_FACT = "Signer key (Ed25519) SHA-256"
+SIGNER_FACT = FactCode.SIGNER_KEY
+# The verifier states the checkpoint in English ("entry 60 at 2026-05-02T…"); its parts are
+# said again in the interface language.
+_CHECKPOINT = re.compile(r"entry (\d+) at (\S+)")
 
 
 def _t(text: str) -> str:
@@ -120,18 +185,18 @@ def _t(text: str) -> str:
 
 def describe_check(check: Check) -> str:
     """One line for one check: the item, then what was found, in the interface language."""
-    if check.code == "pdf.ok":
-        words = QCoreApplication.translate(
-            "VerifyWindow", "the PDF signature is intact and covers the whole file"
-        )
-        if "identity not trusted" in check.detail:
-            words += " " + QCoreApplication.translate(
-                "VerifyWindow", "(self-signed certificate: intact, identity not trusted)"
-            )
-    elif check.code in _CHECKS:
-        words = _t(_CHECKS[check.code])
+    code = str(check.code)
+    template = _CHECKS.get(code)
+    for (variant, key, value), text in _VARIANTS.items():
+        if variant == code and check.params.get(key) == value:
+            template = text
+            break
+    if template is None:
+        words = check.detail  # a code this window does not know yet: the verifier's words
     else:
-        words = check.detail  # a fact the verifier spelled out (a manifest line, a ZIP entry)
+        words = _t(template)
+        for number, key in enumerate(_PARAMS.get(code, ()), start=1):
+            words = words.replace(f"%{number}", check.params.get(key, ""))
     mark = "✓" if check.ok else "✗"
     verdict = (
         QCoreApplication.translate("VerifyWindow", "OK")
@@ -141,12 +206,28 @@ def describe_check(check: Check) -> str:
     return f"{mark} {verdict} · {check.subject}: {words}"
 
 
-def describe_fact(label: str, value: str) -> str:
-    if label == SIGNER_FACT:
+def _moment(text: str) -> str:
+    """An ISO 8601 time from the bundle in local time, or as written when it is not one."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return text
+    return when(moment if moment.tzinfo else moment.replace(tzinfo=UTC))
+
+
+def describe_fact(code: FactCode, value: str) -> str:
+    if code is FactCode.SIGNER_KEY:
         value = fingerprint(value)  # grouped as the export wizard shows it to the sender
-    elif label == "Profile":
+    elif code is FactCode.PROFILE:
         value = term(value)
-    return f"{_t(_FACTS[label]) if label in _FACTS else label}: {value}"
+    elif code is FactCode.CHECKPOINT and (found := _CHECKPOINT.fullmatch(value)):
+        value = (
+            QCoreApplication.translate("VerifyWindow", "entry %1 at %2")
+            .replace("%1", found[1])
+            .replace("%2", _moment(found[2]))
+        )
+    label = _FACTS.get(str(code))
+    return f"{_t(label) if label else str(code)}: {value}"
 
 
 class VerifyWindow(QDialog):
@@ -157,28 +238,16 @@ class VerifyWindow(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.verdict: Verdict | None = None
-        self.setWindowTitle(self.tr("Verify a bundle"))
         self.setMinimumSize(640, 520)
-        self.title = heading(self.tr("Verify a bundle"), self)
-        self.intro = plain_label(
-            self.tr(
-                "Checks a bundle exported by Custodia, as a folder or a ZIP file: every file's "
-                "SHA-256, the signatures and the audit checkpoint. No vault is needed."
-            ),
-            self,
-        )
+        self.title = heading("", self)
+        self.intro = plain_label("", self)
         self.path_edit = QLineEdit(self)
-        self.path_edit.setAccessibleName(self.tr("Bundle to verify"))
-        self.path_edit.setPlaceholderText(self.tr("A bundle folder or ZIP file"))
         self.path_edit.textChanged.connect(self._update_buttons)
-        self.folder_button = QPushButton(self.tr("Choose &folder…"), self)
-        self.folder_button.setAccessibleName(self.tr("Choose a bundle folder"))
+        self.folder_button = QPushButton(self)
         self.folder_button.clicked.connect(self._choose_folder)
-        self.zip_button = QPushButton(self.tr("Choose &ZIP…"), self)
-        self.zip_button.setAccessibleName(self.tr("Choose a bundle ZIP file"))
+        self.zip_button = QPushButton(self)
         self.zip_button.clicked.connect(self._choose_zip)
-        self.verify_button = QPushButton(self.tr("&Verify"), self)
-        self.verify_button.setAccessibleName(self.tr("Verify the bundle"))
+        self.verify_button = QPushButton(self)
         self.verify_button.setDefault(True)
         # Its own width only, also while the progress bar beside it is hidden.
         self.verify_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
@@ -192,9 +261,7 @@ class VerifyWindow(QDialog):
         self.panel.idle.connect(self._update_buttons)
         self.result_label = self.panel.result
         self.facts = data_label("", self)
-        self.facts.setAccessibleName(self.tr("What the bundle says about itself"))
         self.items = wrapping_list(QListWidget(self))
-        self.items.setAccessibleName(self.tr("Checks, one per item"))
         self.buttons = button_box(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
 
@@ -213,7 +280,43 @@ class VerifyWindow(QDialog):
         layout.addWidget(self.facts)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.buttons)
+        self.retranslate()
         self._update_buttons()
+
+    def retranslate(self) -> None:
+        """Every word in the current language; a verdict on screen is said again too.
+
+        The window has no parent and outlives a language switch, so it listens for Qt's
+        LanguageChange rather than being rebuilt like the main window's views.
+        """
+        self.setWindowTitle(self.tr("Verify a bundle"))
+        self.title.setText(self.tr("Verify a bundle"))
+        self.intro.setText(
+            self.tr(
+                "Checks a bundle exported by Custodia, as a folder or a ZIP file: every file's "
+                "SHA-256, the signatures and the audit checkpoint. No vault is needed."
+            )
+        )
+        self.path_edit.setAccessibleName(self.tr("Bundle to verify"))
+        self.path_edit.setPlaceholderText(self.tr("A bundle folder or ZIP file"))
+        self.folder_button.setText(self.tr("Choose &folder…"))
+        self.folder_button.setAccessibleName(self.tr("Choose a bundle folder"))
+        self.zip_button.setText(self.tr("Choose &ZIP…"))
+        self.zip_button.setAccessibleName(self.tr("Choose a bundle ZIP file"))
+        self.verify_button.setText(self.tr("&Verify"))
+        self.verify_button.setAccessibleName(self.tr("Verify the bundle"))
+        self.panel.progress.setAccessibleName(self.tr("Verification progress"))
+        self.panel.result.setAccessibleName(self.tr("Verdict"))
+        self.panel.cancel_button.setAccessibleName(self.tr("Cancel the verification"))
+        self.facts.setAccessibleName(self.tr("What the bundle says about itself"))
+        self.items.setAccessibleName(self.tr("Checks, one per item"))
+        if self.verdict is not None:
+            self.show_verdict(self.verdict)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def job(self) -> Job | None:
@@ -300,8 +403,8 @@ class VerifyWindow(QDialog):
                 + self.tr("Do not rely on this bundle; ask the sender for a new copy."),
                 "bad",
             )
-        facts = [describe_fact(k, v) for k, v in verdict.facts.items()]
-        if SIGNER_FACT in verdict.facts:
+        facts = [describe_fact(k, v) for k, v in verdict.fact_codes.items()]
+        if SIGNER_FACT in verdict.fact_codes:
             facts.append(
                 self.tr(
                     "Compare the signer key with the fingerprint the sender gave you "
@@ -310,6 +413,7 @@ class VerifyWindow(QDialog):
             )
         self.facts.setText("\n".join(facts))
         # Problems first: with thousands of files the one changed file must not hide below.
+        self.items.clear()
         ordered = sorted(verdict.checks, key=lambda c: c.ok)
         for check in ordered:
             item = QListWidgetItem(describe_check(check))  # list items never render HTML

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 
 from ui.job_panel import JobPanel
 from ui.onboarding.passphrase_strength import MIN_SCORE, PassphraseStrength
-from ui.widgets import plain_label
 from ui.workers import Job
 from vault.constants import MIN_PASSPHRASE_LENGTH
 
@@ -52,16 +51,8 @@ class PassphrasePage(QWizardPage):
         self.confirm_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.confirm_edit.setAccessibleName(self.tr("Confirm passphrase"))
         self.strength = PassphraseStrength(self)
-        self.message = plain_label("", self)
-        self.message.setObjectName("errorText")
-        # Argon2id cannot be interrupted: a busy bar, no Cancel; failures show in the message.
-        self.panel = JobPanel(
-            self,
-            progress_name=self.tr("Creating the vault"),
-            cancellable=False,
-            counts=False,
-            result_label=self.message,
-        )
+        self.panel = JobPanel.for_passphrase(self, progress_name=self.tr("Creating the vault"))
+        self.message = self.panel.result
         self.busy, self.busy_label = self.panel.progress, self.panel.step
         # Once the job is over the page may be complete again (after a failure).
         self.panel.idle.connect(self.completeChanged)

@@ -22,6 +22,7 @@ from intake.models import Interview
 from intake.people import PeopleService
 from intake.statements import StatementService
 from ui.formatting import term, when
+from ui.operations import PEOPLE, STATEMENTS, ChangeListener, operations
 from ui.statements.break_dialog import BreakDialog
 from ui.statements.interview_dialog import InterviewDialog
 from ui.statements.new_statement_dialog import NewStatementDialog
@@ -102,6 +103,15 @@ class StatementsTab(QWidget):
         splitter.setSizes([260, 700])
         layout = QHBoxLayout(self)
         layout.addWidget(splitter)
+        # Interviews and statements changed here or elsewhere, people renamed. Autosave of the
+        # open draft is not announced: the list shows no text, and a notification every few
+        # seconds of typing would refresh every listening view for nothing.
+        ChangeListener(
+            self,
+            (STATEMENTS, PEOPLE),
+            lambda: self.refresh(),
+            vault_open=lambda: statements.vault.is_open,
+        )
         self.refresh()
 
     def refresh(self, select: str | None = None) -> None:
@@ -170,7 +180,7 @@ class StatementsTab(QWidget):
             return self.editor
         self.close_editor()
         self.editor = self._editor_factory(self._statements, statement_id, self.right)
-        self.editor.finalised.connect(lambda: self.refresh())
+        self.editor.finalised.connect(lambda: operations().notify(STATEMENTS))
         self.right.addWidget(self.editor)
         self.right.setCurrentWidget(self.editor)
         return self.editor
@@ -190,7 +200,7 @@ class StatementsTab(QWidget):
             self.actor,
             self,
         )
-        dialog.accepted.connect(lambda: self.refresh())
+        dialog.accepted.connect(lambda: operations().notify(STATEMENTS))
         dialog.open()
         return dialog
 
@@ -206,7 +216,7 @@ class StatementsTab(QWidget):
             self,
             editing=interview,
         )
-        dialog.accepted.connect(lambda: self.refresh())
+        dialog.accepted.connect(lambda: operations().notify(STATEMENTS))
         dialog.open()
         return dialog
 
@@ -215,9 +225,15 @@ class StatementsTab(QWidget):
         if interview is None:
             return None
         dialog = BreakDialog(self._interviews, interview, self)
-        dialog.accepted.connect(lambda: self.refresh())
+        dialog.accepted.connect(lambda: operations().notify(STATEMENTS))
         dialog.open()
         return dialog
+
+    def _statement_created(self, dialog: NewStatementDialog) -> None:
+        # Open the new statement here; other views learn of it from the notification.
+        if dialog.statement is not None:
+            self.refresh(select=dialog.statement.statement_id)
+        operations().notify(STATEMENTS)
 
     def open_new_statement(self) -> NewStatementDialog:
         dialog = NewStatementDialog(
@@ -227,8 +243,6 @@ class StatementsTab(QWidget):
             self.case_id,
             self,
         )
-        dialog.accepted.connect(
-            lambda: self.refresh(select=dialog.statement.statement_id if dialog.statement else None)
-        )
+        dialog.accepted.connect(lambda: self._statement_created(dialog))
         dialog.open()
         return dialog

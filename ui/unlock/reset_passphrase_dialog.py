@@ -51,16 +51,10 @@ class ResetPassphraseDialog(QDialog):
         )
         self.pass_edit, self.confirm_edit = self.fields.pass_edit, self.fields.confirm_edit
         self.strength = self.fields.strength
-        self.message = plain_label("", self)
-        self.message.setObjectName("errorText")
-        # Argon2id cannot be interrupted: a busy bar, no Cancel; failures show in the message.
-        self.panel = JobPanel(
-            self,
-            progress_name=self.tr("Saving the new passphrase"),
-            cancellable=False,
-            counts=False,
-            result_label=self.message,
+        self.panel = JobPanel.for_passphrase(
+            self, progress_name=self.tr("Saving the new passphrase")
         )
+        self.message = self.panel.result
         self.panel.idle.connect(self._idle)
         self.busy = self.panel.progress
         form = QFormLayout()

@@ -123,17 +123,9 @@ class UnlockDialog(QDialog):
         self.pages.addWidget(passphrase_page)
         self.pages.addWidget(recovery_page)
 
-        self.message = plain_label("", self)
-        self.message.setObjectName("errorText")
+        self.panel = JobPanel.for_passphrase(self, progress_name=self.tr("Unlocking"))
+        self.message = self.panel.result
         self.message.setAccessibleName(self.tr("Unlock status"))
-        # Argon2id cannot be interrupted: a busy bar, no Cancel; failures show in the message.
-        self.panel = JobPanel(
-            self,
-            progress_name=self.tr("Unlocking"),
-            cancellable=False,
-            counts=False,
-            result_label=self.message,
-        )
         self.busy = self.panel.progress
 
         self.buttons = QDialogButtonBox(self)
