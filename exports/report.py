@@ -73,6 +73,8 @@ _FONT_FILES = {
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+# Wide enough for most Romanian and Ukrainian labels on one or two lines.
+KEY_WIDTH = 46 * mm
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The one marker that exports.redaction puts where a protected value stood; quoted, not translated,
 # because the recipient finds it verbatim in the statement files.
@@ -87,7 +89,7 @@ _RECIPIENT_WORDS: dict[str, str] = {
     RecipientKind.ANONYMISED_RESEARCH: NC_("Report", "anonymised research"),
 }
 _ROLE_WORDS: dict[str, str] = {
-    PersonRole.SURVIVOR: NC_("Report", "victim"),
+    PersonRole.SURVIVOR: NC_("Report", "survivor"),
     PersonRole.WITNESS: NC_("Report", "witness"),
     PersonRole.SUSPECT: NC_("Report", "suspect"),
     PersonRole.OTHER: NC_("Report", "other person"),
@@ -134,6 +136,15 @@ _FIELD_LABELS = frozenset(
 )
 _FLAG_VALUES = frozenset({NC_("Report", "yes"), NC_("Report", "no")})
 _DOCUMENT_LABEL = re.compile(r"Document (\d+) \((.*)\)", re.DOTALL)
+
+
+def marked(t: Catalogue, words: str) -> str:
+    """The translation of words marked with ``NC_("Report", …)`` above.
+
+    Looked up, not passed to ``pgettext``: the extractor reads every ``pgettext`` call and needs
+    a literal message there, and these are chosen at run time from the marked tables.
+    """
+    return t.lookup("Report", words) or words
 
 
 def register_fonts() -> None:
@@ -322,7 +333,7 @@ def profile_name(profile: Profile, t: Catalogue) -> str:
 
 def recipient_words(kind: RecipientKind, t: Catalogue) -> str:
     words = _RECIPIENT_WORDS.get(kind)
-    return kind.value if words is None else t.pgettext("Report", words)
+    return kind.value if words is None else marked(t, words)
 
 
 class _Report:
@@ -340,14 +351,14 @@ class _Report:
         """A paragraph of *markup*; user text must already be escaped."""
         return Paragraph(text, style or self.s.body)
 
-    def kv(self, pairs: Sequence[tuple[str, str]], key_width: float = 42 * mm) -> Table:
+    def kv(self, pairs: Sequence[tuple[str, str]], key_width: float = KEY_WIDTH) -> Table:
         """Key/value table; values are user text (escaped here); ``pairs`` skip empty values."""
         rows = [
             [self.p(esc(k), self.s.cell_bold), self.p(esc(v), self.s.cell)] for k, v in pairs if v
         ]
         return _grid(rows or [["", ""]], [key_width, FRAME_WIDTH - key_width])
 
-    def kv_mono(self, key: str, value: str, key_width: float = 42 * mm) -> Table:
+    def kv_mono(self, key: str, value: str, key_width: float = KEY_WIDTH) -> Table:
         return _grid(
             [[self.p(esc(key), self.s.cell_bold), self.p(esc(value), self.s.mono)]],
             [key_width, FRAME_WIDTH - key_width],
@@ -358,12 +369,12 @@ class _Report:
 
     def role(self, role: str) -> str:
         words = _ROLE_WORDS.get(role)
-        return role if words is None else self.t.pgettext("Report", words)
+        return role if words is None else marked(self.t, words)
 
     def field_label(self, label: str) -> str:
         """A label written by exports.from_intake, in the report's language; others as given."""
         if label in _FIELD_LABELS:
-            return self.t.pgettext("Report", label)
+            return marked(self.t, label)
         document = _DOCUMENT_LABEL.fullmatch(label)
         if document is not None:
             return self.t.pgettext("Report", "Document {number} ({kind})").format(
@@ -372,7 +383,7 @@ class _Report:
         return label
 
     def flag_value(self, value: str) -> str:
-        return self.t.pgettext("Report", value) if value in _FLAG_VALUES else value
+        return marked(self.t, value) if value in _FLAG_VALUES else value
 
     def person_label(self, person_id: str) -> str:
         person = self.case.person(person_id)
@@ -569,7 +580,7 @@ class _Report:
         ]
         if consent.method:
             method = _CONSENT_METHOD_WORDS.get(consent.method)
-            parts.append(consent.method if method is None else t.pgettext("Report", method))
+            parts.append(consent.method if method is None else marked(t, method))
         if consent.language:
             parts.append(
                 t.pgettext("Report", "language: {language}").format(
@@ -767,9 +778,7 @@ class _Report:
                 [
                     self.p(esc(when(event.at)), self.s.cell),
                     self.p(
-                        esc(
-                            event.kind if event_words is None else t.pgettext("Report", event_words)
-                        ),
+                        esc(event.kind if event_words is None else marked(t, event_words)),
                         self.s.cell,
                     ),
                     self.p(esc(event.actor), self.s.cell),
@@ -782,7 +791,8 @@ class _Report:
         if len(rows) == 1:
             none = t.pgettext("Report", "no events recorded")
             rows.append([self.p(esc(none), self.s.cell)] + [""] * 6)
-        widths = [26 * mm, 18 * mm, 27 * mm, 30 * mm, 28 * mm, 24 * mm]
+        # The event column fits the longest event word of every catalogue ("Eveniment", "Подія").
+        widths = [24 * mm, 24 * mm, 25 * mm, 29 * mm, 27 * mm, 24 * mm]
         widths.append(FRAME_WIDTH - sum(widths))
         return _grid(rows, widths, header=True)
 
