@@ -336,6 +336,14 @@ def recipient_words(kind: RecipientKind, t: Catalogue) -> str:
     return kind.value if words is None else marked(t, words)
 
 
+def signature_reason(request: ExportRequest) -> str:
+    """The PDF signature's reason, which PDF readers show in their signature panel."""
+    t = catalogue(request.language)
+    return t.pgettext("Report", "Release of case {reference} to {recipient}").format(
+        reference=request.case.reference, recipient=recipient_words(request.scope.recipient.kind, t)
+    )
+
+
 class _Report:
     def __init__(self, redacted: RedactedCase, request: ExportRequest, facts: ReportFacts) -> None:
         self.case = redacted.case

@@ -23,6 +23,7 @@ from exports.model import (
     RecipientKind,
     bytes_opener,
 )
+from exports.report import signature_reason
 from resources.i18n import catalogue
 from tests.exports import sample
 from tests.exports.conftest import pdf_text
@@ -293,3 +294,15 @@ def test_unknown_language_falls_back_to_english(tmp_path: Path) -> None:
     assert "HOW TO CHECK THIS BUNDLE WITHOUT CUSTODIA" in (tmp_path / "b/VERIFY.txt").read_text(
         "utf-8"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "reason"),
+    [
+        ("en", "Release of case RO-2026-0042 to prosecutor's office"),
+        ("ro", "Predarea cazului RO-2026-0042 către: Parchet"),
+        ("uk", "Передача справи RO-2026-0042; одержувач: прокуратура"),
+    ],
+)
+def test_signature_reason_in_the_chosen_language(language: str, reason: str) -> None:
+    assert signature_reason(_request(language)) == reason
