@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
+import re
 import secrets
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
@@ -54,39 +56,124 @@ def dumps(value: Any) -> str:
 
 
 Row = Mapping[str, Any]
+#: Where a query runs: the vault (a read of its own) or the caller's transaction.
+Db = Vault | Transaction
+Params = Sequence[Any] | dict[str, Any]
+_IDENTIFIER = re.compile(r"^\w+$")
+_NAMED = re.compile(r"^(?P<sql>.+?)\s+AS\s+(?P<name>\w+)$", re.IGNORECASE | re.DOTALL)
 
 
 class Columns:
     """The columns one query selects, named: rows are read by name, never by position.
 
-    Adding a column to a table then means adding its name here (or nothing, when no reader needs
-    it); no index anywhere shifts.
+    A column is a plain name (``"title"``) or an expression with the name it is read by
+    (``"count(*) AS people"``). Adding a column to a table then means adding its name here (with
+    :meth:`of`, adding the field to the record); no index anywhere shifts.
     """
 
-    def __init__(self, *names: str) -> None:
-        self.names: tuple[str, ...] = tuple(n.strip() for n in names)
+    def __init__(self, *columns: str) -> None:
+        pairs: list[tuple[str, str]] = []
+        for column in columns:
+            column = column.strip()
+            named = _NAMED.match(column)
+            pairs.append((named["name"], named["sql"]) if named else (column, column))
+        self._pairs = tuple(pairs)
+        self.names: tuple[str, ...] = tuple(name for name, _ in pairs)
+        if len(set(self.names)) != len(self.names):
+            # A dict row would silently keep only the last of two equal names.
+            raise ValueError(f"duplicate column names in {self.names}")
+        self.sql = ", ".join(
+            sql if _plain(sql, name) else f"{sql} AS {name}" for name, sql in pairs
+        )
 
     @classmethod
     def parse(cls, text: str) -> Columns:
         """From a comma-separated SQL column list ("a, b, c")."""
         return cls(*(n for n in text.split(",") if n.strip()))
 
-    @property
-    def sql(self) -> str:
-        return ", ".join(self.names)
+    @classmethod
+    def of(cls, model: type[Any], **expressions: str) -> Columns:
+        """One column per field of the dataclass ``model``, read by the field's name.
 
-    def qualified(self, alias: str) -> str:
-        """The list with a table alias ("c.a, c.b"), for joins."""
-        return ", ".join(f"{alias}.{n}" for n in self.names)
+        ``expressions`` gives the SQL of a field whose column has another name or is computed
+        (``text="current_text"``), so the select list follows the record: a new field is
+        selected as soon as it is declared.
+        """
+        names = [f.name for f in dataclasses.fields(model)]
+        unknown = set(expressions) - set(names)
+        if unknown:
+            raise ValueError(f"{model.__name__} has no fields {sorted(unknown)}")
+        return cls(*(f"{expressions[n]} AS {n}" if n in expressions else n for n in names))
+
+    def qualified(self, alias: str, prefix: str = "") -> Columns:
+        """The same columns taken from table ``alias`` in a join ("c.a, c.b"); ``prefix``
+        renames them (``entity_`` + name) where two joined tables share a column name.
+        Expressions other than a bare column name are left as they are: they name their own
+        tables.
+        """
+        return Columns(
+            *(
+                f"{alias}.{sql} AS {prefix}{name}"
+                if _IDENTIFIER.match(sql)
+                else f"{sql} AS {prefix}{name}"
+                for name, sql in self._pairs
+            )
+        )
 
     def __add__(self, other: Columns) -> Columns:
-        return Columns(*self.names, *other.names)
+        return Columns(*(f"{sql} AS {name}" for name, sql in (*self._pairs, *other._pairs)))
 
     def row(self, values: Sequence[Any]) -> Row:
         return dict(zip(self.names, values, strict=True))
 
     def rows(self, rows: Iterable[Sequence[Any]]) -> list[Row]:
-        return [self.row(r) for r in rows]
+        names = self.names
+        return [dict(zip(names, r, strict=True)) for r in rows]
+
+    def select(self, rest: str) -> str:
+        """``SELECT <these columns> <rest>``; ``rest`` starts with FROM."""
+        return f"SELECT {self.sql} {rest}"
+
+    def fetch_one(self, db: Db, rest: str, params: Params = ()) -> Row | None:
+        """The first row of ``SELECT <these columns> <rest>`` by name, or ``None``."""
+        sql = self.select(rest)
+        if isinstance(db, Transaction):
+            values = db.execute(sql, params).fetchone()
+        else:
+            values = db.read_one(sql, params)
+        return None if values is None else self.row(values)
+
+    def fetch_all(self, db: Db, rest: str, params: Params = ()) -> list[Row]:
+        """Every row of ``SELECT <these columns> <rest>``, by name."""
+        sql = self.select(rest)
+        if isinstance(db, Transaction):
+            return self.rows(db.execute(sql, params).fetchall())
+        return self.rows(db.read(sql, params))
+
+
+def _plain(sql: str, name: str) -> bool:
+    """Whether ``sql`` already yields a column called ``name`` ("name" or "alias.name")."""
+    return sql == name or (
+        sql == f"{sql.split('.')[0]}.{name}" and bool(_IDENTIFIER.match(sql.split(".")[0]))
+    )
+
+
+def scalar(db: Db, expression: str, rest: str, params: Params = ()) -> Any:
+    """The value of one expression (``count(*)``, ``max(version)``) in the first row, or
+    ``None`` when there is no row."""
+    row = Columns(f"{expression} AS value").fetch_one(db, rest, params)
+    return None if row is None else row["value"]
+
+
+def insert_row(db: Transaction, table: str, values: Mapping[str, Any]) -> Any:
+    """``INSERT INTO table`` of the named ``values``; returns the cursor (for ``lastrowid``).
+
+    Values are given by column name, so a column added to the table never shifts a value
+    into the wrong place.
+    """
+    names = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    return db.execute(f"INSERT INTO {table} ({names}) VALUES ({marks})", tuple(values.values()))
 
 
 def require_reason(reason: str) -> str:
@@ -117,10 +204,9 @@ CASE_ROW = Columns("case_id", "reference", "status", "legal_hold")
 
 def case_row(tx: Transaction, case_id: str, *, must_be_open: bool = True) -> Row:
     """The case's row inside ``tx``; refuses additions to a closed case when asked to."""
-    found = tx.execute(f"SELECT {CASE_ROW.sql} FROM cases WHERE case_id = ?", (case_id,)).fetchone()
-    if found is None:
+    row = CASE_ROW.fetch_one(tx, "FROM cases WHERE case_id = ?", (case_id,))
+    if row is None:
         raise CaseNotFoundError(case_id)
-    row = CASE_ROW.row(found)
     if must_be_open and row["status"] != "open":
         raise CaseClosedError(case_id)
     return row
@@ -144,17 +230,15 @@ def index_put(
     tx: Transaction, kind: str, ref_id: str, case_id: str | None, title: str, body: str
 ) -> None:
     """Insert or replace one document of the search index, inside the caller's transaction."""
-    row = tx.execute(
-        "SELECT doc_id FROM search_docs WHERE kind = ? AND ref_id = ?", (kind, ref_id)
-    ).fetchone()
-    if row is None:
+    found = scalar(tx, "doc_id", "FROM search_docs WHERE kind = ? AND ref_id = ?", (kind, ref_id))
+    if found is None:
         cursor = tx.execute(
             "INSERT INTO search_docs (kind, ref_id, case_id) VALUES (?, ?, ?)",
             (kind, ref_id, case_id),
         )
         doc_id = int(cursor.lastrowid)
     else:
-        doc_id = int(row[0])
+        doc_id = int(found)
         tx.execute("DELETE FROM search_index WHERE rowid = ?", (doc_id,))
         tx.execute("UPDATE search_docs SET case_id = ? WHERE doc_id = ?", (case_id, doc_id))
     tx.execute(
@@ -163,9 +247,7 @@ def index_put(
 
 
 def index_drop(tx: Transaction, kind: str, ref_id: str) -> None:
-    row = tx.execute(
-        "SELECT doc_id FROM search_docs WHERE kind = ? AND ref_id = ?", (kind, ref_id)
-    ).fetchone()
-    if row is not None:
-        tx.execute("DELETE FROM search_index WHERE rowid = ?", (int(row[0]),))
-        tx.execute("DELETE FROM search_docs WHERE doc_id = ?", (int(row[0]),))
+    found = scalar(tx, "doc_id", "FROM search_docs WHERE kind = ? AND ref_id = ?", (kind, ref_id))
+    if found is not None:
+        tx.execute("DELETE FROM search_index WHERE rowid = ?", (int(found),))
+        tx.execute("DELETE FROM search_docs WHERE doc_id = ?", (int(found),))

@@ -5,35 +5,47 @@ from __future__ import annotations
 import json
 import logging
 from datetime import date
-from typing import Any
 
-from intake._base import Service, case_row, dumps, index_put, new_id, parse_dt, require_reason
+from intake._base import (
+    Columns,
+    Row,
+    Service,
+    case_row,
+    dumps,
+    index_put,
+    new_id,
+    parse_dt,
+    require_reason,
+    scalar,
+)
 from intake.errors import GuardianRequiredError, PersonNotFoundError, ValidationError
 from intake.models import IdentityDocument, Person, PersonRole, ProtectedIdentity
 from vault import Transaction
 
 log = logging.getLogger(__name__)
 
-PERSON_SELECT = (
-    "SELECT p.person_id, p.case_id, p.role, p.pseudonym, p.notes,"
-    " coalesce(i.safe_to_contact, 0), coalesce(i.is_minor, 0),"
-    " p.created_at, p.created_by, p.updated_at"
-    " FROM people p LEFT JOIN person_identity i ON i.person_id = p.person_id"
-)
+#: The two flags every screen may show come from the identity row (absent: both false).
+PERSON = Columns.of(
+    Person,
+    safe_to_contact="coalesce(i.safe_to_contact, 0)",
+    is_minor="coalesce(i.is_minor, 0)",
+).qualified("p")
+PERSON_FROM = "FROM people p LEFT JOIN person_identity i ON i.person_id = p.person_id"
+_PERSON_INDEX = Columns("case_id", "pseudonym", "notes")
 
 
-def person_from_row(row: Any) -> Person:
+def person_from_row(row: Row) -> Person:
     return Person(
-        person_id=row[0],
-        case_id=row[1],
-        role=PersonRole(row[2]),
-        pseudonym=row[3],
-        notes=row[4],
-        safe_to_contact=bool(row[5]),
-        is_minor=bool(row[6]),
-        created_at=parse_dt(row[7]),
-        created_by=row[8],
-        updated_at=parse_dt(row[9]),
+        person_id=row["person_id"],
+        case_id=row["case_id"],
+        role=PersonRole(row["role"]),
+        pseudonym=row["pseudonym"],
+        notes=row["notes"],
+        safe_to_contact=bool(row["safe_to_contact"]),
+        is_minor=bool(row["is_minor"]),
+        created_at=parse_dt(row["created_at"]),
+        created_by=row["created_by"],
+        updated_at=parse_dt(row["updated_at"]),
     )
 
 
@@ -113,10 +125,9 @@ def _write_identity(tx: Transaction, person_id: str, identity: ProtectedIdentity
 
 def _index_person(tx: Transaction, person_id: str) -> None:
     # Only the pseudonym and notes are searchable: the protected identity never enters the index.
-    row = tx.execute(
-        "SELECT case_id, pseudonym, notes FROM people WHERE person_id = ?", (person_id,)
-    ).fetchone()
-    index_put(tx, "person", person_id, row[0], row[1], row[2])
+    row = _PERSON_INDEX.fetch_one(tx, "FROM people WHERE person_id = ?", (person_id,))
+    assert row is not None  # written earlier in the same transaction
+    index_put(tx, "person", person_id, row["case_id"], row["pseudonym"], row["notes"])
 
 
 class PeopleService(Service):
@@ -156,14 +167,16 @@ class PeopleService(Service):
         return self.get(person_id)
 
     def get(self, person_id: str) -> Person:
-        row = self._vault.read_one(f"{PERSON_SELECT} WHERE p.person_id = ?", (person_id,))
+        row = PERSON.fetch_one(self._vault, f"{PERSON_FROM} WHERE p.person_id = ?", (person_id,))
         if row is None:
             raise PersonNotFoundError(person_id)
         return person_from_row(row)
 
     def list_for_case(self, case_id: str) -> list[Person]:
-        rows = self._vault.read(
-            f"{PERSON_SELECT} WHERE p.case_id = ? ORDER BY p.created_at, p.person_id", (case_id,)
+        rows = PERSON.fetch_all(
+            self._vault,
+            f"{PERSON_FROM} WHERE p.case_id = ? ORDER BY p.created_at, p.person_id",
+            (case_id,),
         )
         return [person_from_row(r) for r in rows]
 
@@ -219,12 +232,12 @@ class PeopleService(Service):
         reason = require_reason(reason)
         with self._vault.transaction() as tx:
             self._require(tx, person_id)
-            row = tx.execute(
-                "SELECT identity FROM person_identity WHERE person_id = ?", (person_id,)
-            ).fetchone()
+            stored = scalar(
+                tx, "identity", "FROM person_identity WHERE person_id = ?", (person_id,)
+            )
             tx.audit("person.identity_revealed", person_id, {"reason": reason})
         log.info("identity of person %s revealed", person_id)
-        return ProtectedIdentity() if row is None else identity_from_json(row[0])
+        return ProtectedIdentity() if stored is None else identity_from_json(stored)
 
     @staticmethod
     def _require(tx: Transaction, person_id: str) -> None:

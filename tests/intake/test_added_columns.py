@@ -18,7 +18,7 @@ TABLES = ("cases", "people", "consent", "statements", "evidence", "custody_event
 def test_columns_read_by_name() -> None:
     columns = Columns.parse("a, b ,c")
     assert columns.sql == "a, b, c"
-    assert columns.qualified("t") == "t.a, t.b, t.c"
+    assert columns.qualified("t").sql == "t.a, t.b, t.c"
     assert columns.row((1, 2, 3)) == {"a": 1, "b": 2, "c": 3}
     with pytest.raises(ValueError, match="shorter"):
         columns.row((1, 2))
