@@ -125,6 +125,20 @@ def system_text(text: str) -> str:
     return i18n.current().lookup(SYSTEM_CONTEXT, text) or text
 
 
+# An export's custody event names its recipient as "NAME (kind)", the kind in English.
+_PARTY_KIND = re.compile(
+    r"(.*?)\s*\((ngo_internal|police|prosecutor|court|partner_ngo|anonymised_research)\)"
+)
+
+
+def party(text: str) -> str:
+    """A custody party, with the recipient kind an export wrote in the interface language."""
+    found = _PARTY_KIND.fullmatch(text)
+    if found is None:
+        return text
+    return f"{found[1]} ({term(found[2])})".strip()
+
+
 def fingerprint(hex_digest: str) -> str:
     """A key fingerprint in groups of four, easier to read aloud over the phone."""
     clean = hex_digest.strip().lower()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from intake.custody import CustodyService
-from ui.formatting import system_text, term, when
+from ui.formatting import party, system_text, term, when
 
 
 class CustodyTimeline(QWidget):
@@ -26,9 +26,8 @@ class CustodyTimeline(QWidget):
         for event in self._custody.events(evidence_id):
             parts = [when(event.at), term(event.event_type), event.actor]
             if event.from_party or event.to_party:
-                parts.append(f"{event.from_party} → {event.to_party}")
-            if event.purpose:
-                parts.append(event.purpose)
+                parts.append(f"{event.from_party} → {party(event.to_party)}".strip())
+            parts.append(system_text(event.purpose))
             parts += [system_text(event.method), system_text(event.notes)]
             if event.hash_observed:
                 parts.append("SHA-256 " + event.hash_observed[:12] + "…")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from intake.evidence import EvidenceService
 from intake.models import Evidence
+from resources.i18n import NC_
 from ui.job_panel import JobPanel
 from ui.operations import CUSTODY, operations
 from ui.workers import Job, ProgressFn
@@ -118,7 +119,9 @@ class PreviewWidget(QWidget):
 
         def read(_progress: ProgressFn, cancel: threading.Event) -> bytes:
             buffer = bytearray()
-            with evidence.open_original(item.evidence_id, purpose="preview in Custodia") as chunks:
+            # Stored in English like every custody text Custodia writes; shown translated.
+            purpose = NC_("Custody", "preview in Custodia")
+            with evidence.open_original(item.evidence_id, purpose=purpose) as chunks:
                 for chunk in chunks:
                     if cancel.is_set():
                         break

@@ -220,6 +220,8 @@ def describe_fact(code: FactCode, value: str) -> str:
         value = fingerprint(value)  # grouped as the export wizard shows it to the sender
     elif code is FactCode.PROFILE:
         value = term(value)
+    elif code is FactCode.CREATED:
+        value = _moment(value)
     elif code is FactCode.CHECKPOINT and (found := _CHECKPOINT.fullmatch(value)):
         value = (
             QCoreApplication.translate("VerifyWindow", "entry %1 at %2")
