@@ -11,9 +11,10 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
 
 from intake._base import (
+    Columns,
+    Row,
     Service,
     case_row,
     index_put,
@@ -21,6 +22,7 @@ from intake._base import (
     parse_dt,
     parse_opt_dt,
     require_reason,
+    scalar,
     sha256_text,
     translated_db_errors,
 )
@@ -38,54 +40,73 @@ from vault import Transaction, Vault
 log = logging.getLogger(__name__)
 
 DEFAULT_AUTOSAVE_INTERVAL = 2.0
-STATEMENT_COLUMNS = (
-    "statement_id, case_id, person_id, interview_id, kind, language, title, current_text,"
-    " revision, created_at, created_by, updated_at, readback_at, readback_by, readback_note,"
-    " finalised_at, finalised_by, final_sha256"
-)
+#: The record's ``text`` is the current revision, kept in ``current_text``.
+STATEMENT = Columns.of(Statement, text="current_text")
+REVISION = Columns.of(StatementRevision)
+ADDENDUM = Columns.of(Addendum)
+_STATEMENT_INDEX = Columns("case_id", "title", "current_text")
+_EDITABLE = Columns("case_id", "revision", "current_text", "finalised_at")
 
 
-def statement_from_row(row: Any) -> Statement:
+def statement_from_row(row: Row) -> Statement:
     return Statement(
-        statement_id=row[0],
-        case_id=row[1],
-        person_id=row[2],
-        interview_id=row[3],
-        kind=StatementKind(row[4]),
-        language=row[5],
-        title=row[6],
-        text=row[7],
-        revision=int(row[8]),
-        created_at=parse_dt(row[9]),
-        created_by=row[10],
-        updated_at=parse_dt(row[11]),
-        readback_at=parse_opt_dt(row[12]),
-        readback_by=row[13],
-        readback_note=row[14],
-        finalised_at=parse_opt_dt(row[15]),
-        finalised_by=row[16],
-        final_sha256=row[17],
+        statement_id=row["statement_id"],
+        case_id=row["case_id"],
+        person_id=row["person_id"],
+        interview_id=row["interview_id"],
+        kind=StatementKind(row["kind"]),
+        language=row["language"],
+        title=row["title"],
+        text=row["text"],
+        revision=int(row["revision"]),
+        created_at=parse_dt(row["created_at"]),
+        created_by=row["created_by"],
+        updated_at=parse_dt(row["updated_at"]),
+        readback_at=parse_opt_dt(row["readback_at"]),
+        readback_by=row["readback_by"],
+        readback_note=row["readback_note"],
+        finalised_at=parse_opt_dt(row["finalised_at"]),
+        finalised_by=row["finalised_by"],
+        final_sha256=row["final_sha256"],
+    )
+
+
+def revision_from_row(row: Row) -> StatementRevision:
+    return StatementRevision(
+        statement_id=row["statement_id"],
+        revision=int(row["revision"]),
+        text=row["text"],
+        sha256=row["sha256"],
+        saved_at=parse_dt(row["saved_at"]),
+        saved_by=row["saved_by"],
+    )
+
+
+def addendum_from_row(row: Row) -> Addendum:
+    return Addendum(
+        addendum_id=row["addendum_id"],
+        statement_id=row["statement_id"],
+        number=int(row["number"]),
+        text=row["text"],
+        reason=row["reason"],
+        sha256=row["sha256"],
+        created_at=parse_dt(row["created_at"]),
+        created_by=row["created_by"],
     )
 
 
 def _index_statement(tx: Transaction, statement_id: str) -> None:
-    row = tx.execute(
-        "SELECT case_id, title, current_text FROM statements WHERE statement_id = ?",
-        (statement_id,),
-    ).fetchone()
-    index_put(tx, "statement", statement_id, row[0], row[1], row[2])
+    row = _STATEMENT_INDEX.fetch_one(tx, "FROM statements WHERE statement_id = ?", (statement_id,))
+    assert row is not None  # written earlier in the same transaction
+    index_put(tx, "statement", statement_id, row["case_id"], row["title"], row["current_text"])
 
 
-def _editable(tx: Transaction, statement_id: str) -> Any:
-    """The statement's (case_id, revision, current_text), refusing a finalised one."""
-    row = tx.execute(
-        "SELECT case_id, revision, current_text, finalised_at FROM statements"
-        " WHERE statement_id = ?",
-        (statement_id,),
-    ).fetchone()
+def _editable(tx: Transaction, statement_id: str) -> Row:
+    """The statement's case_id, revision and current_text, refusing a finalised one."""
+    row = _EDITABLE.fetch_one(tx, "FROM statements WHERE statement_id = ?", (statement_id,))
     if row is None:
         raise StatementNotFoundError(statement_id)
-    if row[3] is not None:
+    if row["finalised_at"] is not None:
         raise StatementFinalisedError(statement_id)
     return row
 
@@ -116,10 +137,10 @@ class StatementService(Service):
             case_row(tx, case_id)
             check_person_in_case(tx, person_id, case_id)
             if interview_id is not None:
-                owner = tx.execute(
-                    "SELECT case_id FROM interviews WHERE interview_id = ?", (interview_id,)
-                ).fetchone()
-                if owner is None or owner[0] != case_id:
+                owner = scalar(
+                    tx, "case_id", "FROM interviews WHERE interview_id = ?", (interview_id,)
+                )
+                if owner != case_id:
                     raise InterviewNotFoundError(interview_id)
             tx.execute(
                 "INSERT INTO statements (statement_id, case_id, person_id, interview_id, kind,"
@@ -146,29 +167,29 @@ class StatementService(Service):
         return self.get(statement_id)
 
     def get(self, statement_id: str) -> Statement:
-        row = self._vault.read_one(
-            f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE statement_id = ?", (statement_id,)
+        row = STATEMENT.fetch_one(
+            self._vault, "FROM statements WHERE statement_id = ?", (statement_id,)
         )
         if row is None:
             raise StatementNotFoundError(statement_id)
         return statement_from_row(row)
 
     def list_for_case(self, case_id: str) -> list[Statement]:
-        rows = self._vault.read(
-            f"SELECT {STATEMENT_COLUMNS} FROM statements WHERE case_id = ?"
-            " ORDER BY created_at, statement_id",
+        rows = STATEMENT.fetch_all(
+            self._vault,
+            "FROM statements WHERE case_id = ? ORDER BY created_at, statement_id",
             (case_id,),
         )
         return [statement_from_row(r) for r in rows]
 
     def revisions(self, statement_id: str) -> list[StatementRevision]:
         """Every saved revision, oldest first."""
-        rows = self._vault.read(
-            "SELECT statement_id, revision, text, sha256, saved_at, saved_by"
-            " FROM statement_revisions WHERE statement_id = ? ORDER BY revision",
+        rows = REVISION.fetch_all(
+            self._vault,
+            "FROM statement_revisions WHERE statement_id = ? ORDER BY revision",
             (statement_id,),
         )
-        return [StatementRevision(r[0], int(r[1]), r[2], r[3], parse_dt(r[4]), r[5]) for r in rows]
+        return [revision_from_row(r) for r in rows]
 
     # Changing the text ------------------------------------------------------------------------
 
@@ -179,10 +200,10 @@ class StatementService(Service):
         """
         with self._vault.transaction() as tx, translated_db_errors():
             row = _editable(tx, statement_id)
-            if text != row[2]:
-                self._write_revision(tx, statement_id, int(row[1]), text)
+            if text != row["current_text"]:
+                self._write_revision(tx, statement_id, int(row["revision"]), text)
                 _index_statement(tx, statement_id)
-                tx.audit("statement.revised", statement_id, {"revision": int(row[1]) + 1})
+                tx.audit("statement.revised", statement_id, {"revision": int(row["revision"]) + 1})
         return self.get(statement_id)
 
     def _write_revision(self, tx: Transaction, statement_id: str, previous: int, text: str) -> None:
@@ -236,7 +257,7 @@ class StatementService(Service):
                 " updated_at = ? WHERE statement_id = ?",
                 (tx.at, self._vault.actor, note, tx.at, statement_id),
             )
-            tx.audit("statement.read_back", statement_id, {"revision": int(row[1])})
+            tx.audit("statement.read_back", statement_id, {"revision": int(row["revision"])})
         return self.get(statement_id)
 
     def finalise(self, statement_id: str) -> Statement:
@@ -244,9 +265,9 @@ class StatementService(Service):
         self.flush_autosave(statement_id)
         with self._vault.transaction() as tx, translated_db_errors():
             row = _editable(tx, statement_id)
-            if not row[2]:
+            if not row["current_text"]:
                 raise ValidationError("an empty statement cannot be finalised")
-            digest = sha256_text(row[2])
+            digest = sha256_text(row["current_text"])
             tx.execute(
                 "UPDATE statements SET finalised_at = ?, finalised_by = ?, final_sha256 = ?,"
                 " updated_at = ? WHERE statement_id = ?",
@@ -255,7 +276,7 @@ class StatementService(Service):
             tx.audit(
                 "statement.finalised",
                 statement_id,
-                {"revision": int(row[1]), "sha256": digest},
+                {"revision": int(row["revision"]), "sha256": digest},
             )
         with self._drafts_lock:
             self._drafts.pop(statement_id, None)
@@ -278,23 +299,20 @@ class StatementService(Service):
             raise ValidationError("addendum text")
         addendum_id = new_id()
         with self._vault.transaction() as tx, translated_db_errors():
-            row = tx.execute(
-                "SELECT finalised_at FROM statements WHERE statement_id = ?", (statement_id,)
-            ).fetchone()
+            row = Columns("finalised_at").fetch_one(
+                tx, "FROM statements WHERE statement_id = ?", (statement_id,)
+            )
             if row is None:
                 raise StatementNotFoundError(statement_id)
-            if row[0] is None:
+            if row["finalised_at"] is None:
                 raise StatementNotFinalisedError(statement_id)
-            number = (
-                int(
-                    tx.execute(
-                        "SELECT coalesce(max(number), 0) FROM statement_addenda"
-                        " WHERE statement_id = ?",
-                        (statement_id,),
-                    ).fetchone()[0]
-                )
-                + 1
+            last = scalar(
+                tx,
+                "coalesce(max(number), 0)",
+                "FROM statement_addenda WHERE statement_id = ?",
+                (statement_id,),
             )
+            number = int(last) + 1
             tx.execute(
                 "INSERT INTO statement_addenda (addendum_id, statement_id, number, text, reason,"
                 " sha256, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -317,14 +335,12 @@ class StatementService(Service):
         return next(a for a in self.addenda(statement_id) if a.addendum_id == addendum_id)
 
     def addenda(self, statement_id: str) -> list[Addendum]:
-        rows = self._vault.read(
-            "SELECT addendum_id, statement_id, number, text, reason, sha256, created_at,"
-            " created_by FROM statement_addenda WHERE statement_id = ? ORDER BY number",
+        rows = ADDENDUM.fetch_all(
+            self._vault,
+            "FROM statement_addenda WHERE statement_id = ? ORDER BY number",
             (statement_id,),
         )
-        return [
-            Addendum(r[0], r[1], int(r[2]), r[3], r[4], r[5], parse_dt(r[6]), r[7]) for r in rows
-        ]
+        return [addendum_from_row(r) for r in rows]
 
     # Autosave ---------------------------------------------------------------------------------
 
