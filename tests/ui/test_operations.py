@@ -16,6 +16,7 @@ from ui.audit.audit_log_view import AuditLogView
 from ui.backup.backup_dialog import BackupDialog
 from ui.backup.check_backup_dialog import CheckBackupDialog
 from ui.backup.restore_dialog import RestoreDialog
+from ui.cases.case_workspace import CaseWorkspace
 from ui.evidence.evidence_tab import EvidenceTab
 from ui.exports.export_wizard import ExportWizard
 from ui.exports.verify_window import VerifyWindow
@@ -237,11 +238,11 @@ def test_the_panel_reports_a_cancel_that_surfaced_as_an_error(qtbot):
     assert not panel.progress.isVisible()
 
 
-def test_views_refresh_on_a_change_without_switching_tabs(qtbot, tmp_path, settings):
+def _case_in_window(qtbot, tmp_path, settings) -> tuple[Session, Workspace, CaseWorkspace, str]:
+    """An unlocked main window with a new empty case open: (session, workspace, view, case id)."""
     path = tmp_path / "v"
     vault, _ = Vault.create(path, "ana", PASSPHRASE, kdf=CHEAP_KDF, role="lawyer")
-    intake = open_intake(vault)
-    case = intake.cases.create("RO-2026-0302", "Refresh")
+    case = open_intake(vault).cases.create("RO-2026-0302", "Refresh")
     vault.lock()
     session = Session()
     window = MainWindow(session, settings, path, kdf=CHEAP_KDF)
@@ -251,6 +252,11 @@ def test_views_refresh_on_a_change_without_switching_tabs(qtbot, tmp_path, setti
     assert isinstance(workspace, Workspace)
     view = workspace.open_case(case.case_id)
     assert view is not None
+    return session, workspace, view, case.case_id
+
+
+def test_views_refresh_on_a_change_without_switching_tabs(qtbot, tmp_path, settings):
+    session, workspace, view, case_id = _case_in_window(qtbot, tmp_path, settings)
     view.tabs.setCurrentWidget(view.evidence)
     audit_rows = workspace.audit_view.table.rowCount()
 
@@ -267,7 +273,7 @@ def test_views_refresh_on_a_change_without_switching_tabs(qtbot, tmp_path, setti
     from intake.models import PersonRole
 
     services = session.services
-    services.people.add(case.case_id, PersonRole.WITNESS, "Witness Z")
+    services.people.add(case_id, PersonRole.WITNESS, "Witness Z")
     operations().notify(PEOPLE)
     assert view.tabs.currentWidget() is view.evidence
     assert view.people.table.rowCount() == 1
@@ -290,26 +296,15 @@ def test_a_view_of_a_locked_vault_ignores_changes(qtbot, tmp_path):
 def test_statements_and_entities_refresh_on_a_change_and_autosave_stays_quiet(
     qtbot, tmp_path, settings
 ):
-    path = tmp_path / "v"
-    vault, _ = Vault.create(path, "ana", PASSPHRASE, kdf=CHEAP_KDF, role="lawyer")
-    case = open_intake(vault).cases.create("RO-2026-0303", "Refresh statements")
-    vault.lock()
-    session = Session()
-    window = MainWindow(session, settings, path, kdf=CHEAP_KDF)
-    qtbot.addWidget(window)
-    session.open(Vault.unlock(path, "ana", PASSPHRASE))
-    workspace = window.workspace
-    assert isinstance(workspace, Workspace)
-    view = workspace.open_case(case.case_id)
-    assert view is not None
+    session, _workspace, view, case_id = _case_in_window(qtbot, tmp_path, settings)
     view.tabs.setCurrentWidget(view.overview)
     services = session.services
 
     # Made elsewhere (an import, another window): both tabs show it without being visited.
-    statement = services.statements.create(case.case_id, kind="verbatim", language="uk")
+    statement = services.statements.create(case_id, kind="verbatim", language="uk")
     operations().notify(STATEMENTS)
     assert view.statements.statement_list.count() == 1
-    services.entities.add(case.case_id, "phone", "+40 712 345 678")
+    services.entities.add(case_id, "phone", "+40 712 345 678")
     operations().notify(ENTITIES)
     assert view.entities.table.rowCount() == 1
 
