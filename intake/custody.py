@@ -4,37 +4,33 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
-from typing import Any
 
-from intake._base import Service, parse_dt, to_iso, translated_db_errors
+from intake._base import Columns, Row, Service, insert_row, parse_dt, to_iso, translated_db_errors
 from intake.errors import EvidenceNotFoundError, ValidationError
 from intake.models import CustodyEvent, CustodyEventType
 from vault import Transaction
 
 log = logging.getLogger(__name__)
 
-CUSTODY_COLUMNS = (
-    "event_id, evidence_id, event_type, at, actor, from_party, to_party, purpose, authority_ref,"
-    " method, hash_observed, notes, recorded_at, recorded_by"
-)
+CUSTODY = Columns.of(CustodyEvent)
 
 
-def custody_from_row(row: Any) -> CustodyEvent:
+def custody_from_row(row: Row) -> CustodyEvent:
     return CustodyEvent(
-        event_id=int(row[0]),
-        evidence_id=row[1],
-        event_type=CustodyEventType(row[2]),
-        at=parse_dt(row[3]),
-        actor=row[4],
-        from_party=row[5],
-        to_party=row[6],
-        purpose=row[7],
-        authority_ref=row[8],
-        method=row[9],
-        hash_observed=row[10],
-        notes=row[11],
-        recorded_at=parse_dt(row[12]),
-        recorded_by=row[13],
+        event_id=int(row["event_id"]),
+        evidence_id=row["evidence_id"],
+        event_type=CustodyEventType(row["event_type"]),
+        at=parse_dt(row["at"]),
+        actor=row["actor"],
+        from_party=row["from_party"],
+        to_party=row["to_party"],
+        purpose=row["purpose"],
+        authority_ref=row["authority_ref"],
+        method=row["method"],
+        hash_observed=row["hash_observed"],
+        notes=row["notes"],
+        recorded_at=parse_dt(row["recorded_at"]),
+        recorded_by=row["recorded_by"],
     )
 
 
@@ -55,24 +51,24 @@ def insert_event(
     notes: str = "",
 ) -> int:
     """Append one custody event inside ``tx`` and audit it; returns the event id."""
-    cursor = tx.execute(
-        f"INSERT INTO custody_events ({CUSTODY_COLUMNS})"
-        " VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            evidence_id,
-            str(event_type),
-            to_iso(at) if at is not None else tx.at,
-            actor if actor is not None else recorded_by,
-            from_party,
-            to_party,
-            purpose,
-            authority_ref,
-            method,
-            hash_observed,
-            notes,
-            tx.at,
-            recorded_by,
-        ),
+    cursor = insert_row(
+        tx,
+        "custody_events",
+        {
+            "evidence_id": evidence_id,
+            "event_type": str(event_type),
+            "at": to_iso(at) if at is not None else tx.at,
+            "actor": actor if actor is not None else recorded_by,
+            "from_party": from_party,
+            "to_party": to_party,
+            "purpose": purpose,
+            "authority_ref": authority_ref,
+            "method": method,
+            "hash_observed": hash_observed,
+            "notes": notes,
+            "recorded_at": tx.at,
+            "recorded_by": recorded_by,
+        },
     )
     event_id = int(cursor.lastrowid)
     tx.audit(
@@ -132,25 +128,24 @@ class CustodyService(Service):
         return self.get(event_id)
 
     def get(self, event_id: int) -> CustodyEvent:
-        row = self._vault.read_one(
-            f"SELECT {CUSTODY_COLUMNS} FROM custody_events WHERE event_id = ?", (event_id,)
-        )
+        row = CUSTODY.fetch_one(self._vault, "FROM custody_events WHERE event_id = ?", (event_id,))
         if row is None:
             raise ValidationError("custody event id")
         return custody_from_row(row)
 
     def events(self, evidence_id: str) -> list[CustodyEvent]:
         """The item's custody log, in the order it was recorded."""
-        rows = self._vault.read(
-            f"SELECT {CUSTODY_COLUMNS} FROM custody_events WHERE evidence_id = ? ORDER BY event_id",
+        rows = CUSTODY.fetch_all(
+            self._vault,
+            "FROM custody_events WHERE evidence_id = ? ORDER BY event_id",
             (evidence_id,),
         )
         return [custody_from_row(r) for r in rows]
 
     def events_for_case(self, case_id: str) -> list[CustodyEvent]:
-        rows = self._vault.read(
-            f"SELECT {', '.join('c.' + c.strip() for c in CUSTODY_COLUMNS.split(','))}"
-            " FROM custody_events c JOIN evidence e ON e.evidence_id = c.evidence_id"
+        rows = CUSTODY.qualified("c").fetch_all(
+            self._vault,
+            "FROM custody_events c JOIN evidence e ON e.evidence_id = c.evidence_id"
             " WHERE e.case_id = ? ORDER BY e.number, c.event_id",
             (case_id,),
         )

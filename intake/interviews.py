@@ -6,19 +6,27 @@ import json
 import logging
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
-from intake._base import Service, case_row, dumps, new_id, parse_dt, parse_opt_dt, to_iso
+from intake._base import (
+    Columns,
+    Row,
+    Service,
+    case_row,
+    dumps,
+    insert_row,
+    new_id,
+    parse_dt,
+    parse_opt_dt,
+    scalar,
+    to_iso,
+)
 from intake.errors import InterviewNotFoundError, PersonNotFoundError, ValidationError
 from intake.models import Interview, InterviewBreak, PresentPerson
 from vault import Transaction
 
 log = logging.getLogger(__name__)
 
-INTERVIEW_COLUMNS = (
-    "interview_id, case_id, person_id, started_at, ended_at, location, interviewer, interpreter,"
-    " language, present, breaks, recording_method, notes, created_at, created_by, updated_at"
-)
+INTERVIEW = Columns.of(Interview)
 
 
 def _present_json(present: Sequence[PresentPerson]) -> str:
@@ -38,35 +46,34 @@ def _breaks_json(breaks: Sequence[InterviewBreak]) -> str:
     )
 
 
-def interview_from_row(row: Any) -> Interview:
+def interview_from_row(row: Row) -> Interview:
     return Interview(
-        interview_id=row[0],
-        case_id=row[1],
-        person_id=row[2],
-        started_at=parse_dt(row[3]),
-        ended_at=parse_opt_dt(row[4]),
-        location=row[5],
-        interviewer=row[6],
-        interpreter=row[7],
-        language=row[8],
-        present=tuple(PresentPerson(p["name"], p["role"]) for p in json.loads(row[9])),
+        interview_id=row["interview_id"],
+        case_id=row["case_id"],
+        person_id=row["person_id"],
+        started_at=parse_dt(row["started_at"]),
+        ended_at=parse_opt_dt(row["ended_at"]),
+        location=row["location"],
+        interviewer=row["interviewer"],
+        interpreter=row["interpreter"],
+        language=row["language"],
+        present=tuple(PresentPerson(p["name"], p["role"]) for p in json.loads(row["present"])),
         breaks=tuple(
             InterviewBreak(parse_dt(b["started_at"]), parse_opt_dt(b["ended_at"]), b["reason"])
-            for b in json.loads(row[10])
+            for b in json.loads(row["breaks"])
         ),
-        recording_method=row[11],
-        notes=row[12],
-        created_at=parse_dt(row[13]),
-        created_by=row[14],
-        updated_at=parse_dt(row[15]),
+        recording_method=row["recording_method"],
+        notes=row["notes"],
+        created_at=parse_dt(row["created_at"]),
+        created_by=row["created_by"],
+        updated_at=parse_dt(row["updated_at"]),
     )
 
 
 def check_person_in_case(tx: Transaction, person_id: str | None, case_id: str) -> None:
     if person_id is None:
         return
-    row = tx.execute("SELECT case_id FROM people WHERE person_id = ?", (person_id,)).fetchone()
-    if row is None or row[0] != case_id:
+    if scalar(tx, "case_id", "FROM people WHERE person_id = ?", (person_id,)) != case_id:
         raise PersonNotFoundError(person_id)
 
 
@@ -94,44 +101,44 @@ class InterviewService(Service):
         with self._vault.transaction() as tx:
             case_row(tx, case_id)
             check_person_in_case(tx, person_id, case_id)
-            tx.execute(
-                f"INSERT INTO interviews ({INTERVIEW_COLUMNS})"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    interview_id,
-                    case_id,
-                    person_id,
-                    to_iso(started_at),
-                    to_iso(ended_at) if ended_at else None,
-                    location,
-                    interviewer,
-                    interpreter,
-                    language,
-                    _present_json(present),
-                    _breaks_json(breaks),
-                    recording_method,
-                    notes,
-                    tx.at,
-                    self._vault.actor,
-                    tx.at,
-                ),
+            insert_row(
+                tx,
+                "interviews",
+                {
+                    "interview_id": interview_id,
+                    "case_id": case_id,
+                    "person_id": person_id,
+                    "started_at": to_iso(started_at),
+                    "ended_at": to_iso(ended_at) if ended_at else None,
+                    "location": location,
+                    "interviewer": interviewer,
+                    "interpreter": interpreter,
+                    "language": language,
+                    "present": _present_json(present),
+                    "breaks": _breaks_json(breaks),
+                    "recording_method": recording_method,
+                    "notes": notes,
+                    "created_at": tx.at,
+                    "created_by": self._vault.actor,
+                    "updated_at": tx.at,
+                },
             )
             tx.audit("interview.created", interview_id, {"case_id": case_id})
         log.info("interview %s created in case %s", interview_id, case_id)
         return self.get(interview_id)
 
     def get(self, interview_id: str) -> Interview:
-        row = self._vault.read_one(
-            f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE interview_id = ?", (interview_id,)
+        row = INTERVIEW.fetch_one(
+            self._vault, "FROM interviews WHERE interview_id = ?", (interview_id,)
         )
         if row is None:
             raise InterviewNotFoundError(interview_id)
         return interview_from_row(row)
 
     def list_for_case(self, case_id: str) -> list[Interview]:
-        rows = self._vault.read(
-            f"SELECT {INTERVIEW_COLUMNS} FROM interviews WHERE case_id = ?"
-            " ORDER BY started_at, interview_id",
+        rows = INTERVIEW.fetch_all(
+            self._vault,
+            "FROM interviews WHERE case_id = ? ORDER BY started_at, interview_id",
             (case_id,),
         )
         return [interview_from_row(r) for r in rows]
