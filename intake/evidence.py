@@ -19,13 +19,17 @@ from pathlib import Path
 from typing import Any
 
 from intake._base import (
+    Columns,
+    Row,
     Service,
     case_row,
     dumps,
     index_put,
+    insert_row,
     new_id,
     parse_dt,
     parse_opt_dt,
+    scalar,
     to_iso,
     translated_db_errors,
 )
@@ -45,10 +49,8 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]
 
-EVIDENCE_COLUMNS = (
-    "evidence_id, case_id, number, kind, blob_id, original_filename, media_type, size, sha256,"
-    " acquisition, original_metadata, notes, ingested_at, ingested_by"
-)
+EVIDENCE = Columns.of(Evidence)
+_EVIDENCE_INDEX = Columns("case_id", "number", "original_filename", "kind", "notes")
 MAX_EXIF_TAGS = 200
 MAX_EXIF_VALUE = 500
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -95,22 +97,22 @@ def _acquisition_from_json(text: str) -> Acquisition:
     )
 
 
-def evidence_from_row(row: Any) -> Evidence:
+def evidence_from_row(row: Row) -> Evidence:
     return Evidence(
-        evidence_id=row[0],
-        case_id=row[1],
-        number=int(row[2]),
-        kind=row[3],
-        blob_id=row[4],
-        original_filename=row[5],
-        media_type=row[6],
-        size=int(row[7]),
-        sha256=row[8],
-        acquisition=_acquisition_from_json(row[9]),
-        original_metadata=json.loads(row[10]),
-        notes=row[11],
-        ingested_at=parse_dt(row[12]),
-        ingested_by=row[13],
+        evidence_id=row["evidence_id"],
+        case_id=row["case_id"],
+        number=int(row["number"]),
+        kind=row["kind"],
+        blob_id=row["blob_id"],
+        original_filename=row["original_filename"],
+        media_type=row["media_type"],
+        size=int(row["size"]),
+        sha256=row["sha256"],
+        acquisition=_acquisition_from_json(row["acquisition"]),
+        original_metadata=json.loads(row["original_metadata"]),
+        notes=row["notes"],
+        ingested_at=parse_dt(row["ingested_at"]),
+        ingested_by=row["ingested_by"],
     )
 
 
@@ -176,13 +178,10 @@ def original_metadata(path: Path, media_type: str) -> dict[str, Any]:
 
 
 def _index_evidence(tx: Transaction, evidence_id: str) -> None:
-    row = tx.execute(
-        "SELECT case_id, number, original_filename, kind, notes FROM evidence"
-        " WHERE evidence_id = ?",
-        (evidence_id,),
-    ).fetchone()
-    title = f"{evidence_label(int(row[1]))} {row[2]} {row[3]}"
-    index_put(tx, "evidence", evidence_id, row[0], title, row[4])
+    row = _EVIDENCE_INDEX.fetch_one(tx, "FROM evidence WHERE evidence_id = ?", (evidence_id,))
+    assert row is not None  # written earlier in the same transaction
+    title = f"{evidence_label(int(row['number']))} {row['original_filename']} {row['kind']}"
+    index_put(tx, "evidence", evidence_id, row["case_id"], title, row["notes"])
 
 
 class EvidenceService(Service):
@@ -221,31 +220,27 @@ class EvidenceService(Service):
                     "UPDATE cases SET evidence_seq = evidence_seq + 1 WHERE case_id = ?",
                     (case_id,),
                 )
-                number = int(
-                    tx.execute(
-                        "SELECT evidence_seq FROM cases WHERE case_id = ?", (case_id,)
-                    ).fetchone()[0]
-                )
-                tx.execute(
-                    f"INSERT INTO evidence ({EVIDENCE_COLUMNS}, acquired_from_person_id)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (
-                        evidence_id,
-                        case_id,
-                        number,
-                        kind,
-                        info.blob_id,
-                        path.name,
-                        media_type,
-                        info.size,
-                        info.sha256,
-                        _acquisition_json(acquisition),
-                        dumps(metadata),
-                        notes,
-                        tx.at,
-                        self._vault.actor,
-                        acquisition.acquired_from_person_id,
-                    ),
+                number = int(scalar(tx, "evidence_seq", "FROM cases WHERE case_id = ?", (case_id,)))
+                insert_row(
+                    tx,
+                    "evidence",
+                    {
+                        "evidence_id": evidence_id,
+                        "case_id": case_id,
+                        "number": number,
+                        "kind": kind,
+                        "blob_id": info.blob_id,
+                        "original_filename": path.name,
+                        "media_type": media_type,
+                        "size": info.size,
+                        "sha256": info.sha256,
+                        "acquisition": _acquisition_json(acquisition),
+                        "original_metadata": dumps(metadata),
+                        "notes": notes,
+                        "ingested_at": tx.at,
+                        "ingested_by": self._vault.actor,
+                        "acquired_from_person_id": acquisition.acquired_from_person_id,
+                    },
                 )
                 tx.audit(
                     "evidence.ingested",
@@ -339,23 +334,19 @@ class EvidenceService(Service):
 
     def _check_case(self, case_id: str, acquisition: Acquisition) -> None:
         """Fail before the (possibly long) encryption when the case cannot take the item."""
-        row = self._vault.read_one("SELECT status FROM cases WHERE case_id = ?", (case_id,))
-        if row is None:
+        status = scalar(self._vault, "status", "FROM cases WHERE case_id = ?", (case_id,))
+        if status is None:
             raise CaseNotFoundError(case_id)
-        if row[0] != "open":
+        if status != "open":
             raise CaseClosedError(case_id)
         person = acquisition.acquired_from_person_id
         if person is not None:
-            owner = self._vault.read_one(
-                "SELECT case_id FROM people WHERE person_id = ?", (person,)
-            )
-            if owner is None or owner[0] != case_id:
+            owner = scalar(self._vault, "case_id", "FROM people WHERE person_id = ?", (person,))
+            if owner != case_id:
                 raise PersonNotFoundError(person)
 
     def get(self, evidence_id: str) -> Evidence:
-        row = self._vault.read_one(
-            f"SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE evidence_id = ?", (evidence_id,)
-        )
+        row = EVIDENCE.fetch_one(self._vault, "FROM evidence WHERE evidence_id = ?", (evidence_id,))
         if row is None:
             raise EvidenceNotFoundError(evidence_id)
         return evidence_from_row(row)
@@ -365,18 +356,16 @@ class EvidenceService(Service):
         text = label.strip().upper().removeprefix("E-")
         if not text.isdigit():
             raise EvidenceNotFoundError()
-        row = self._vault.read_one(
-            f"SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE case_id = ? AND number = ?",
-            (case_id, int(text)),
+        row = EVIDENCE.fetch_one(
+            self._vault, "FROM evidence WHERE case_id = ? AND number = ?", (case_id, int(text))
         )
         if row is None:
             raise EvidenceNotFoundError()
         return evidence_from_row(row)
 
     def list_for_case(self, case_id: str) -> list[Evidence]:
-        rows = self._vault.read(
-            f"SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE case_id = ? ORDER BY number",
-            (case_id,),
+        rows = EVIDENCE.fetch_all(
+            self._vault, "FROM evidence WHERE case_id = ? ORDER BY number", (case_id,)
         )
         return [evidence_from_row(r) for r in rows]
 
