@@ -47,7 +47,7 @@ from exports.redaction import check_profile, check_scope
 from intake import models as im
 from intake.consent import CONSENTING_ROLES
 from intake.service import Intake, open_intake
-from vault import Vault
+from vault import Vault, roles
 
 log = logging.getLogger(__name__)
 
@@ -336,6 +336,7 @@ def export_case(
     """Export one case; refused with the reason when consent does not cover it."""
     intake = open_intake(vault)
     v = intake.vault
+    v.require(roles.EXPORT)  # viewers read but never export (DESIGN §6.4): refused before any work
     certificates.ensure_schema(v)
     case = intake.cases.by_reference(options.case_reference)
     bundle_id = secrets.token_hex(16)

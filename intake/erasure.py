@@ -19,7 +19,7 @@ from intake._base import Service, dumps, index_drop, new_id, parse_dt, require_r
 from intake.entities import drop_orphan_entities
 from intake.errors import CaseNotFoundError, LegalHoldError, PersonNotFoundError
 from intake.models import Tombstone, evidence_label
-from vault import Transaction
+from vault import Transaction, roles
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +48,7 @@ class ErasureService(Service):
         Raises :class:`LegalHoldError` while the case is under legal hold and
         :class:`ReasonRequiredError` without a reason. Works on closed cases too.
         """
+        self._vault.require(roles.ERASURE)  # administrators (DESIGN §6.4), before any work
         reason = require_reason(reason)
         tombstone_id = new_id()
         with self._vault.transaction() as tx:

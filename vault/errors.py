@@ -77,6 +77,36 @@ class UserExistsError(VaultError):
     message = "This vault already has a user of that name."
 
 
+class PermissionDeniedError(VaultError):
+    """The unlocked user's role does not allow this action (DESIGN §6.4)."""
+
+    code = "vault.permission_denied"
+    message = "Your role in this vault does not allow this action."
+
+    def __init__(self, permission: str, role: str = "") -> None:
+        self.permission = permission
+        self.role = role
+        super().__init__(f"needs {permission}; role {role or 'none'}")
+
+
+class UnknownRoleError(VaultError):
+    code = "vault.unknown_role"
+    message = "Unknown role: use administrator, caseworker or viewer."
+
+
+class LastAdministratorError(VaultError):
+    code = "vault.last_administrator"
+    message = "The vault must keep at least one administrator."
+
+
+class UserNotRegisteredError(UnlockError):
+    code = "vault.user_not_registered"
+    message = (
+        "This key slot's user is not in the vault's signed list of users: the header may "
+        "have been edited. Ask an administrator to run a vault check."
+    )
+
+
 class KdfParametersRefusedError(UnlockError):
     code = "vault.kdf_refused"
     message = "The key slot asks for key-derivation parameters outside the safe range."

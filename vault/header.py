@@ -40,6 +40,33 @@ def canonical_json(value: object) -> bytes:
 
 
 @dataclass(frozen=True)
+class UserKey:
+    """A user's Ed25519 private key wrapped under the same secret as the slot (DESIGN §6.4).
+
+    ``public`` is kept in the clear so that ``vault check`` can compare every slot's label with
+    the ledger's user list without anyone's passphrase; unlocking compares it with the key it
+    unwraps, so a mismatch is refused.
+    """
+
+    nonce: bytes
+    wrapped: bytes
+    public: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        return {"nonce": b64(self.nonce), "wrapped": b64(self.wrapped), "public": b64(self.public)}
+
+    @classmethod
+    def from_json(cls, data: object) -> UserKey:
+        if not isinstance(data, dict):
+            raise ValueError("user key is not an object")
+        return cls(
+            nonce=unb64(data.get("nonce"), NONCE_BYTES),
+            wrapped=unb64(data.get("wrapped"), 48),
+            public=unb64(data.get("public"), 32),
+        )
+
+
+@dataclass(frozen=True)
 class Slot:
     slot_id: str
     kind: str
@@ -48,9 +75,13 @@ class Slot:
     wrapped: bytes
     user: str | None = None
     kdf: KdfParams | None = None
+    user_key: UserKey | None = None
 
     def associated_data(self, vault_id: str) -> bytes:
         return f"custodia slot v1|{vault_id}|{self.slot_id}".encode()
+
+    def user_key_associated_data(self, vault_id: str) -> bytes:
+        return f"custodia user key v1|{vault_id}|{self.slot_id}".encode()
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -64,6 +95,8 @@ class Slot:
             data["user"] = self.user
         if self.kdf is not None:
             data["kdf"] = self.kdf.to_json()
+        if self.user_key is not None:
+            data["user_key"] = self.user_key.to_json()
         return data
 
     @classmethod
@@ -91,6 +124,7 @@ class Slot:
             wrapped=unb64(data.get("wrapped"), 48),
             user=user,
             kdf=kdf,
+            user_key=None if data.get("user_key") is None else UserKey.from_json(data["user_key"]),
         )
 
 

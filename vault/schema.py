@@ -50,4 +50,16 @@ VAULT_MIGRATIONS: tuple[Migration, ...] = (
         )
         """,
     ),
+    sql_migration(
+        2,
+        "accountable users: user ids and public keys, signed audit entries",
+        """
+        ALTER TABLE audit_log ADD COLUMN actor_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE audit_log ADD COLUMN signature BLOB;
+        ALTER TABLE users ADD COLUMN user_id TEXT;
+        ALTER TABLE users ADD COLUMN public_key BLOB;
+        ALTER TABLE users ADD COLUMN title TEXT NOT NULL DEFAULT '';
+        CREATE UNIQUE INDEX users_user_id ON users (user_id)
+        """,
+    ),
 )

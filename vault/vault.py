@@ -23,7 +23,7 @@ from typing import IO, Any
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from vault import audit, keyring_store
+from vault import audit, keyring_store, roles
 from vault.blobs import BlobInfo, BlobStore, Progress, is_blob_id
 from vault.constants import (
     DB_FILE,
@@ -43,15 +43,20 @@ from vault.db import (
     storage_error_of,
 )
 from vault.errors import (
+    AuditChainError,
     BlobError,
     DatabaseDamagedError,
     KeyringUnavailableError,
+    LastAdministratorError,
     MigrationError,
     OperationCancelledError,
+    PermissionDeniedError,
     RollbackError,
+    UnknownRoleError,
     UnknownUserError,
     UnsupportedFormatError,
     UserExistsError,
+    UserNotRegisteredError,
     VaultError,
     VaultExistsError,
     VaultInUseError,
@@ -61,7 +66,15 @@ from vault.errors import (
     WrongRecoveryKeyError,
 )
 from vault.fsutil import harden_process, make_private_dir, storage_errors
-from vault.header import Checkpoint, Header, Slot, read_vault_header, vault_users, write_header
+from vault.header import (
+    Checkpoint,
+    Header,
+    Slot,
+    UserKey,
+    read_vault_header,
+    vault_users,
+    write_header,
+)
 from vault.kdf import (
     DEFAULT_KDF,
     SALT_BYTES,
@@ -81,6 +94,19 @@ from vault.schema import VAULT_MIGRATIONS
 log = logging.getLogger(__name__)
 
 VAULT_COMPONENT = "vault"
+_ACCOUNTABLE_SCHEMA = 2  # the vault schema version that added user keys
+
+
+def _title(value: str) -> str:
+    """A job title given where a role is expected by older callers; role names are not titles."""
+    cleaned = value.strip()
+    return "" if cleaned.lower() in roles.ROLES else cleaned
+
+
+def _user_json(user_id: str, name: str, role: str, key: Ed25519PrivateKey | None) -> dict[str, Any]:
+    public = "" if key is None else key.public_key().public_bytes_raw().hex()
+    return {"user_id": user_id, "name": name, "role": role, "public_key": public}
+
 
 Clock = Callable[[], datetime]
 
@@ -105,6 +131,34 @@ def _new_slot_id() -> str:
     return secrets.token_hex(8)
 
 
+def _with_user_key(vault_id: str, slot: Slot, kek: bytes, key: Ed25519PrivateKey) -> Slot:
+    """``slot`` also wrapping a user's private key under the same secret (DESIGN §6.4)."""
+    user_kek = hkdf(kek, info=b"custodia user key v1")
+    nonce, wrapped = wrap_key(
+        user_kek, key.private_bytes_raw(), slot.user_key_associated_data(vault_id)
+    )
+    return replace(slot, user_key=UserKey(nonce, wrapped, key.public_key().public_bytes_raw()))
+
+
+def _unwrap_user_key(vault_id: str, slot: Slot, kek: bytes) -> Ed25519PrivateKey | None:
+    if slot.user_key is None:
+        return None
+    user_kek = hkdf(kek, info=b"custodia user key v1")
+    raw = unwrap_key(
+        user_kek,
+        slot.user_key.nonce,
+        slot.user_key.wrapped,
+        slot.user_key_associated_data(vault_id),
+    )
+    if raw is None or len(raw) != 32:
+        return None
+    key = Ed25519PrivateKey.from_private_bytes(raw)
+    # The clear copy of the public key is what `vault check` compares; it must be this key's.
+    if key.public_key().public_bytes_raw() != slot.user_key.public:
+        return None
+    return key
+
+
 def _passphrase_slot(
     vault_id: str,
     master_key: bytes,
@@ -112,6 +166,7 @@ def _passphrase_slot(
     passphrase: str,
     kdf: KdfParams,
     slot_id: str | None = None,
+    user_key: Ed25519PrivateKey | None = None,
 ) -> Slot:
     if len(passphrase) < MIN_PASSPHRASE_LENGTH:
         raise WeakPassphraseError(f"at least {MIN_PASSPHRASE_LENGTH} characters")
@@ -120,22 +175,59 @@ def _passphrase_slot(
     kek = derive_passphrase_key(passphrase, salt, kdf)
     draft = Slot(slot_id, "passphrase", salt, b"", b"", user=user, kdf=kdf)
     nonce, wrapped = wrap_key(kek, master_key, draft.associated_data(vault_id))
-    return replace(draft, nonce=nonce, wrapped=wrapped)
+    slot = replace(draft, nonce=nonce, wrapped=wrapped)
+    return slot if user_key is None else _with_user_key(vault_id, slot, kek, user_key)
 
 
-def _secret_slot(vault_id: str, master_key: bytes, kind: str, secret: bytes) -> Slot:
+def _secret_kek(kind: str, secret: bytes, salt: bytes) -> bytes:
+    return hkdf(secret, info=f"custodia {kind} slot v1".encode(), salt=salt)
+
+
+def _secret_slot(
+    vault_id: str,
+    master_key: bytes,
+    kind: str,
+    secret: bytes,
+    user_key: Ed25519PrivateKey | None = None,
+    user: str | None = None,
+) -> Slot:
     """A slot for a high-entropy secret (recovery key, keyring secret): HKDF, not Argon2."""
     slot_id = _new_slot_id()
     salt = os.urandom(SALT_BYTES)
-    kek = hkdf(secret, info=f"custodia {kind} slot v1".encode(), salt=salt)
-    draft = Slot(slot_id, kind, salt, b"", b"")
+    kek = _secret_kek(kind, secret, salt)
+    draft = Slot(slot_id, kind, salt, b"", b"", user=user)
     nonce, wrapped = wrap_key(kek, master_key, draft.associated_data(vault_id))
-    return replace(draft, nonce=nonce, wrapped=wrapped)
+    slot = replace(draft, nonce=nonce, wrapped=wrapped)
+    return slot if user_key is None else _with_user_key(vault_id, slot, kek, user_key)
 
 
-def _open_secret_slot(vault_id: str, slot: Slot, secret: bytes) -> bytes | None:
-    kek = hkdf(secret, info=f"custodia {slot.kind} slot v1".encode(), salt=slot.salt)
-    return unwrap_key(kek, slot.nonce, slot.wrapped, slot.associated_data(vault_id))
+def _open_secret_slot(vault_id: str, slot: Slot, secret: bytes) -> tuple[bytes, bytes] | None:
+    """The master key and the slot's key-encryption key, or ``None``."""
+    kek = _secret_kek(slot.kind, secret, slot.salt)
+    master_key = unwrap_key(kek, slot.nonce, slot.wrapped, slot.associated_data(vault_id))
+    return None if master_key is None else (master_key, kek)
+
+
+@dataclass(frozen=True)
+class _Opened:
+    """What opening one slot yields: the master key, and the secret that unwraps its user key."""
+
+    master_key: bytes
+    slot: Slot
+    kek: bytes
+    details: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    """A user as the vault lists them; ``enrolled`` once their signing key exists."""
+
+    user_id: str
+    name: str
+    role: str
+    title: str
+    organisation: str
+    enrolled: bool
 
 
 class _ProcessLock:
@@ -207,8 +299,19 @@ class Transaction:
     def audit(
         self, action: str, subject: str, details: dict[str, Any] | None = None
     ) -> audit.AuditEntry:
+        signer = self._vault._signer
+        details = details or {}
+        if signer is not None:
+            # The one gate every change passes: the app and the command line get the same rule,
+            # and `vault check` replays the same table over the signed ledger.
+            permission = roles.permission_for(action, details, signer.user_id)
+            if not roles.allows(signer.role, permission):
+                log.info("action %s refused for user %s (%s)", action, signer.user_id, signer.role)
+                raise PermissionDeniedError(permission, signer.role)
         self._audited = True
-        return audit.append(self._conn, self.at, self._vault.actor, action, subject, details or {})
+        return audit.append(
+            self._conn, self.at, self._vault.actor, action, subject, details, signer
+        )
 
     def register_blob(self, info: BlobInfo) -> None:
         self._conn.execute(
@@ -250,6 +353,7 @@ class Vault:
         self._lock = threading.RLock()
         self.blobs = BlobStore(path, master_key)
         self._signing_key: Ed25519PrivateKey | None = None
+        self._signer: audit.Signer | None = None
 
     # Creation and unlocking ------------------------------------------------------------------
 
@@ -276,9 +380,10 @@ class Vault:
         master_key = os.urandom(32)
         vault_id = secrets.token_hex(16)
         recovery_key = new_recovery_key()
+        user_key, recovery_user_key = Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
         slots = (
-            _passphrase_slot(vault_id, master_key, user, passphrase, kdf),
-            _secret_slot(vault_id, master_key, "recovery", recovery_key),
+            _passphrase_slot(vault_id, master_key, user, passphrase, kdf, user_key=user_key),
+            _secret_slot(vault_id, master_key, "recovery", recovery_key, recovery_user_key),
         )
         with storage_errors():
             make_private_dir(path)
@@ -307,9 +412,39 @@ class Vault:
                     "INSERT INTO vault_secrets (name, value) VALUES ('signing_key', ?)",
                     (signing_key.private_bytes_raw(),),
                 )
-                tx.execute(
-                    "INSERT INTO users (name, role, organisation, created_at) VALUES (?, ?, ?, ?)",
-                    (user, role, organisation, tx.at),
+                # The creator administers the vault whatever their job title; the recovery key
+                # is an administrator too (it can do anything the master key can).
+                listed = [
+                    (secrets.token_hex(8), user, role, organisation, user_key),
+                    (audit.RECOVERY_USER_ID, RECOVERY_ACTOR, "", "", recovery_user_key),
+                ]
+                for user_id, name, title, org, key in listed:
+                    tx.execute(
+                        "INSERT INTO users (name, role, title, organisation, created_at, user_id,"
+                        " public_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            name,
+                            roles.ADMINISTRATOR,
+                            _title(title),
+                            org,
+                            tx.at,
+                            user_id,
+                            key.public_key().public_bytes_raw(),
+                        ),
+                    )
+                vault._signer = audit.Signer(
+                    listed[0][0], user, roles.ADMINISTRATOR, user_key, vault_id
+                )
+                tx.audit(
+                    audit.ACCOUNTABLE,
+                    vault_id,
+                    {
+                        "reason": "created",
+                        "users": [
+                            _user_json(user_id, name, roles.ADMINISTRATOR, key)
+                            for user_id, name, _, _, key in listed
+                        ],
+                    },
                 )
                 tx.audit(
                     "vault.created",
@@ -349,7 +484,7 @@ class Vault:
         and the restore is recorded as such. A rollback is legitimate only when it is explicit.
         """
 
-        def open_slot(header: Header) -> tuple[bytes, str, dict[str, Any]]:
+        def open_slot(header: Header) -> _Opened:
             slot = header.passphrase_slot(user)
             if slot is None or slot.kdf is None:
                 raise UnknownUserError()
@@ -360,7 +495,7 @@ class Vault:
             if master_key is None:
                 log.info("wrong passphrase for a slot of vault %s", header.vault_id)
                 raise WrongPassphraseError()
-            return master_key, user, {"method": "passphrase", "slot": slot.slot_id}
+            return _Opened(master_key, slot, kek, {"method": "passphrase", "slot": slot.slot_id})
 
         return cls._open(Path(path), open_slot, clock, restored_from)
 
@@ -375,18 +510,19 @@ class Vault:
     ) -> Vault:
         secret = parse_recovery_key(recovery_key)
 
-        def open_slot(header: Header) -> tuple[bytes, str, dict[str, Any]]:
+        def open_slot(header: Header) -> _Opened:
             for slot in header.slots_of("recovery"):
-                master_key = _open_secret_slot(header.vault_id, slot, secret)
-                if master_key is not None:
-                    return master_key, RECOVERY_ACTOR, {"method": "recovery", "slot": slot.slot_id}
+                opened = _open_secret_slot(header.vault_id, slot, secret)
+                if opened is not None:
+                    details = {"method": "recovery", "slot": slot.slot_id}
+                    return _Opened(opened[0], slot, opened[1], details)
             raise WrongRecoveryKeyError()
 
         return cls._open(Path(path), open_slot, clock, restored_from)
 
     @classmethod
     def unlock_with_keyring(cls, path: Path | str, *, clock: Clock = utc_now) -> Vault:
-        def open_slot(header: Header) -> tuple[bytes, str, dict[str, Any]]:
+        def open_slot(header: Header) -> _Opened:
             slots = header.slots_of("keyring")
             if not slots:
                 raise KeyringUnavailableError("this vault has no keyring slot")
@@ -395,10 +531,10 @@ class Vault:
                     secret = unb64(keyring_store.load(f"slot:{header.vault_id}:{slot.slot_id}"))
                 except ValueError as exc:  # a keyring entry someone else overwrote
                     raise KeyringUnavailableError("keyring secret unreadable") from exc
-                master_key = _open_secret_slot(header.vault_id, slot, secret)
-                if master_key is not None:
-                    actor = slot.user or "keyring"
-                    return master_key, actor, {"method": "keyring", "slot": slot.slot_id}
+                opened = _open_secret_slot(header.vault_id, slot, secret)
+                if opened is not None:
+                    details = {"method": "keyring", "slot": slot.slot_id}
+                    return _Opened(opened[0], slot, opened[1], details)
             raise KeyringUnavailableError("keyring secret does not open the vault")
 
         return cls._open(Path(path), open_slot, clock)
@@ -407,7 +543,7 @@ class Vault:
     def _open(
         cls,
         path: Path,
-        open_slot: Callable[[Header], tuple[bytes, str, dict[str, Any]]],
+        open_slot: Callable[[Header], _Opened],
         clock: Clock,
         restored_from: dict[str, Any] | None = None,
     ) -> Vault:
@@ -418,7 +554,8 @@ class Vault:
         process_lock = _ProcessLock(path / LOCK_FILE)
         process_lock.acquire()
         try:
-            master_key, actor, unlock_details = open_slot(header)
+            opened = open_slot(header)
+            master_key = opened.master_key
             db_key, mac_key = _derived_keys(master_key)
             header.verify_mac(mac_key)
             with storage_errors():
@@ -426,9 +563,11 @@ class Vault:
         except BaseException:
             process_lock.release()
             raise
-        vault = cls(path, header, master_key, conn, process_lock, actor, clock)
+        # Until the slot's user key names them, the slot's label stands in (never recorded signed).
+        label = opened.slot.user or (RECOVERY_ACTOR if opened.slot.kind == "recovery" else "")
+        vault = cls(path, header, master_key, conn, process_lock, label or "keyring", clock)
         try:
-            vault._after_open(unlock_details, restored_from)
+            vault._after_open(opened, restored_from)
         except DatabaseError as exc:
             vault._close()
             storage = storage_error_of(exc)
@@ -441,9 +580,7 @@ class Vault:
         log.info("vault %s unlocked", header.vault_id)
         return vault
 
-    def _after_open(
-        self, unlock_details: dict[str, Any], restored_from: dict[str, Any] | None
-    ) -> None:
+    def _after_open(self, opened: _Opened, restored_from: dict[str, Any] | None) -> None:
         version = schema_version(self._connection(), VAULT_COMPONENT)
         if version > len(VAULT_MIGRATIONS):
             raise UnsupportedFormatError(f"vault schema {version}")
@@ -453,12 +590,180 @@ class Vault:
         if stored_id is None or stored_id[0] != self.vault_id:
             raise DatabaseDamagedError("database belongs to another vault")
         self._refuse_rollback(trust_keyring=restored_from is None)
+        # Who is unlocking is known before anything is written, so that even a later schema
+        # step is signed; a vault from before user keys learns its users right after migrating.
+        if version >= _ACCOUNTABLE_SCHEMA and self._accountable():
+            self._take_identity(opened)
         self.migrate(VAULT_COMPONENT, VAULT_MIGRATIONS)
+        if self._signer is None:
+            if not self._accountable():
+                self._become_accountable(opened)
+            self._take_identity(opened)
         self._clean_leftovers()
         if restored_from is not None:
             details = {key: str(value) for key, value in restored_from.items()}
             self._write_checkpoint("vault.restored", details)
-        self._write_checkpoint("vault.unlocked", unlock_details)
+        self._write_checkpoint("vault.unlocked", opened.details)
+
+    # Accountable users (DESIGN §6.4) ---------------------------------------------------------
+
+    def _accountable(self) -> bool:
+        row = self.read_one(
+            "SELECT 1 FROM audit_log WHERE action = ? LIMIT 1", (audit.ACCOUNTABLE,)
+        )
+        return row is not None
+
+    def _current_slot(self, slot_id: str) -> Slot:
+        for slot in self._header.slots:
+            if slot.slot_id == slot_id:
+                return slot
+        raise UnknownUserError("slot vanished")
+
+    def _pending_user(self, slot: Slot) -> tuple[str, str, str] | None:
+        """The listed user a slot without a key belongs to, while their key is not enrolled."""
+        if slot.kind == "recovery":
+            row = self.read_one(
+                "SELECT user_id, name, role FROM users WHERE user_id = ? AND public_key IS NULL",
+                (audit.RECOVERY_USER_ID,),
+            )
+        else:
+            row = self.read_one(
+                "SELECT user_id, name, role FROM users WHERE name = ? AND public_key IS NULL"
+                " AND user_id IS NOT NULL AND user_id != ?",
+                (slot.user or "", audit.RECOVERY_USER_ID),
+            )
+        return None if row is None else (str(row[0]), str(row[1]), str(row[2]))
+
+    def _take_identity(self, opened: _Opened) -> None:
+        """Become the user whose key the opened slot unwraps; the slot's label is not trusted.
+
+        A slot relabelled in ``vault.json`` still unwraps its real owner's key, so the ledger
+        names the real owner; a key the signed list of users does not hold is refused.
+        """
+        slot = self._current_slot(opened.slot.slot_id)
+        key = _unwrap_user_key(self.vault_id, slot, opened.kek)
+        if slot.user_key is not None and key is None:
+            raise UserNotRegisteredError("user key does not open")
+        if key is not None:
+            row = self.read_one(
+                "SELECT user_id, name, role FROM users WHERE public_key = ?",
+                (key.public_key().public_bytes_raw(),),
+            )
+            if row is not None:
+                self._signer = audit.Signer(
+                    str(row[0]), str(row[1]), str(row[2]), key, self.vault_id
+                )
+                self.actor = str(row[1])
+                return
+        pending = self._pending_user(slot)
+        if pending is None:
+            if slot.kind == "keyring" and slot.user_key is None:
+                raise KeyringUnavailableError("keyring slot predates user keys")
+            log.warning("vault %s: slot %s holds no listed user", self.vault_id, slot.slot_id)
+            raise UserNotRegisteredError()
+        if key is None:
+            # First unlock since the upgrade: the key is wrapped into the slot before the ledger
+            # names it, so a crash in between leaves a key that the next unlock enrols.
+            key = Ed25519PrivateKey.generate()
+            self._save_header(
+                replace(
+                    self._header,
+                    slots=tuple(
+                        _with_user_key(self.vault_id, s, opened.kek, key)
+                        if s.slot_id == slot.slot_id
+                        else s
+                        for s in self._header.slots
+                    ),
+                )
+            )
+        user_id, name, role = pending
+        self._signer = audit.Signer(user_id, name, role, key, self.vault_id)
+        self.actor = name
+        public = key.public_key().public_bytes_raw()
+        with self.transaction() as tx:
+            tx.execute("UPDATE users SET public_key = ? WHERE user_id = ?", (public, user_id))
+            tx.audit("user.key_enrolled", user_id, {"user_id": user_id, "public_key": public.hex()})
+        log.info("vault %s: key of user %s enrolled", self.vault_id, user_id)
+
+    def _become_accountable(self, opened: _Opened) -> None:
+        """Upgrade a vault from before user keys: every existing user becomes an administrator.
+
+        Nobody loses what they could do the day before; an administrator then assigns roles. The
+        unlocking user's key is made now and signs the list; each other user's key is made at
+        their first unlock (``user.key_enrolled``, signed by that new key).
+        """
+        opener = self._current_slot(opened.slot.slot_id)
+        if opener.kind == "keyring" and not opener.user:
+            raise KeyringUnavailableError("unlock once with a passphrase after this update")
+        titles = {
+            str(r[0]): (str(r[1]), str(r[2]))
+            for r in self.read("SELECT name, role, organisation FROM users")
+        }
+        names = list(dict.fromkeys([*self._header.users(), *titles]))
+        opener_name = RECOVERY_ACTOR if opener.kind == "recovery" else str(opener.user)
+        key = _unwrap_user_key(self.vault_id, opener, opened.kek)
+        if key is None:
+            key = Ed25519PrivateKey.generate()
+            self._save_header(
+                replace(
+                    self._header,
+                    slots=tuple(
+                        _with_user_key(self.vault_id, s, opened.kek, key)
+                        if s.slot_id == opener.slot_id
+                        else s
+                        for s in self._header.slots
+                    ),
+                )
+            )
+        listed: list[dict[str, Any]] = []
+        opener_id = ""
+        with self.transaction() as tx:
+            for name in [*names, RECOVERY_ACTOR]:
+                user_id = audit.RECOVERY_USER_ID if name == RECOVERY_ACTOR else secrets.token_hex(8)
+                title, organisation = titles.get(name, ("", ""))
+                public = key.public_key().public_bytes_raw() if name == opener_name else None
+                if name == opener_name:
+                    opener_id = user_id
+                tx.execute(
+                    "INSERT INTO users (name, role, title, organisation, created_at, user_id,"
+                    " public_key) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET"
+                    " role = excluded.role, title = excluded.title, user_id = excluded.user_id,"
+                    " public_key = excluded.public_key",
+                    (name, roles.ADMINISTRATOR, title, organisation, tx.at, user_id, public),
+                )
+                listed.append(
+                    {
+                        "user_id": user_id,
+                        "name": name,
+                        "role": roles.ADMINISTRATOR,
+                        "public_key": "" if public is None else public.hex(),
+                        "was": title,
+                    }
+                )
+            self._signer = audit.Signer(
+                opener_id, opener_name, roles.ADMINISTRATOR, key, self.vault_id
+            )
+            self.actor = opener_name
+            tx.audit(audit.ACCOUNTABLE, self.vault_id, {"reason": "migrated", "users": listed})
+        self._signer = None  # _take_identity confirms it from the slot, as at every unlock
+        log.info("vault %s: %d users made accountable", self.vault_id, len(listed))
+
+    @property
+    def user_id(self) -> str:
+        return "" if self._signer is None else self._signer.user_id
+
+    @property
+    def role(self) -> str:
+        return "" if self._signer is None else self._signer.role
+
+    def may(self, permission: str) -> bool:
+        """Whether the unlocked user's role holds ``permission`` (vault.roles), for the UIs."""
+        return self._signer is not None and roles.allows(self._signer.role, permission)
+
+    def require(self, permission: str) -> None:
+        """Refuse early, before any work, what the role does not allow (the ledger would too)."""
+        if not self.may(permission):
+            raise PermissionDeniedError(permission, self.role)
 
     def _refuse_rollback(self, *, trust_keyring: bool = True) -> None:
         """Refuse a ledger that is shorter than, or diverges from, any checkpoint we know."""
@@ -673,20 +978,49 @@ class Vault:
     ) -> None:
         """Rewrap the master key for ``user``; rewrites one slot and none of the data.
 
-        The caller proves knowledge of the old passphrase by having unlocked with it, or by
-        holding the recovery key (a reset after a forgotten passphrase).
+        Your own passphrase: you proved the old one by unlocking with it, and your signing key
+        is rewrapped as it is. Someone else's (a reset, also after unlocking with the recovery
+        key): administrators only; their old key stays wrapped under the old passphrase, which is
+        gone, so they get a new one, named in the same signed entry, and their keyring slots go.
         """
         old = self._header.passphrase_slot(user)
         if old is None:
             raise UnknownUserError()
+        target = self.read_one("SELECT user_id FROM users WHERE name = ?", (user,))
+        if target is None or target[0] is None:
+            raise UnknownUserError("not in the list of users")
+        target_id = str(target[0])
+        own = self._signer is not None and self._signer.user_id == target_id
+        if not own:
+            self.require(roles.USERS)
+        key = self._signer.key if own and self._signer is not None else Ed25519PrivateKey.generate()
         params = kdf or old.kdf or DEFAULT_KDF
         fresh = _passphrase_slot(
-            self.vault_id, self._master_key, user, new_passphrase, params, slot_id=old.slot_id
+            self.vault_id,
+            self._master_key,
+            user,
+            new_passphrase,
+            params,
+            slot_id=old.slot_id,
+            user_key=key,
         )
-        slots = tuple(fresh if s.slot_id == old.slot_id else s for s in self._header.slots)
+        details: dict[str, Any] = {"user": user, "user_id": target_id}
+        dropped = [] if own else [s for s in self._header.slots_of("keyring") if s.user == user]
+        if not own:
+            details["public_key"] = key.public_key().public_bytes_raw().hex()
+        slots = tuple(
+            fresh if s.slot_id == old.slot_id else s for s in self._header.slots if s not in dropped
+        )
         with self.transaction() as tx:
-            tx.audit("vault.passphrase_changed", old.slot_id, {"user": user})
+            if not own:
+                tx.execute(
+                    "UPDATE users SET public_key = ? WHERE user_id = ?",
+                    (key.public_key().public_bytes_raw(), target_id),
+                )
+            tx.audit("vault.passphrase_changed", old.slot_id, details)
         self._save_header(replace(self._header, slots=slots))
+        for slot in dropped:
+            keyring_store.delete(f"slot:{self.vault_id}:{slot.slot_id}")
 
     def add_user(
         self,
@@ -697,34 +1031,148 @@ class Vault:
         organisation: str = "",
         kdf: KdfParams = DEFAULT_KDF,
     ) -> None:
+        """Add a user with their own passphrase and signing key (administrators only).
+
+        ``role`` is administrator, caseworker or viewer; an older job title ("lawyer") maps to
+        the access it implies (vault.roles.LEGACY_TITLES) and is kept as the title.
+        """
+        self.require(roles.USERS)
         user = user.strip()
         if not user:
             raise UnknownUserError("empty user name")
-        if self._header.passphrase_slot(user) is not None:
+        try:
+            access = roles.access_role(role)
+        except ValueError as exc:
+            raise UnknownRoleError() from exc
+        if self._header.passphrase_slot(user) is not None or user == RECOVERY_ACTOR:
             raise UserExistsError()
-        slot = _passphrase_slot(self.vault_id, self._master_key, user, passphrase, kdf)
+        if self.read_one("SELECT 1 FROM users WHERE name = ?", (user,)) is not None:
+            raise UserExistsError()
+        key = Ed25519PrivateKey.generate()
+        user_id = secrets.token_hex(8)
+        slot = _passphrase_slot(
+            self.vault_id, self._master_key, user, passphrase, kdf, user_key=key
+        )
         with self.transaction() as tx:
             tx.execute(
-                "INSERT INTO users (name, role, organisation, created_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (name) DO UPDATE SET role = excluded.role,"
-                " organisation = excluded.organisation",
-                (user, role, organisation, tx.at),
+                "INSERT INTO users (name, role, title, organisation, created_at, user_id,"
+                " public_key) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    user,
+                    access,
+                    _title(role),
+                    organisation,
+                    tx.at,
+                    user_id,
+                    key.public_key().public_bytes_raw(),
+                ),
             )
-            tx.audit("vault.user_added", slot.slot_id, {"user": user, "role": role})
+            tx.audit("user.added", user_id, {**_user_json(user_id, user, access, key)})
         self._save_header(replace(self._header, slots=(*self._header.slots, slot)))
 
+    def _user_row(self, user: str) -> tuple[str, str]:
+        row = self.read_one(
+            "SELECT user_id, role FROM users WHERE name = ? AND user_id IS NOT NULL"
+            " AND user_id != ?",
+            (user, audit.RECOVERY_USER_ID),
+        )
+        if row is None:
+            raise UnknownUserError()
+        return str(row[0]), str(row[1])
+
+    def _keep_an_administrator(self, user_id: str) -> None:
+        row = self.read_one(
+            "SELECT count(*) FROM users WHERE role = ? AND user_id != ? AND user_id != ?",
+            (roles.ADMINISTRATOR, user_id, audit.RECOVERY_USER_ID),
+        )
+        if int(row[0]) == 0:
+            raise LastAdministratorError()
+
+    def set_role(self, user: str, role: str) -> None:
+        """Change a user's role (administrators only); the vault keeps one administrator."""
+        self.require(roles.USERS)
+        user_id, current = self._user_row(user)
+        try:
+            access = roles.access_role(role)
+        except ValueError as exc:
+            raise UnknownRoleError() from exc
+        if current == roles.ADMINISTRATOR and access != roles.ADMINISTRATOR:
+            self._keep_an_administrator(user_id)
+        with self.transaction() as tx:
+            tx.execute("UPDATE users SET role = ? WHERE user_id = ?", (access, user_id))
+            tx.audit(
+                "user.role_changed", user_id, {"user_id": user_id, "name": user, "role": access}
+            )
+        if self._signer is not None and self._signer.user_id == user_id:
+            self._signer = replace(self._signer, role=access)
+
+    def remove_user(self, user: str) -> None:
+        """Remove a user and their key slots (administrators only).
+
+        Their past entries stay in the ledger, signed; entries after the removal signed by their
+        key are named by ``vault check``.
+        """
+        self.require(roles.USERS)
+        user_id, current = self._user_row(user)
+        if current == roles.ADMINISTRATOR:
+            self._keep_an_administrator(user_id)
+        gone = [
+            s for s in self._header.slots if s.kind in ("passphrase", "keyring") and s.user == user
+        ]
+        with self.transaction() as tx:
+            tx.execute("DELETE FROM users WHERE user_id = ?", (user_id,))
+            tx.audit(
+                "user.removed",
+                user_id,
+                {"user_id": user_id, "name": user, "slots": [s.slot_id for s in gone]},
+            )
+        self._save_header(
+            replace(self._header, slots=tuple(s for s in self._header.slots if s not in gone))
+        )
+        for slot in gone:
+            if slot.kind == "keyring":
+                keyring_store.delete(f"slot:{self.vault_id}:{slot.slot_id}")
+        if self._signer is not None and self._signer.user_id == user_id:
+            self._signer = None  # removed themselves: nothing more is written in their name
+
     def user_profiles(self) -> list[tuple[str, str, str]]:
-        rows = self.read("SELECT name, role, organisation FROM users ORDER BY name")
+        """(name, title, organisation) of every user who can sign in (not the recovery key).
+
+        The title is the job a user gave ("lawyer"), else their role; reports print it as the
+        author's. What a user may do is :meth:`list_users`' ``role``.
+        """
+        rows = self.read(
+            "SELECT name, CASE WHEN title != '' THEN title ELSE role END, organisation FROM users"
+            " WHERE user_id IS NULL OR user_id != ? ORDER BY name",
+            (audit.RECOVERY_USER_ID,),
+        )
         return [(str(r[0]), str(r[1]), str(r[2])) for r in rows]
 
+    def list_users(self) -> list[UserInfo]:
+        rows = self.read(
+            "SELECT user_id, name, role, title, organisation, public_key FROM users"
+            " WHERE user_id != ? ORDER BY name",
+            (audit.RECOVERY_USER_ID,),
+        )
+        return [
+            UserInfo(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), r[5] is not None)
+            for r in rows
+        ]
+
     def enable_keyring(self, user: str | None = None) -> None:
-        """Add a keyring slot. Refused unless the keyring is a real secure store."""
+        """Add a keyring slot for the unlocked user. Refused unless the keyring is a real
+        secure store. The slot wraps this user's signing key too, so it can only be theirs."""
         keyring_store.secure_backend()
+        signer = self._signer
+        if signer is None or (user is not None and user != signer.name):
+            raise PermissionDeniedError(roles.USERS, self.role)
         secret = os.urandom(32)
-        slot = replace(_secret_slot(self.vault_id, self._master_key, "keyring", secret), user=user)
+        slot = _secret_slot(
+            self.vault_id, self._master_key, "keyring", secret, signer.key, user=signer.name
+        )
         keyring_store.store(f"slot:{self.vault_id}:{slot.slot_id}", b64(secret))
         with self.transaction() as tx:
-            tx.audit("vault.keyring_enabled", slot.slot_id, {})
+            tx.audit("vault.keyring_enabled", slot.slot_id, {"user_id": signer.user_id})
         self._save_header(replace(self._header, slots=(*self._header.slots, slot)))
 
     def disable_keyring(self) -> None:
@@ -800,6 +1248,10 @@ class Vault:
         if self._header.checkpoint is not None:
             known.append(self._header.checkpoint)
         audit.verify_against_checkpoints(conn, report, known)
+        findings, _ = audit.verify_accountability(conn, self.vault_id, cancel=cancel)
+        if findings:
+            first = findings[0]
+            raise AuditChainError(f"entry {first.seq}: {first.code} ({first.detail})", first.seq)
         return report
 
     # Checking --------------------------------------------------------------------------------
@@ -819,12 +1271,20 @@ class Vault:
                 problems.append(Problem("database.cipher_integrity", "vault.db", cipher[0][:200]))
             entries = 0
             try:
-                report = self._verify_ledger(conn, cancel=cancel)
+                report = audit.verify_chain(conn, cancel=cancel)
                 entries = report.entries
+                known = [
+                    Checkpoint(self.vault_id, int(r[0]), str(r[1]), str(r[2]), bytes(r[3]))
+                    for r in conn.execute("SELECT seq, hash, at, signature FROM audit_checkpoints")
+                ]
+                if self._header.checkpoint is not None:
+                    known.append(self._header.checkpoint)
+                audit.verify_against_checkpoints(conn, report, known)
             except VaultError as exc:
                 if isinstance(exc, OperationCancelledError):
                     raise
                 problems.append(Problem("audit.chain", "audit", str(exc.detail)))
+            problems.extend(self._check_users(conn, cancel))
             public_key = self.public_key
             for row in conn.execute(
                 "SELECT seq, hash, at, signature FROM audit_checkpoints ORDER BY seq"
@@ -857,6 +1317,66 @@ class Vault:
         if self.blobs.tmp_dir.is_dir() and any(self.blobs.tmp_dir.iterdir()):
             problems.append(Problem("tmp.not_empty", "tmp", "unfinished ingests present"))
         return CheckReport(tuple(problems), entries, len(blobs))
+
+    def _check_users(self, conn: Connection, cancel: threading.Event | None) -> list[Problem]:
+        """Every entry's signature and role, then every slot and user row against the ledger.
+
+        The ledger's list of users is signed entry by entry, so it is the reference; the slot
+        labels in ``vault.json`` and the ``users`` table are what an editor could change.
+        """
+        findings, users = audit.verify_accountability(conn, self.vault_id, cancel=cancel)
+        problems = [
+            Problem(
+                f.code, f"entry {f.seq}", f"actor {f.actor}: {f.detail}" if f.actor else f.detail
+            )
+            for f in findings
+        ]
+        by_key = {u.public_key: u for u in users.values() if u.public_key and not u.removed}
+        for slot in self._header.slots:
+            if slot.kind == "recovery":
+                continue
+            if slot.user_key is None:
+                pending = [
+                    u
+                    for u in users.values()
+                    if u.name == slot.user and u.public_key is None and not u.removed
+                ]
+                if not pending:
+                    problems.append(
+                        Problem(
+                            "user.slot_unlisted", f"slot {slot.slot_id}", f"labelled {slot.user}"
+                        )
+                    )
+                continue
+            owner = by_key.get(slot.user_key.public)
+            if owner is None:
+                problems.append(
+                    Problem("user.slot_unlisted", f"slot {slot.slot_id}", f"labelled {slot.user}")
+                )
+            elif owner.name != slot.user:
+                problems.append(
+                    Problem(
+                        "user.slot_relabelled",
+                        f"slot {slot.slot_id}",
+                        f"labelled {slot.user} but holds the key of {owner.name}",
+                    )
+                )
+        stored = {
+            str(r[0]): (str(r[1]), str(r[2]), None if r[3] is None else bytes(r[3]))
+            for r in conn.execute(
+                "SELECT user_id, name, role, public_key FROM users WHERE user_id IS NOT NULL"
+            )
+        }
+        listed = {
+            u.user_id: (u.name, u.role, u.public_key) for u in users.values() if not u.removed
+        }
+        if users and stored != listed:
+            for user_id in sorted(set(stored) | set(listed)):
+                if stored.get(user_id) != listed.get(user_id):
+                    problems.append(
+                        Problem("user.table_edited", f"user {user_id}", "differs from the ledger")
+                    )
+        return problems
 
     # Locking ---------------------------------------------------------------------------------
 

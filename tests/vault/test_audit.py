@@ -219,7 +219,7 @@ def test_change_without_audit_entry_is_refused(new_vault: Vault) -> None:
     assert new_vault.read("SELECT * FROM vault_meta WHERE key = 'sneaky'") == []
     with pytest.raises(VaultError), new_vault.transaction() as tx:
         tx.execute("UPDATE users SET role = 'admin'")
-    assert new_vault.read("SELECT role FROM users") == [("lawyer",)]
+    assert set(new_vault.read("SELECT role FROM users")) == {("administrator",)}
     # Reading, or changing nothing, needs no entry.
     with new_vault.transaction() as tx:
         tx.execute("SELECT count(*) FROM users")

@@ -269,7 +269,8 @@ def test_add_user(new_vault: Vault, cheap_kdf: KdfParams) -> None:
     try:
         assert v.actor == SECOND_USER
         assert (SECOND_USER, "paralegal", "") in v.user_profiles()
-        assert v.audit_entries(action_prefix="vault.user_added")
+        assert v.audit_entries(action_prefix="user.added")
+        assert v.role == "caseworker"  # the job title "paralegal" implies case work
     finally:
         v.lock()
     with pytest.raises(WrongPassphraseError):
@@ -368,7 +369,7 @@ def test_keyring_slot_with_a_secure_keyring(
 
     v = Vault.unlock_with_keyring(path)
     try:
-        assert v.actor == "keyring"
+        assert v.actor == TEST_USER  # the slot unwraps the user's own signing key
         assert _notes(v) == ["via keyring"]
     finally:
         v.lock()
