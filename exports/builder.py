@@ -35,7 +35,7 @@ from exports.model import (
     Progress,
 )
 from exports.redaction import RedactedCase, apply_profile
-from exports.report import ReportFacts, render_report
+from exports.report import ReportFacts, render_report, signature_reason
 from resources.i18n import catalogue
 
 log = logging.getLogger(__name__)
@@ -343,7 +343,7 @@ def build_bundle(
     signed_report = signing.sign_pdf(
         report,
         pdf_identity,
-        reason=f"Release of case {case.reference} to {request.scope.recipient.kind.value}",
+        reason=signature_reason(request),
         location=request.organisation or request.author.organisation,
         name=request.author.name,
     )

@@ -226,7 +226,8 @@ def write_catalog(language: str, catalog: Catalog) -> None:
         setattr(catalog, "_num_plurals", int(count.split("=")[1]))  # noqa: B010
         setattr(catalog, "_plural_expr", expression)  # noqa: B010
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=100, sort_output=False)
+    # No line numbers: they would change the catalogues whenever code moves, not its words.
+    write_po(buffer, catalog, width=100, sort_output=False, include_lineno=False)
     po_path(language).write_bytes(buffer.getvalue())
 
 
@@ -234,7 +235,9 @@ def update() -> None:
     fresh = template()
     for language in languages():
         catalog = read_catalog(language)
+        created = catalog.creation_date
         catalog.update(fresh, no_fuzzy_matching=True, update_header_comment=False)
+        catalog.creation_date = created  # the header stays put when no message changed
         # Obsolete messages would linger in the .po forever; the code no longer shows them.
         catalog.obsolete.clear()
         write_catalog(language, catalog)
