@@ -15,7 +15,18 @@ import json
 import logging
 from typing import Any
 
-from intake._base import Service, dumps, index_drop, new_id, parse_dt, require_reason
+from intake._base import (
+    Columns,
+    Row,
+    Service,
+    dumps,
+    index_drop,
+    insert_row,
+    new_id,
+    parse_dt,
+    require_reason,
+    scalar,
+)
 from intake.entities import drop_orphan_entities
 from intake.errors import CaseNotFoundError, LegalHoldError, PersonNotFoundError
 from intake.models import Tombstone, evidence_label
@@ -24,20 +35,25 @@ from vault import Transaction, roles
 log = logging.getLogger(__name__)
 
 
-def _ids(tx: Transaction, sql: str, params: tuple[Any, ...]) -> list[str]:
-    return [str(r[0]) for r in tx.execute(sql, params).fetchall()]
+TOMBSTONE = Columns.of(Tombstone)
+_ERASED_EVIDENCE = Columns("evidence_id", "blob_id", "number")
 
 
-def tombstone_from_row(row: Any) -> Tombstone:
+def _ids(tx: Transaction, column: str, rest: str, params: tuple[Any, ...]) -> list[str]:
+    """The values of one id column of ``SELECT <column> <rest>``."""
+    return [str(r[column]) for r in Columns(column).fetch_all(tx, rest, params)]
+
+
+def tombstone_from_row(row: Row) -> Tombstone:
     return Tombstone(
-        tombstone_id=row[0],
-        case_id=row[1],
-        person_id=row[2],
-        erased_at=parse_dt(row[3]),
-        erased_by=row[4],
-        reason=row[5],
-        counts={k: int(v) for k, v in json.loads(row[6]).items()},
-        evidence_labels=tuple(json.loads(row[7])),
+        tombstone_id=row["tombstone_id"],
+        case_id=row["case_id"],
+        person_id=row["person_id"],
+        erased_at=parse_dt(row["erased_at"]),
+        erased_by=row["erased_by"],
+        reason=row["reason"],
+        counts={k: int(v) for k, v in json.loads(row["counts"]).items()},
+        evidence_labels=tuple(json.loads(row["evidence_labels"])),
     )
 
 
@@ -52,35 +68,31 @@ class ErasureService(Service):
         reason = require_reason(reason)
         tombstone_id = new_id()
         with self._vault.transaction() as tx:
-            person = tx.execute(
-                "SELECT case_id FROM people WHERE person_id = ?", (person_id,)
-            ).fetchone()
-            if person is None:
+            owner = scalar(tx, "case_id", "FROM people WHERE person_id = ?", (person_id,))
+            if owner is None:
                 raise PersonNotFoundError(person_id)
-            case_id = str(person[0])
-            case = tx.execute(
-                "SELECT legal_hold FROM cases WHERE case_id = ?", (case_id,)
-            ).fetchone()
+            case_id = str(owner)
+            case = Columns("legal_hold").fetch_one(tx, "FROM cases WHERE case_id = ?", (case_id,))
             if case is None:
                 raise CaseNotFoundError(case_id)
-            if case[0]:
+            if case["legal_hold"]:
                 raise LegalHoldError(case_id)
             tx.execute("INSERT INTO intake_erasure_guard (active) VALUES (1)")
             counts, labels = self._erase(tx, case_id, person_id)
             tx.execute("DELETE FROM intake_erasure_guard")
-            tx.execute(
-                "INSERT INTO erasures (tombstone_id, case_id, person_id, erased_at, erased_by,"
-                " reason, counts, evidence_labels) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    tombstone_id,
-                    case_id,
-                    person_id,
-                    tx.at,
-                    self._vault.actor,
-                    reason,
-                    dumps(counts),
-                    dumps(labels),
-                ),
+            insert_row(
+                tx,
+                "erasures",
+                {
+                    "tombstone_id": tombstone_id,
+                    "case_id": case_id,
+                    "person_id": person_id,
+                    "erased_at": tx.at,
+                    "erased_by": self._vault.actor,
+                    "reason": reason,
+                    "counts": dumps(counts),
+                    "evidence_labels": dumps(labels),
+                },
             )
             tx.audit(
                 "person.erased",
@@ -96,16 +108,11 @@ class ErasureService(Service):
     def _erase(
         self, tx: Transaction, case_id: str, person_id: str
     ) -> tuple[dict[str, int], list[str]]:
-        statements = _ids(
-            tx, "SELECT statement_id FROM statements WHERE person_id = ?", (person_id,)
+        statements = _ids(tx, "statement_id", "FROM statements WHERE person_id = ?", (person_id,))
+        evidence = _ERASED_EVIDENCE.fetch_all(
+            tx, "FROM evidence WHERE acquired_from_person_id = ?", (person_id,)
         )
-        evidence = tx.execute(
-            "SELECT evidence_id, blob_id, number FROM evidence WHERE acquired_from_person_id = ?",
-            (person_id,),
-        ).fetchall()
-        interviews = _ids(
-            tx, "SELECT interview_id FROM interviews WHERE person_id = ?", (person_id,)
-        )
+        interviews = _ids(tx, "interview_id", "FROM interviews WHERE person_id = ?", (person_id,))
         counts = {
             "statements": len(statements),
             "evidence": len(evidence),
@@ -122,15 +129,16 @@ class ErasureService(Service):
             tx.execute("DELETE FROM statement_revisions WHERE statement_id = ?", (statement_id,))
             tx.execute("DELETE FROM statements WHERE statement_id = ?", (statement_id,))
         labels: list[str] = []
-        for evidence_id, blob_id, number in evidence:
+        for item in evidence:
+            evidence_id = item["evidence_id"]
             counts["entity_links"] += tx.execute(
                 "DELETE FROM entity_links WHERE evidence_id = ?", (evidence_id,)
             ).rowcount
             index_drop(tx, "evidence", evidence_id)
             tx.execute("DELETE FROM custody_events WHERE evidence_id = ?", (evidence_id,))
             tx.execute("DELETE FROM evidence WHERE evidence_id = ?", (evidence_id,))
-            tx.remove_blob(blob_id)
-            labels.append(evidence_label(int(number)))
+            tx.remove_blob(item["blob_id"])
+            labels.append(evidence_label(int(item["number"])))
         for interview_id in interviews:
             still_used = tx.execute(
                 "SELECT 1 FROM statements WHERE interview_id = ?", (interview_id,)
@@ -157,19 +165,15 @@ class ErasureService(Service):
         return counts, labels
 
     def tombstone(self, tombstone_id: str) -> Tombstone:
-        row = self._vault.read_one(
-            "SELECT tombstone_id, case_id, person_id, erased_at, erased_by, reason, counts,"
-            " evidence_labels FROM erasures WHERE tombstone_id = ?",
-            (tombstone_id,),
+        row = TOMBSTONE.fetch_one(
+            self._vault, "FROM erasures WHERE tombstone_id = ?", (tombstone_id,)
         )
         if row is None:
             raise PersonNotFoundError(tombstone_id)
         return tombstone_from_row(row)
 
     def tombstones(self, case_id: str) -> list[Tombstone]:
-        rows = self._vault.read(
-            "SELECT tombstone_id, case_id, person_id, erased_at, erased_by, reason, counts,"
-            " evidence_labels FROM erasures WHERE case_id = ? ORDER BY erased_at",
-            (case_id,),
+        rows = TOMBSTONE.fetch_all(
+            self._vault, "FROM erasures WHERE case_id = ? ORDER BY erased_at", (case_id,)
         )
         return [tombstone_from_row(r) for r in rows]
