@@ -12,7 +12,17 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import phonenumbers
 
-from intake._base import Service, case_row, index_drop, index_put, new_id, parse_dt
+from intake._base import (
+    Columns,
+    Row,
+    Service,
+    case_row,
+    index_drop,
+    index_put,
+    new_id,
+    parse_dt,
+    scalar,
+)
 from intake.errors import EntityNotFoundError, InvalidEntityError, ValidationError
 from intake.models import CrossCaseLink, Entity, EntityKind, EntityLink
 from vault import Transaction
@@ -36,11 +46,30 @@ _SOCIAL_HOSTS = {
     "ok.ru": "ok",
 }
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-LINK_SELECT = (
-    "SELECT l.link_id, e.entity_id, e.kind, e.value, e.display, e.created_at, l.case_id,"
-    " c.reference, l.person_id, l.evidence_id, l.statement_id, l.note, l.created_at,"
-    " l.created_by FROM entity_links l JOIN entities e ON e.entity_id = l.entity_id"
+ENTITY = Columns.of(Entity)
+#: A link's own columns, its entity's (as ``entity_`` + name: both tables have ``created_at``)
+#: and its case's reference.
+LINK = (
+    Columns(
+        "link_id",
+        "case_id",
+        "person_id",
+        "evidence_id",
+        "statement_id",
+        "note",
+        "created_at",
+        "created_by",
+    ).qualified("l")
+    + ENTITY.qualified("e", prefix="entity_")
+    + Columns("c.reference AS case_reference")
+)
+LINK_FROM = (
+    "FROM entity_links l JOIN entities e ON e.entity_id = l.entity_id"
     " JOIN cases c ON c.case_id = l.case_id"
+)
+#: Entities with the cases they appear in, as "case_id reference" pairs joined by commas.
+CROSS_CASE = ENTITY.qualified("e") + Columns(
+    "group_concat(DISTINCT c.case_id || ' ' || c.reference) AS cases"
 )
 
 
@@ -146,33 +175,41 @@ def normalise(
     return _fold(raw), display
 
 
-def entity_from_row(row: Any) -> Entity:
-    return Entity(row[0], EntityKind(row[1]), row[2], row[3], parse_dt(row[4]))
+def entity_from_row(row: Row, prefix: str = "") -> Entity:
+    """The entity of ``row``, whose columns may carry a ``prefix`` (see :data:`LINK`)."""
+    return Entity(
+        entity_id=row[f"{prefix}entity_id"],
+        kind=EntityKind(row[f"{prefix}kind"]),
+        value=row[f"{prefix}value"],
+        display=row[f"{prefix}display"],
+        created_at=parse_dt(row[f"{prefix}created_at"]),
+    )
 
 
-def link_from_row(row: Any) -> EntityLink:
+def link_from_row(row: Row) -> EntityLink:
     return EntityLink(
-        link_id=row[0],
-        entity=entity_from_row(row[1:6]),
-        case_id=row[6],
-        case_reference=row[7],
-        person_id=row[8],
-        evidence_id=row[9],
-        statement_id=row[10],
-        note=row[11],
-        created_at=parse_dt(row[12]),
-        created_by=row[13],
+        link_id=row["link_id"],
+        entity=entity_from_row(row, "entity_"),
+        case_id=row["case_id"],
+        case_reference=row["case_reference"],
+        person_id=row["person_id"],
+        evidence_id=row["evidence_id"],
+        statement_id=row["statement_id"],
+        note=row["note"],
+        created_at=parse_dt(row["created_at"]),
+        created_by=row["created_by"],
     )
 
 
 def drop_orphan_entities(tx: Transaction) -> list[str]:
     """Delete entities no link refers to any more (and their search documents)."""
     orphans = [
-        str(r[0])
-        for r in tx.execute(
-            "SELECT entity_id FROM entities e WHERE NOT EXISTS"
-            " (SELECT 1 FROM entity_links l WHERE l.entity_id = e.entity_id)"
-        ).fetchall()
+        str(r["entity_id"])
+        for r in Columns("entity_id").fetch_all(
+            tx,
+            "FROM entities e WHERE NOT EXISTS"
+            " (SELECT 1 FROM entity_links l WHERE l.entity_id = e.entity_id)",
+        )
     ]
     for entity_id in orphans:
         index_drop(tx, "entity", entity_id)
@@ -211,10 +248,10 @@ class EntityService(Service):
         with self._vault.transaction() as tx:
             case_row(tx, case_id)
             self._check_targets(tx, case_id, person_id, evidence_id, statement_id)
-            row = tx.execute(
-                "SELECT entity_id FROM entities WHERE kind = ? AND value = ?", (str(kind), value)
-            ).fetchone()
-            if row is None:
+            known = scalar(
+                tx, "entity_id", "FROM entities WHERE kind = ? AND value = ?", (str(kind), value)
+            )
+            if known is None:
                 entity_id = new_id()
                 tx.execute(
                     "INSERT INTO entities (entity_id, kind, value, display, created_at)"
@@ -224,14 +261,16 @@ class EntityService(Service):
                 index_put(tx, "entity", entity_id, None, display, f"{value} {kind}")
                 tx.audit("entity.created", entity_id, {"kind": str(kind)})
             else:
-                entity_id = str(row[0])
-            existing = tx.execute(
-                "SELECT link_id FROM entity_links WHERE entity_id = ? AND case_id = ?"
+                entity_id = str(known)
+            existing = scalar(
+                tx,
+                "link_id",
+                "FROM entity_links WHERE entity_id = ? AND case_id = ?"
                 " AND person_id IS ? AND evidence_id IS ? AND statement_id IS ?",
                 (entity_id, case_id, person_id, evidence_id, statement_id),
-            ).fetchone()
+            )
             if existing is not None:
-                link_id = str(existing[0])
+                link_id = str(existing)
             else:
                 link_id = new_id()
                 tx.execute(
@@ -268,21 +307,17 @@ class EntityService(Service):
         ):
             if value is None:
                 continue
-            row = tx.execute(f"SELECT case_id FROM {table} WHERE {column} = ?", (value,)).fetchone()
-            if row is None or row[0] != case_id:
+            if scalar(tx, "case_id", f"FROM {table} WHERE {column} = ?", (value,)) != case_id:
                 raise ValidationError(f"{column} does not belong to the case")
 
     def link(self, link_id: str) -> EntityLink:
-        row = self._vault.read_one(f"{LINK_SELECT} WHERE l.link_id = ?", (link_id,))
+        row = LINK.fetch_one(self._vault, f"{LINK_FROM} WHERE l.link_id = ?", (link_id,))
         if row is None:
             raise EntityNotFoundError(link_id)
         return link_from_row(row)
 
     def get(self, entity_id: str) -> Entity:
-        row = self._vault.read_one(
-            "SELECT entity_id, kind, value, display, created_at FROM entities WHERE entity_id = ?",
-            (entity_id,),
-        )
+        row = ENTITY.fetch_one(self._vault, "FROM entities WHERE entity_id = ?", (entity_id,))
         if row is None:
             raise EntityNotFoundError(entity_id)
         return entity_from_row(row)
@@ -293,55 +328,57 @@ class EntityService(Service):
         """The entity ``raw`` normalises to, if the vault knows it."""
         kind = EntityKind(kind)
         value, _ = self.normalise(kind, raw, platform=platform)
-        row = self._vault.read_one(
-            "SELECT entity_id, kind, value, display, created_at FROM entities"
-            " WHERE kind = ? AND value = ?",
-            (str(kind), value),
+        row = ENTITY.fetch_one(
+            self._vault, "FROM entities WHERE kind = ? AND value = ?", (str(kind), value)
         )
         return None if row is None else entity_from_row(row)
 
     def for_case(self, case_id: str) -> list[EntityLink]:
-        rows = self._vault.read(
-            f"{LINK_SELECT} WHERE l.case_id = ? ORDER BY e.kind, e.value, l.created_at",
+        rows = LINK.fetch_all(
+            self._vault,
+            f"{LINK_FROM} WHERE l.case_id = ? ORDER BY e.kind, e.value, l.created_at",
             (case_id,),
         )
         return [link_from_row(r) for r in rows]
 
     def links_for(self, entity_id: str) -> list[EntityLink]:
         """Every link of one entity, across all cases."""
-        rows = self._vault.read(
-            f"{LINK_SELECT} WHERE l.entity_id = ? ORDER BY c.reference, l.created_at",
+        rows = LINK.fetch_all(
+            self._vault,
+            f"{LINK_FROM} WHERE l.entity_id = ? ORDER BY c.reference, l.created_at",
             (entity_id,),
         )
         return [link_from_row(r) for r in rows]
 
     def cross_case_links(self, case_id: str | None = None) -> list[CrossCaseLink]:
         """Entities that appear in two or more cases (only those touching ``case_id`` if given)."""
-        rows = self._vault.read(
-            "SELECT e.entity_id, e.kind, e.value, e.display, e.created_at,"
-            " group_concat(DISTINCT c.case_id || ' ' || c.reference)"
-            " FROM entities e JOIN entity_links l ON l.entity_id = e.entity_id"
+        rows = CROSS_CASE.fetch_all(
+            self._vault,
+            "FROM entities e JOIN entity_links l ON l.entity_id = e.entity_id"
             " JOIN cases c ON c.case_id = l.case_id"
             " GROUP BY e.entity_id HAVING count(DISTINCT l.case_id) > 1"
-            " ORDER BY e.kind, e.value"
+            " ORDER BY e.kind, e.value",
         )
         result: list[CrossCaseLink] = []
         for row in rows:
-            pairs = sorted((p.split(" ", 1) for p in str(row[5]).split(",")), key=lambda p: p[1])
-            ids = tuple(p[0] for p in pairs)
+            # "case_id reference" pairs, ordered by reference.
+            cases = sorted(
+                (tuple(p.split(" ", 1)) for p in str(row["cases"]).split(",")),
+                key=lambda pair: pair[1],
+            )
+            ids = tuple(linked_id for linked_id, _ in cases)
             if case_id is not None and case_id not in ids:
                 continue
-            result.append(CrossCaseLink(entity_from_row(row[:5]), ids, tuple(p[1] for p in pairs)))
+            references = tuple(reference for _, reference in cases)
+            result.append(CrossCaseLink(entity_from_row(row), ids, references))
         return result
 
     def unlink(self, link_id: str, reason: str = "") -> None:
         """Remove one link (a mistaken entry); an entity left without links disappears."""
         with self._vault.transaction() as tx:
-            row = tx.execute(
-                "SELECT entity_id FROM entity_links WHERE link_id = ?", (link_id,)
-            ).fetchone()
-            if row is None:
+            entity_id = scalar(tx, "entity_id", "FROM entity_links WHERE link_id = ?", (link_id,))
+            if entity_id is None:
                 raise EntityNotFoundError(link_id)
             tx.execute("DELETE FROM entity_links WHERE link_id = ?", (link_id,))
             drop_orphan_entities(tx)
-            tx.audit("entity.unlinked", link_id, {"entity_id": row[0], "reason": reason})
+            tx.audit("entity.unlinked", link_id, {"entity_id": entity_id, "reason": reason})
