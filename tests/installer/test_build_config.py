@@ -39,7 +39,7 @@ def test_resources_keep_their_layout(build: ModuleType, tmp_path: Path) -> None:
     (tmp_path / "fonts" / "A.ttf").write_bytes(b"font")
     (tmp_path / "translations").mkdir()
     (tmp_path / "translations" / "ro.mo").write_bytes(b"mo")
-    (tmp_path / "translations" / "ro.po").write_text("msgid \"\"")
+    (tmp_path / "translations" / "ro.po").write_text('msgid ""')
     (tmp_path / "__init__.py").write_text("")
     (tmp_path / "__pycache__").mkdir()
     (tmp_path / "__pycache__" / "x.pyc").write_bytes(b"")
