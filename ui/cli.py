@@ -45,6 +45,7 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_UNCONFIRMED = 3  # intact, but the signer was not confirmed (as for verify, DESIGN §6.1)
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -220,13 +221,21 @@ def cmd_vault_init(args: argparse.Namespace) -> int:
 
 
 def cmd_vault_check(args: argparse.Namespace) -> int:
+    from ui.anchors import anchors_at
+
+    # Anchors are read before the unlock, so a missing bundle fails before any prompt.
+    anchors = [a for place in args.against or () for a in anchors_at(Path(place))]
     vault = unlock_vault(args)
     try:
         progress = ProgressLine(_("Checking"))
-        report = vault.check(progress=progress)
+        report = vault.check(anchors=anchors, progress=progress)
         progress.finish()
+        fingerprint = vault.fingerprint
     finally:
         vault.lock()
+    out(_("Vault signing key fingerprint: {fpr}.").format(fpr=fingerprint))
+    if anchors:
+        out(_("Checkpoints kept outside the vault compared: {count}.").format(count=len(anchors)))
     out(_("Header: authenticated. Audit entries: {count}.").format(count=report.audit_entries))
     out(_("Evidence files checked: {count}.").format(count=report.blobs_checked))
     if report.ok:
@@ -278,28 +287,82 @@ def cmd_vault_adduser(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_vault_users(args: argparse.Namespace) -> int:
+    vault = unlock_vault(args)
+    try:
+        users = vault.list_users()
+    finally:
+        vault.lock()
+    for user in users:
+        pending = "" if user.enrolled else _(" (key made at their next unlock)")
+        out(f"{user.name}\t{user.role}\t{user.title}{pending}")
+    return EXIT_OK
+
+
+def cmd_vault_setrole(args: argparse.Namespace) -> int:
+    vault = unlock_vault(args)
+    try:
+        vault.set_role(args.name, args.role)
+    finally:
+        vault.lock()
+    out(_("{user} is now {role}.").format(user=args.name, role=args.role))
+    return EXIT_OK
+
+
+def cmd_vault_deluser(args: argparse.Namespace) -> int:
+    vault = unlock_vault(args)
+    try:
+        vault.remove_user(args.name)
+    finally:
+        vault.lock()
+    out(_("User {user} removed; their key slots are gone.").format(user=args.name))
+    return EXIT_OK
+
+
+def _check_backup(args: argparse.Namespace) -> int:
+    """``vault backup --check DEST``: intact, and signed by the expected key (DESIGN §6.5)."""
+    from vault import backup
+
+    vault_key = None
+    if args.vault:
+        args.path = args.vault
+        vault = unlock_vault(args)
+        try:
+            vault_key = vault.public_key
+        finally:
+            vault.lock()
+    progress = ProgressLine(_("Checking backup"))
+    result = backup.check_backup(
+        Path(args.check), expect_keys=args.expect_key or (), vault_key=vault_key, progress=progress
+    )
+    progress.finish()
+    out(
+        _("Backup generation {generation}, taken at {taken_at}.").format(
+            generation=result.generation, taken_at=result.taken_at
+        )
+    )
+    out(_("Files checked: {count}.").format(count=result.files_checked))
+    out(_("Signed by the key with fingerprint {fpr}.").format(fpr=result.signer_fingerprint))
+    if not result.ok:
+        out(problems_found(len(result.problems)))
+        for problem in result.problems:
+            out(f"  [{problem.code}] {problem.subject} — {problem.detail}")
+        return EXIT_PROBLEMS
+    if not result.signer_confirmed:
+        out(_("Result: intact, but whose backup it is was not confirmed."))
+        out(_("Confirm it with --vault PATH, or --expect-key FINGERPRINT from the vault."))
+        return EXIT_UNCONFIRMED
+    out(_("Result: OK, the backup is complete, intact and signed by the expected key."))
+    return EXIT_OK
+
+
 def cmd_vault_backup(args: argparse.Namespace) -> int:
     from vault import backup
 
     if args.check:
         if args.paths:
             raise BackupArgumentsError()
-        progress = ProgressLine(_("Checking backup"))
-        result = backup.check_backup(Path(args.check), progress=progress)
-        progress.finish()
-        out(
-            _("Backup generation {generation}, taken at {taken_at}.").format(
-                generation=result.generation, taken_at=result.taken_at
-            )
-        )
-        out(_("Files checked: {count}.").format(count=result.files_checked))
-        if result.ok:
-            out(_("Result: OK, the backup is complete and intact."))
-            return EXIT_OK
-        out(problems_found(len(result.problems)))
-        for problem in result.problems:
-            out(f"  [{problem.code}] {problem.subject} — {problem.detail}")
-        return EXIT_PROBLEMS
+        return _check_backup(args)
     if len(args.paths) != 2:
         raise BackupArgumentsError()
     args.path = args.paths[0]
@@ -429,6 +492,12 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help=_("verify header, database, audit chain and every evidence file")
     )
     check.add_argument("path")
+    check.add_argument(
+        "--against",
+        action="append",
+        metavar="BUNDLE_OR_BACKUP",
+        help=_("also prove the vault still holds the checkpoint of a bundle or backup folder"),
+    )
     add_unlock_arguments(check)
     check.set_defaults(handler=cmd_vault_check)
 
@@ -444,9 +513,31 @@ def build_parser() -> argparse.ArgumentParser:
     adduser.add_argument("path")
     add_unlock_arguments(adduser)
     adduser.add_argument("--new-user", required=True)
-    adduser.add_argument("--role", default="")
+    adduser.add_argument(
+        "--role", default="", help=_("administrator, caseworker (the default) or viewer")
+    )
     adduser.add_argument("--organisation", default="")
     adduser.set_defaults(handler=cmd_vault_adduser)
+
+    users = vault_commands.add_parser("users", help=_("list the users and their roles"))
+    users.add_argument("path")
+    add_unlock_arguments(users)
+    users.set_defaults(handler=cmd_vault_users)
+
+    setrole = vault_commands.add_parser("setrole", help=_("change a user's role (administrators)"))
+    setrole.add_argument("path")
+    setrole.add_argument("name", metavar="USER")
+    setrole.add_argument("role", metavar="ROLE", help=_("administrator, caseworker or viewer"))
+    add_unlock_arguments(setrole)
+    setrole.set_defaults(handler=cmd_vault_setrole)
+
+    deluser = vault_commands.add_parser(
+        "deluser", help=_("remove a user and their key slots (administrators)")
+    )
+    deluser.add_argument("path")
+    deluser.add_argument("name", metavar="USER")
+    add_unlock_arguments(deluser)
+    deluser.set_defaults(handler=cmd_vault_deluser)
 
     backup_parser = vault_commands.add_parser(
         "backup",
@@ -454,6 +545,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     backup_parser.add_argument("paths", nargs="*", metavar="PATH DEST")
     backup_parser.add_argument("--check", metavar="DEST", help=_("verify the backup in DEST"))
+    backup_parser.add_argument(
+        "--expect-key",
+        action="append",
+        metavar="FPR",
+        help=_("with --check: the fingerprint of the vault key that must have signed it"),
+    )
+    backup_parser.add_argument(
+        "--vault", metavar="PATH", help=_("with --check: confirm the signer with this vault's key")
+    )
     add_unlock_arguments(backup_parser)
     backup_parser.set_defaults(handler=cmd_vault_backup)
 

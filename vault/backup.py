@@ -25,6 +25,7 @@ import re
 import secrets
 import shutil
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,14 +37,15 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from vault.blobs import CHUNK_SIZE, Progress, ciphertext_size
 from vault.constants import DB_FILE, HEADER_FILE
 from vault.errors import (
+    AnchorRollbackError,
     OperationCancelledError,
     VaultError,
     VaultExistsError,
     VaultInUseError,
 )
 from vault.fsutil import FILE_MODE, atomic_write, fsync_dir, make_private_dir, storage_errors
-from vault.header import canonical_json
-from vault.vault import Problem, Vault
+from vault.header import Checkpoint, canonical_json
+from vault.vault import Problem, Vault, key_fingerprint
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +91,11 @@ class BackupReport:
     bytes_written: int
 
 
+class BackupOfAnotherVaultError(BackupError):
+    code = "backup.other_vault"
+    message = "This backup folder holds another vault's backups (or its manifests were forged)."
+
+
 @dataclass(frozen=True)
 class BackupCheck:
     generation: str
@@ -96,6 +103,10 @@ class BackupCheck:
     vault_id: str
     files_checked: int
     problems: tuple[Problem, ...]
+    signer_fingerprint: str = ""
+    # Whether the manifest's signer is a key the caller expected (or the vault's own): a backup
+    # that only vouches for itself proves integrity, not whose it is (DESIGN §6.5).
+    signer_confirmed: bool = False
 
     @property
     def ok(self) -> bool:
@@ -209,6 +220,46 @@ def _verify_signature(manifest: dict[str, Any]) -> bool:
     return True
 
 
+def _signer_key(manifest: dict[str, Any]) -> Ed25519PublicKey | None:
+    try:
+        key = serialization.load_pem_public_key(str(manifest["public_key"]).encode())
+    except (KeyError, ValueError, TypeError):
+        return None
+    return key if isinstance(key, Ed25519PublicKey) else None
+
+
+def destination_checkpoints(dest: Path) -> list[tuple[str, Checkpoint]]:
+    """The signed checkpoint of every readable generation at ``dest``: the anchors it keeps.
+
+    A generation whose manifest cannot be read gives none; the caller checks each checkpoint's
+    signature against the vault's own key, never against a key the destination supplies.
+    """
+    anchors: list[tuple[str, Checkpoint]] = []
+    for name in list_generations(Path(dest)):
+        try:
+            manifest = _read_manifest(Path(dest) / GENERATIONS / name)
+            anchors.append((f"{GENERATIONS}/{name}", Checkpoint.from_json(manifest["checkpoint"])))
+        except (BackupError, KeyError, ValueError):
+            log.info("backup generation %s gives no checkpoint", name)
+    return anchors
+
+
+def _refuse_rollback(vault: Vault, dest: Path) -> None:
+    """Refuse to back up a vault older than, or diverging from, what ``dest`` already holds.
+
+    The destination's checkpoints were signed by this vault's key when they were written, so a
+    copy of the vault put back in place (whole folder, header and all) cannot rewrite them.
+    """
+    for where, checkpoint in destination_checkpoints(dest):
+        problem = vault.anchor_problem(checkpoint, where)
+        if problem is None:
+            continue
+        if problem.code == "anchor.other_vault":
+            raise BackupOfAnotherVaultError(where)
+        log.warning("backup of vault %s refused: %s at %s", vault.vault_id, problem.code, where)
+        raise AnchorRollbackError(f"{where}: {problem.detail}")
+
+
 def current_generation(dest: Path) -> str:
     try:
         name = (dest / CURRENT).read_text(encoding="ascii").strip()
@@ -262,6 +313,7 @@ def _backup_locked(
 ) -> BackupReport:
     for stale in (dest / GENERATIONS).glob(".staging-*"):
         shutil.rmtree(stale, ignore_errors=True)
+    _refuse_rollback(vault, dest)
     generation = _generation_name(vault, dest)
     staging = dest / GENERATIONS / f".staging-{generation}"
     make_private_dir(staging)
@@ -372,10 +424,17 @@ def check_backup(
     dest: Path,
     generation: str | None = None,
     *,
+    expect_keys: Sequence[str] = (),
+    vault_key: Ed25519PublicKey | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> BackupCheck:
-    """Verify one generation (the current one by default) without restoring it."""
+    """Verify one generation (the current one by default) without restoring it.
+
+    The signer is confirmed as ``verify`` confirms a bundle's sender: by a fingerprint given
+    with ``expect_keys`` (SHA-256 of the DER public key) or by the vault's own key. A manifest
+    signed by any other key is a problem when either is given, and unconfirmed otherwise.
+    """
     dest = Path(dest)
     if not (dest / GENERATIONS).is_dir():
         raise BackupNotFoundError()
@@ -385,12 +444,23 @@ def check_backup(
     folder = dest / GENERATIONS / name
     manifest = _read_manifest(folder)
     problems: list[Problem] = []
+    manifest_name = f"{GENERATIONS}/{name}/{MANIFEST}"
     if not _verify_signature(manifest):
         problems.append(
+            Problem("backup.signature", manifest_name, "manifest signature does not verify")
+        )
+    signer = _signer_key(manifest)
+    fingerprint = "" if signer is None else key_fingerprint(signer)
+    expected = {f.strip().lower().replace(":", "") for f in expect_keys}
+    if vault_key is not None:
+        expected.add(key_fingerprint(vault_key))
+    confirmed = bool(fingerprint) and fingerprint in expected
+    if expected and not confirmed:
+        problems.append(
             Problem(
-                "backup.signature",
-                f"{GENERATIONS}/{name}/{MANIFEST}",
-                "manifest signature does not verify",
+                "backup.wrong_signer",
+                manifest_name,
+                f"signed by {fingerprint or 'no usable key'}, not by the expected key",
             )
         )
     files: dict[str, dict[str, Any]] = manifest["files"]
@@ -423,6 +493,8 @@ def check_backup(
         str(manifest.get("vault_id", "")),
         len(files),
         tuple(problems),
+        fingerprint,
+        confirmed and not problems,
     )
 
 

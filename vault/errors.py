@@ -166,6 +166,17 @@ class RollbackError(VaultError):
     )
 
 
+class AnchorRollbackError(RollbackError):
+    """A checkpoint kept outside the vault (a backup, a bundle) is newer than, or contradicts,
+    the vault's ledger: the vault was rolled back or replaced (DESIGN §6.5)."""
+
+    code = "vault.rollback_at_anchor"
+    message = (
+        "Rollback: this vault is older than, or diverges from, a signed checkpoint kept outside "
+        "it. It may have been replaced by an older copy. Nothing was written."
+    )
+
+
 class AuditChainError(VaultError):
     code = "vault.audit_broken"
     message = "The audit ledger does not verify."

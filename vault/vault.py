@@ -97,6 +97,16 @@ VAULT_COMPONENT = "vault"
 _ACCOUNTABLE_SCHEMA = 2  # the vault schema version that added user keys
 
 
+def key_fingerprint(public_key: Ed25519PublicKey) -> str:
+    """SHA-256 of the DER public key, as ``verify`` and VERIFY.txt print a signer's key."""
+    import hashlib
+
+    der = public_key.public_bytes(
+        serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    return hashlib.sha256(der).hexdigest()
+
+
 def _title(value: str) -> str:
     """A job title given where a role is expected by older callers; role names are not titles."""
     cleaned = value.strip()
@@ -841,6 +851,41 @@ class Vault:
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
         )
 
+    @property
+    def fingerprint(self) -> str:
+        return key_fingerprint(self.public_key)
+
+    def anchor_problem(self, checkpoint: Checkpoint, where: str) -> Problem | None:
+        """Whether this vault still holds the entry a checkpoint kept outside it vouches for.
+
+        ``where`` names the anchor (a backup generation, a bundle). Only this vault's own key
+        is trusted for the signature: an anchor that brings its own key proves nothing.
+        """
+        if checkpoint.vault_id != self.vault_id:
+            return Problem(
+                "anchor.other_vault", where, f"a checkpoint of vault {checkpoint.vault_id}"
+            )
+        if not audit.checkpoint_signature_valid(self.public_key, checkpoint):
+            return Problem("anchor.signature", where, "checkpoint not signed by this vault's key")
+        with self._lock:
+            conn = self._connection()
+            last_seq, _ = audit.last_entry(conn)
+            if checkpoint.seq > last_seq:
+                return Problem(
+                    "anchor.rollback",
+                    where,
+                    f"rollback: it holds entry {checkpoint.seq} signed at {checkpoint.at}; this"
+                    f" vault's ledger ends at entry {last_seq}",
+                )
+            if not audit.checkpoint_matches_ledger(conn, checkpoint):
+                return Problem(
+                    "anchor.diverged",
+                    where,
+                    f"rollback or rewritten history: entry {checkpoint.seq} differs from the one"
+                    f" signed at {checkpoint.at}",
+                )
+        return None
+
     def derive_key(self, label: str) -> bytes:
         """A key for another layer's use (e.g. exports), bound to this vault's master key."""
         return hkdf(self._master_key, info=f"custodia derived v1|{label}".encode())
@@ -1257,10 +1302,26 @@ class Vault:
     # Checking --------------------------------------------------------------------------------
 
     def check(
-        self, *, progress: Progress | None = None, cancel: threading.Event | None = None
+        self,
+        *,
+        anchors: Sequence[tuple[str, Checkpoint | None]] = (),
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
     ) -> CheckReport:
-        """Header, database integrity, audit chain, checkpoints and every blob."""
+        """Header, database integrity, audit chain, checkpoints, users and every blob.
+
+        ``anchors`` are checkpoints kept outside the vault (``vault check --against``: a bundle,
+        a backup destination), each named by where it came from; ``None`` is a place that held
+        no checkpoint. Each must be an entry this ledger still holds with the same hash.
+        """
         problems: list[Problem] = []
+        for where, checkpoint in anchors:
+            if checkpoint is None:
+                problems.append(Problem("anchor.missing", where, "holds no checkpoint"))
+                continue
+            problem = self.anchor_problem(checkpoint, where)
+            if problem is not None:
+                problems.append(problem)
         with self._lock:
             conn = self._connection()
             integrity = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
