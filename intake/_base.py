@@ -8,7 +8,7 @@ import hashlib
 import json
 import re
 import secrets
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -126,9 +126,13 @@ class Columns:
     def row(self, values: Sequence[Any]) -> Row:
         return dict(zip(self.names, values, strict=True))
 
-    def rows(self, rows: Iterable[Sequence[Any]]) -> list[Row]:
+    def rows(self, rows: Sequence[Sequence[Any]]) -> list[Row]:
+        # Every row of one query has the same width, so the first row's check covers them all
+        # (zip's own strict check per row cost a quarter of the conversion of a case list).
+        if rows:
+            self.row(rows[0])
         names = self.names
-        return [dict(zip(names, r, strict=True)) for r in rows]
+        return [dict(zip(names, r)) for r in rows]  # noqa: B905 - width checked above
 
     def select(self, rest: str) -> str:
         """``SELECT <these columns> <rest>``; ``rest`` starts with FROM."""

@@ -7,12 +7,15 @@ import json
 import logging
 from pathlib import Path
 
-from intake._base import Service, case_row, parse_opt_dt
+from intake._base import Columns, Service, case_row, parse_opt_dt
 from intake.errors import CatalogueError, IndicatorNotFoundError
 from intake.models import Catalogue, Indicator, IndicatorFamily, IndicatorState
 from resources import resource_path
 
 log = logging.getLogger(__name__)
+
+#: A case's stored state of one indicator (the indicator itself comes from the catalogue).
+INDICATOR_STATE = Columns("indicator_id", "present", "note", "updated_at", "updated_by")
 
 
 def load_catalogue(path: Path | None = None) -> Catalogue:
@@ -55,12 +58,10 @@ class IndicatorService(Service):
 
     def checklist(self, case_id: str) -> list[IndicatorState]:
         """Every catalogue indicator in catalogue order, with this case's state and note."""
-        rows = self._vault.read(
-            "SELECT indicator_id, present, note, updated_at, updated_by FROM case_indicators"
-            " WHERE case_id = ?",
-            (case_id,),
+        rows = INDICATOR_STATE.fetch_all(
+            self._vault, "FROM case_indicators WHERE case_id = ?", (case_id,)
         )
-        states = {r[0]: r for r in rows}
+        states = {r["indicator_id"]: r for r in rows}
         result: list[IndicatorState] = []
         for indicator in self.catalogue().indicators:
             row = states.get(indicator.indicator_id)
@@ -68,7 +69,13 @@ class IndicatorService(Service):
                 result.append(IndicatorState(indicator, False, "", None, ""))
             else:
                 result.append(
-                    IndicatorState(indicator, bool(row[1]), row[2], parse_opt_dt(row[3]), row[4])
+                    IndicatorState(
+                        indicator=indicator,
+                        present=bool(row["present"]),
+                        note=row["note"],
+                        updated_at=parse_opt_dt(row["updated_at"]),
+                        updated_by=row["updated_by"],
+                    )
                 )
         return result
 

@@ -12,7 +12,7 @@ import logging
 import re
 from collections.abc import Iterable
 
-from intake._base import Service
+from intake._base import Columns, Service, scalar
 from intake.models import SearchHit, SearchKind, SearchResults
 
 log = logging.getLogger(__name__)
@@ -23,6 +23,18 @@ DEFAULT_LIMIT = 50
 SNIPPET_TOKENS = 12
 #: At most this many matching documents are ranked by bm25 (the newest ones); see search().
 RANK_WINDOW = 2000
+#: A hit's columns in the final query of search() (tables: top, search_index s, search_docs d,
+#: cases c).
+HIT = Columns.of(
+    SearchHit,
+    kind="d.kind",
+    ref_id="d.ref_id",
+    case_id="d.case_id",
+    case_reference="c.reference",
+    title="s.title",
+    snippet=f"snippet(search_index, -1, '[', ']', '…', {SNIPPET_TOKENS})",
+    score="top.score",
+)
 
 
 def build_match(query: str) -> str | None:
@@ -78,15 +90,17 @@ class SearchService(Service):
         # bm25 over every match of a very common word dominated the slow searches (300 ms at
         # 60,000 matches). FTS5 walks a doclist in rowid order cheaply, so find the rowid below
         # the newest ``window`` matches first (bounded work), and rank only above it.
-        floor = self._vault.read_one(
-            f"SELECT s.rowid FROM {source} WHERE search_index MATCH ?{filters}"
+        floor = scalar(
+            self._vault,
+            "s.rowid",
+            f"FROM {source} WHERE search_index MATCH ?{filters}"
             " ORDER BY s.rowid DESC LIMIT 1 OFFSET ?",
             [*params, max(window, limit)],
         )
         limited = floor is not None
         if limited:
             filters += " AND s.rowid > ?"
-            params.append(int(floor[0]))
+            params.append(int(floor))
         ranked = (
             "SELECT s.rowid AS doc_id, bm25(search_index, 4.0, 1.0) AS score"
             f" FROM {source} WHERE search_index MATCH ?{filters} ORDER BY score LIMIT ?"
@@ -95,28 +109,26 @@ class SearchService(Service):
         # Snippets for the page only. CROSS JOIN keeps the page as the outer loop: otherwise
         # the planner scanned every match again to join the page to it.
         sql = (
-            f"WITH top AS ({ranked})"
-            " SELECT d.kind, d.ref_id, d.case_id, c.reference, s.title,"
-            f" snippet(search_index, -1, '[', ']', '…', {SNIPPET_TOKENS}), top.score"
+            f"WITH top AS ({ranked}) SELECT {HIT.sql}"
             " FROM top CROSS JOIN search_index s ON s.rowid = top.doc_id"
             " JOIN search_docs d ON d.doc_id = top.doc_id"
             " LEFT JOIN cases c ON c.case_id = d.case_id"
             " WHERE search_index MATCH ? ORDER BY top.score"
         )
         params.append(match)
-        rows = self._vault.read(sql, params)
+        rows = HIT.rows(self._vault.read(sql, params))
         if limited:
             log.debug("search ranked the newest %d matches only", window)
         return SearchResults(
             (
                 SearchHit(
-                    kind=SearchKind(r[0]),
-                    ref_id=r[1],
-                    case_id=r[2],
-                    case_reference=r[3],
-                    title=r[4],
-                    snippet=r[5] or "",
-                    score=float(r[6]),
+                    kind=SearchKind(r["kind"]),
+                    ref_id=r["ref_id"],
+                    case_id=r["case_id"],
+                    case_reference=r["case_reference"],
+                    title=r["title"],
+                    snippet=r["snippet"] or "",
+                    score=float(r["score"]),
                 )
                 for r in rows
             ),
