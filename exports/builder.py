@@ -8,6 +8,7 @@ manifest → atomic move into place. No vault and no intake here: see ``exports.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import logging
 import platform
@@ -24,6 +25,7 @@ from typing import Any
 
 from exports import signing
 from exports.bag import SIGNER_PEM, PayloadFile, write_bag
+from exports.binding import BoundFile, binding_json
 from exports.model import (
     BundleCase,
     BundleCustodyEvent,
@@ -48,6 +50,7 @@ OPENSSL_VERIFY = (
     " -in tagmanifest-sha256.txt -sigfile signature/tagmanifest.sig"
 )
 MAX_NAME = 80
+MAX_NAME_BYTES = 255  # one path component, on every file system a bundle is written to
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 
 
@@ -62,6 +65,25 @@ def safe_name(name: str, fallback: str = "file") -> str:
         else:
             name = name[:MAX_NAME]
     return name
+
+
+def bag_file_name(prefix: str, name: str, limit: int = MAX_NAME_BYTES) -> str:
+    """``prefix + name`` within ``limit`` UTF-8 bytes, cut on a character boundary.
+
+    File systems limit a name to 255 bytes, not characters: 63 four-byte letters behind
+    "E-0001_" made a name no folder could hold and no ``unzip`` could unpack. The prefix (the
+    evidence number) and a short extension are kept; the stem gives way.
+    """
+    whole = prefix + name
+    if len(whole.encode("utf-8")) <= limit:
+        return whole
+    stem, dot, ext = name.rpartition(".")
+    tail = f".{ext}" if dot and stem and 0 < len(ext.encode("utf-8")) <= 16 else ""
+    if not tail:
+        stem = name
+    budget = limit - len(prefix.encode("utf-8")) - len(tail.encode("utf-8"))
+    cut = stem.encode("utf-8")[: max(budget, 0)].decode("utf-8", errors="ignore")
+    return prefix + (cut.rstrip("._") or "file")[: max(budget, 0)] + tail
 
 
 def tool_versions(extra: dict[str, str] | None = None) -> list[tuple[str, str]]:
@@ -285,11 +307,11 @@ def verify_text(request: ExportRequest, fingerprint: str, pdf_cert_sha256: str) 
 def _paths(redacted: RedactedCase) -> tuple[dict[str, str], dict[str, str]]:
     evidence: dict[str, str] = {}
     for item in redacted.case.evidence:
-        evidence[item.number] = (
-            f"evidence/{safe_name(item.number)}_{safe_name(item.original_filename)}"
+        evidence[item.number] = "evidence/" + (
+            bag_file_name(f"{safe_name(item.number)}_", safe_name(item.original_filename))
             if item.original_filename != item.number
             and not item.original_filename.startswith(item.number + ".")
-            else f"evidence/{safe_name(item.original_filename)}"
+            else bag_file_name("", safe_name(item.original_filename))
         )
     statements: dict[str, str] = {}
     used: set[str] = set()
@@ -339,15 +361,7 @@ def build_bundle(
         evidence_paths={k: f"data/{v}" for k, v in evidence_paths.items()},
         statement_paths={k: f"data/{v}" for k, v in statement_paths.items()},
     )
-    report = render_report(redacted, request, facts)
-    signed_report = signing.sign_pdf(
-        report,
-        pdf_identity,
-        reason=signature_reason(request),
-        location=request.organisation or request.author.organisation,
-        name=request.author.name,
-    )
-    payload: list[PayloadFile] = [PayloadFile("report.pdf", content=signed_report)]
+    payload: list[PayloadFile] = []
     for st in case.statements:
         path = statement_paths[st.statement_id]
         payload.append(PayloadFile(path, content=st.text.encode("utf-8")))
@@ -442,6 +456,33 @@ def build_bundle(
             content=json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True).encode(),
         )
     )
+    # The report is signed last of the payload: its binding (DESIGN §6.2) names every other
+    # payload file. Originals are not written yet: their size and SHA-256 are those recorded
+    # at intake, which the bag writer re-checks while writing (a mismatch aborts the export).
+    binding = binding_json(
+        request.bundle_id,
+        fingerprint,
+        [
+            BoundFile(
+                f"data/{f.path}",
+                f.size,
+                f.evidence.sha256.lower()
+                if f.evidence is not None
+                else hashlib.sha256(f.content or b"").hexdigest(),
+            )
+            for f in payload
+        ],
+    )
+    report = render_report(redacted, request, facts)
+    signed_report = signing.sign_pdf(
+        report,
+        pdf_identity,
+        reason=signature_reason(request),
+        location=request.organisation or request.author.organisation,
+        name=request.author.name,
+        binding=binding,
+    )
+    payload.insert(0, PayloadFile("report.pdf", content=signed_report))
     organisation = request.organisation or request.author.organisation
     bag_info = {
         "Source-Organization": organisation,

@@ -13,7 +13,7 @@ import datetime
 import hashlib
 import io
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from asn1crypto import keys as asn1_keys  # type: ignore[import-untyped]
@@ -163,9 +163,21 @@ def certificate_subject(certificate_der: bytes) -> str:
 
 
 def sign_pdf(
-    pdf: bytes, identity: PdfSigningIdentity, *, reason: str, location: str, name: str
+    pdf: bytes,
+    identity: PdfSigningIdentity,
+    *,
+    reason: str,
+    location: str,
+    name: str,
+    binding: bytes | None = None,
 ) -> bytes:
-    """Add an invisible PAdES (ETSI.CAdES.detached) signature as an incremental update."""
+    """Add an invisible PAdES (ETSI.CAdES.detached) signature as an incremental update.
+
+    ``binding`` (DESIGN §6.2) is embedded as ``custodia-binding.json`` in the same revision,
+    so the signature covers it.
+    """
+    from exports.binding import embed_binding
+
     try:
         registry = SimpleCertificateStore()  # type: ignore[no-untyped-call]
         registry.register_multiple([asn1_x509.Certificate.load(c) for c in identity.chain_der])
@@ -183,6 +195,8 @@ def sign_pdf(
             name=name[:200] or None,
         )
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
+        if binding is not None:
+            embed_binding(writer, binding)
         output = signers.PdfSigner(meta, signer=signer).sign_pdf(writer)
         return bytes(output.getvalue())
     except Exception as exc:
@@ -199,6 +213,10 @@ class PdfSignatureCheck:
     certificate_sha256: str
     subject: str
     problem: str = ""
+    #: The signer's chain validated to one of the trust roots the recipient configured.
+    trusted: bool = False
+    #: The signature's /ByteRange: the signed revision is the file up to its end.
+    byte_range: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -209,6 +227,18 @@ class PdfSignatureCheck:
             and self.covers_whole_file
             and not self.problem
         )
+
+
+def load_trust_root(data: bytes) -> bytes:
+    """A trust root's DER from a PEM or DER file; raises :class:`CertificateError`."""
+    try:
+        if b"-----BEGIN" in data:
+            certificate = x509.load_pem_x509_certificate(data)
+        else:
+            certificate = x509.load_der_x509_certificate(data)
+    except ValueError as exc:
+        raise CertificateError("not an X.509 certificate") from exc
+    return certificate.public_bytes(serialization.Encoding.DER)
 
 
 @contextlib.contextmanager
@@ -225,20 +255,25 @@ def _quiet_pyhanko() -> Iterator[None]:
             lg.setLevel(level)
 
 
-def check_pdf_signature(pdf: bytes) -> PdfSignatureCheck:
-    """Integrity of the report's signature; trust in the signer is reported, not required."""
+def check_pdf_signature(pdf: bytes, trust_roots: Sequence[bytes] = ()) -> PdfSignatureCheck:
+    """Integrity of the report's signature, and whether its chain reaches a given trust root.
+
+    Integrity never depends on trust. Trust is only ever the recipient's own ``trust_roots``
+    (DER): a certificate carried by the PDF proves nothing about who made it. No network.
+    """
     empty = PdfSignatureCheck(0, False, False, False, False, "", "")
     try:
+        roots = [asn1_x509.Certificate.load(der) for der in trust_roots]
         with _quiet_pyhanko():
             reader = PdfFileReader(io.BytesIO(pdf), strict=False)
             embedded = list(reader.embedded_signatures)
             if not embedded:
                 return PdfSignatureCheck(0, False, False, False, False, "", "", "no signature")
             signature = embedded[-1]
-            # No trust roots and no network: integrity is checked, trust is reported separately.
-            context = ValidationContext(trust_roots=[], allow_fetching=False)
+            context = ValidationContext(trust_roots=roots, allow_fetching=False)
             status = validate_pdf_signature(signature, signer_validation_context=context)
             certificate_der = bytes(signature.signer_cert.dump())
+            byte_range = tuple(int(v) for v in signature.sig_object["/ByteRange"])
     except Exception as exc:  # noqa: BLE001 - hostile PDFs raise anything; we give a verdict
         log.info("PDF signature could not be read: %s", type(exc).__name__)
         return PdfSignatureCheck(
@@ -254,4 +289,6 @@ def check_pdf_signature(pdf: bytes) -> PdfSignatureCheck:
         self_signed=certificate.issuer == certificate.subject,
         certificate_sha256=certificate_sha256(certificate_der),
         subject=certificate.subject.rfc4514_string(),
+        trusted=bool(roots) and bool(status.trusted),
+        byte_range=byte_range,
     )
