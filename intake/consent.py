@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable
 from datetime import datetime
 from typing import Any
 
 from intake._base import (
     Columns,
+    Row,
     Service,
     case_row,
     dumps,
+    insert_row,
     new_id,
     parse_dt,
+    scalar,
     to_iso,
     translated_db_errors,
 )
@@ -34,17 +37,15 @@ from intake.models import (
 
 log = logging.getLogger(__name__)
 
-CONSENT = Columns.parse(
-    "consent_id, case_id, person_id, version, given_at, language, interpreter, method, witness,"
-    " scope, withdrawn, notes, recorded_at, recorded_by"
-)
-CONSENT_COLUMNS = CONSENT.sql
+CONSENT = Columns.of(Consent)
+_FINALISED_STATEMENT = Columns("statement_id", "person_id")
+_EVIDENCE_FROM_PERSON = Columns("number", "acquired_from_person_id")
+_SUBJECT = Columns("person_id", "pseudonym", "role")
 #: Suspects and "other" people are not asked for consent unless their own words leave.
 CONSENTING_ROLES = frozenset({PersonRole.SURVIVOR, PersonRole.WITNESS})
 
 
-def consent_from_row(values: Sequence[Any]) -> Consent:
-    row = CONSENT.row(values)
+def consent_from_row(row: Row) -> Consent:
     return Consent(
         consent_id=row["consent_id"],
         case_id=row["case_id"],
@@ -228,37 +229,36 @@ class ConsentService(Service):
         with self._vault.transaction() as tx, translated_db_errors():
             case_row(tx, case_id, must_be_open=False)
             if person_id is not None:
-                owner = tx.execute(
-                    "SELECT case_id FROM people WHERE person_id = ?", (person_id,)
-                ).fetchone()
-                if owner is None or owner[0] != case_id:
+                owner = scalar(tx, "case_id", "FROM people WHERE person_id = ?", (person_id,))
+                if owner != case_id:
                     raise PersonNotFoundError(person_id)
-            row = tx.execute(
-                "SELECT coalesce(max(version), 0) FROM consent"
-                " WHERE case_id = ? AND person_key = ?",
+            latest = scalar(
+                tx,
+                "coalesce(max(version), 0)",
+                "FROM consent WHERE case_id = ? AND person_key = ?",
                 (case_id, person_key),
-            ).fetchone()
-            version = int(row[0]) + 1
-            tx.execute(
-                f"INSERT INTO consent ({CONSENT_COLUMNS}, person_key)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    consent_id,
-                    case_id,
-                    person_id,
-                    version,
-                    to_iso(given_at),
-                    language.strip(),
-                    interpreter,
-                    str(method),
-                    witness,
-                    dumps(categories),
-                    int(withdrawn),
-                    notes,
-                    tx.at,
-                    self._vault.actor,
-                    person_key,
-                ),
+            )
+            version = int(latest) + 1
+            insert_row(
+                tx,
+                "consent",
+                {
+                    "consent_id": consent_id,
+                    "case_id": case_id,
+                    "person_id": person_id,
+                    "version": version,
+                    "given_at": to_iso(given_at),
+                    "language": language.strip(),
+                    "interpreter": interpreter,
+                    "method": str(method),
+                    "witness": witness,
+                    "scope": dumps(categories),
+                    "withdrawn": int(withdrawn),
+                    "notes": notes,
+                    "recorded_at": tx.at,
+                    "recorded_by": self._vault.actor,
+                    "person_key": person_key,
+                },
             )
             tx.audit(
                 action,
@@ -274,9 +274,7 @@ class ConsentService(Service):
         return self.get(consent_id)
 
     def get(self, consent_id: str) -> Consent:
-        row = self._vault.read_one(
-            f"SELECT {CONSENT_COLUMNS} FROM consent WHERE consent_id = ?", (consent_id,)
-        )
+        row = CONSENT.fetch_one(self._vault, "FROM consent WHERE consent_id = ?", (consent_id,))
         if row is None:
             raise ValidationError("consent id")
         return consent_from_row(row)
@@ -284,23 +282,24 @@ class ConsentService(Service):
     def history(self, case_id: str, person_id: str | None = None) -> list[Consent]:
         """Every version, oldest first; all persons' chains unless ``person_id`` is given."""
         if person_id is None:
-            rows = self._vault.read(
-                f"SELECT {CONSENT_COLUMNS} FROM consent WHERE case_id = ?"
-                " ORDER BY person_key, version",
+            rows = CONSENT.fetch_all(
+                self._vault,
+                "FROM consent WHERE case_id = ? ORDER BY person_key, version",
                 (case_id,),
             )
         else:
-            rows = self._vault.read(
-                f"SELECT {CONSENT_COLUMNS} FROM consent WHERE case_id = ? AND person_key = ?"
-                " ORDER BY version",
+            rows = CONSENT.fetch_all(
+                self._vault,
+                "FROM consent WHERE case_id = ? AND person_key = ? ORDER BY version",
                 (case_id, person_id),
             )
         return [consent_from_row(r) for r in rows]
 
     def current(self, case_id: str) -> list[Consent]:
         """The latest version of each consent chain (one per person, or one for the case)."""
-        rows = self._vault.read(
-            f"SELECT {CONSENT_COLUMNS} FROM consent c WHERE case_id = ? AND version ="
+        rows = CONSENT.fetch_all(
+            self._vault,
+            "FROM consent c WHERE case_id = ? AND version ="
             " (SELECT max(version) FROM consent d"
             "  WHERE d.case_id = c.case_id AND d.person_key = c.person_key)"
             " ORDER BY person_key",
@@ -326,38 +325,41 @@ class ConsentService(Service):
         case_chain = next((c for c in chains if c.person_id is None), None)
         own = {c.person_id: c for c in chains if c.person_id is not None}
         statements: dict[str, list[str]] = {}
-        for statement_id, person_id in self._vault.read(
-            "SELECT statement_id, person_id FROM statements"
+        for row in _FINALISED_STATEMENT.fetch_all(
+            self._vault,
+            "FROM statements"
             " WHERE case_id = ? AND finalised_at IS NOT NULL AND person_id IS NOT NULL"
             " ORDER BY created_at, statement_id",
             (case_id,),
         ):
-            if statement_ids is None or statement_id in statement_ids:
-                statements.setdefault(person_id, []).append(statement_id)
+            if statement_ids is None or row["statement_id"] in statement_ids:
+                statements.setdefault(row["person_id"], []).append(row["statement_id"])
         evidence: dict[str, list[str]] = {}
-        for number, person_id in self._vault.read(
-            "SELECT number, acquired_from_person_id FROM evidence"
+        for row in _EVIDENCE_FROM_PERSON.fetch_all(
+            self._vault,
+            "FROM evidence"
             " WHERE case_id = ? AND acquired_from_person_id IS NOT NULL ORDER BY number",
             (case_id,),
         ):
-            label = evidence_label(int(number))
+            label = evidence_label(int(row["number"]))
             if evidence_labels is None or label in evidence_labels:
-                evidence.setdefault(person_id, []).append(label)
+                evidence.setdefault(row["acquired_from_person_id"], []).append(label)
         subjects = []
-        for person_id, pseudonym, role in self._vault.read(
-            "SELECT person_id, pseudonym, role FROM people WHERE case_id = ?"
-            " ORDER BY created_at, person_id",
+        for row in _SUBJECT.fetch_all(
+            self._vault,
+            "FROM people WHERE case_id = ? ORDER BY created_at, person_id",
             (case_id,),
         ):
+            person_id = row["person_id"]
             chain = own.get(person_id, case_chain)
             subjects.append(
                 ConsentSubject(
-                    person_id,
-                    pseudonym,
-                    PersonRole(role),
-                    ConsentTerms.of(chain) if chain is not None else None,
-                    tuple(statements.get(person_id, ())),
-                    tuple(evidence.get(person_id, ())),
+                    person_id=person_id,
+                    pseudonym=row["pseudonym"],
+                    role=PersonRole(row["role"]),
+                    consent=ConsentTerms.of(chain) if chain is not None else None,
+                    statement_ids=tuple(statements.get(person_id, ())),
+                    evidence_labels=tuple(evidence.get(person_id, ())),
                 )
             )
         decision = decide_export(
