@@ -305,10 +305,11 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
 
 
 def _author(vault: Vault) -> Author:
-    profile = next((p for p in vault.user_profiles() if p[0] == vault.actor), None)
-    if profile is None:
-        return Author(vault.actor)
-    return Author(profile[0], profile[1], profile[2])
+    # user_profiles() is the vault's typed (name, title, organisation) triple.
+    for name, title, organisation in vault.user_profiles():
+        if name == vault.actor:
+            return Author(name=name, role=title, organisation=organisation)
+    return Author(vault.actor)
 
 
 def consent_decision(
