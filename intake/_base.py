@@ -60,6 +60,7 @@ Row = Mapping[str, Any]
 Db = Vault | Transaction
 Params = Sequence[Any] | dict[str, Any]
 _IDENTIFIER = re.compile(r"^\w+$")
+_QUALIFIED = re.compile(r"^\w+\.(?P<name>\w+)$")
 _NAMED = re.compile(r"^(?P<sql>.+?)\s+AS\s+(?P<name>\w+)$", re.IGNORECASE | re.DOTALL)
 
 
@@ -76,7 +77,12 @@ class Columns:
         for column in columns:
             column = column.strip()
             named = _NAMED.match(column)
-            pairs.append((named["name"], named["sql"]) if named else (column, column))
+            if named:
+                pairs.append((named["name"], named["sql"]))
+            else:
+                # A bare "alias.name" is read as "name", as SQLite names it.
+                qualified = _QUALIFIED.match(column)
+                pairs.append((qualified["name"] if qualified else column, column))
         self._pairs = tuple(pairs)
         self.names: tuple[str, ...] = tuple(name for name, _ in pairs)
         if len(set(self.names)) != len(self.names):
@@ -120,8 +126,13 @@ class Columns:
             )
         )
 
+    @property
+    def specs(self) -> tuple[str, ...]:
+        """Each column as ``"<sql> AS <name>"``: what :class:`Columns` is built from."""
+        return tuple(f"{sql} AS {name}" for name, sql in self._pairs)
+
     def __add__(self, other: Columns) -> Columns:
-        return Columns(*(f"{sql} AS {name}" for name, sql in (*self._pairs, *other._pairs)))
+        return Columns(*self.specs, *other.specs)
 
     def row(self, values: Sequence[Any]) -> Row:
         return dict(zip(self.names, values, strict=True))
@@ -157,9 +168,8 @@ class Columns:
 
 def _plain(sql: str, name: str) -> bool:
     """Whether ``sql`` already yields a column called ``name`` ("name" or "alias.name")."""
-    return sql == name or (
-        sql == f"{sql.split('.')[0]}.{name}" and bool(_IDENTIFIER.match(sql.split(".")[0]))
-    )
+    qualified = _QUALIFIED.match(sql)
+    return sql == name or (qualified is not None and qualified["name"] == name)
 
 
 def scalar(db: Db, expression: str, rest: str, params: Params = ()) -> Any:
