@@ -49,6 +49,7 @@ MANIFEST = "manifest-sha256.txt"
 TAGMANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE = "signature/tagmanifest.sig"
 SIGNER_PEM = "signature/signer.pem"
+TIMESTAMP_TOKEN = "signature/tagmanifest.tsr"  # noqa: S105 - a file name
 FLUSH_EVERY = 8 << 20  # start writeback of an original every 8 MiB written (measured best)
 _bagit_cwd_lock = threading.Lock()  # Bag.save() changes the process's working directory
 
@@ -372,6 +373,7 @@ def write_bag(
     bag_info: Mapping[str, str],
     tag_files: Mapping[str, bytes],
     sign: Callable[[bytes], bytes],
+    stamp: Callable[[bytes], bytes | None] | None = None,
     as_zip: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
@@ -420,6 +422,11 @@ def write_bag(
             _save_with_bagit(bag_dir, info)
             tagmanifest = (bag_dir / TAGMANIFEST).read_bytes()
             _write_file(bag_dir / SIGNATURE, sign(tagmanifest))
+            # An RFC 3161 token over the tag manifest (DESIGN §6.3); like the signature, the
+            # tag manifest cannot list it.
+            token = stamp(tagmanifest) if stamp is not None else None
+            if token:
+                _write_file(bag_dir / TIMESTAMP_TOKEN, token)
             _check(cancel)
             if zf is not None:
                 _zip_tag_files(bag_dir, zf, cancel)

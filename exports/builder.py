@@ -23,9 +23,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from exports import signing
+from exports import signing, timestamp
 from exports.bag import SIGNER_PEM, PayloadFile, write_bag
 from exports.binding import BoundFile, binding_json
+from exports.errors import SigningError, TimestampLostError
 from exports.model import (
     BundleCase,
     BundleCustodyEvent,
@@ -188,7 +189,12 @@ def _evidence_json(item: BundleEvidence, path: str) -> dict[str, Any]:
     }
 
 
-def verify_text(request: ExportRequest, fingerprint: str, pdf_cert_sha256: str) -> str:
+def verify_text(
+    request: ExportRequest,
+    fingerprint: str,
+    pdf_cert_sha256: str,
+    trusted_time: timestamp.TimePlan | None = None,
+) -> str:
     """VERIFY.txt: what a recipient runs with nothing but sha256sum and openssl.
 
     In the export's language (DESIGN §9). Shell commands, file names and what the tools print
@@ -301,6 +307,14 @@ def verify_text(request: ExportRequest, fingerprint: str, pdf_cert_sha256: str) 
         + "  custodia verify "
         + t.pgettext("VERIFY.txt", "<this folder or ZIP>"),
     ]
+    # Trusted time (DESIGN §6.3) as the last step, numbered after whatever steps precede it.
+    text, commands, note = timestamp.verify_paragraphs(trusted_time or timestamp.TimePlan(), t)
+    number = 1 + sum(1 for s in sections if re.match(r"\d+\. ", s))
+    sections[-1:-1] = [
+        step(number, text) if commands else para(text),
+        *(f"   $ {command}" for command in commands),
+        *([para(note, "   ")] if note else []),
+    ]
     return "\n\n".join(sections) + "\n"
 
 
@@ -334,8 +348,15 @@ def build_bundle(
     as_zip: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    trusted_time: timestamp.TimePlan | None = None,
 ) -> ExportResult:
-    """Check scope and consent, then write the signed bundle at ``dest`` (all or nothing)."""
+    """Check scope and consent, then write the signed bundle at ``dest`` (all or nothing).
+
+    With a reachable TSA in ``trusted_time`` the report's signature gets a timestamp and the bag
+    ``signature/tagmanifest.tsr``; if the TSA stops answering midway this raises
+    TimestampLostError (nothing is left at ``dest``) and the caller builds again without.
+    """
+    plan = trusted_time or timestamp.TimePlan()
     redacted = apply_profile(request.case, request.scope)
     case: BundleCase = redacted.case
     if not request.bundle_id or not request.created_at:
@@ -360,6 +381,7 @@ def build_bundle(
         tool_versions=versions,
         evidence_paths={k: f"data/{v}" for k, v in evidence_paths.items()},
         statement_paths={k: f"data/{v}" for k, v in statement_paths.items()},
+        trusted_time=timestamp.report_sentence(plan, catalogue(request.language)),
     )
     payload: list[PayloadFile] = []
     for st in case.statements:
@@ -449,6 +471,7 @@ def build_bundle(
             for e in case.audit_excerpt
         ],
         "tool_versions": dict(versions),
+        "trusted_time": timestamp.case_json(plan),
     }
     payload.append(
         PayloadFile(
@@ -474,14 +497,29 @@ def build_bundle(
         ],
     )
     report = render_report(redacted, request, facts)
-    signed_report = signing.sign_pdf(
-        report,
-        pdf_identity,
-        reason=signature_reason(request),
-        location=request.organisation or request.author.organisation,
-        name=request.author.name,
-        binding=binding,
-    )
+    stamped = plan.status is timestamp.TimeStatus.STAMPED
+    try:
+        signed_report = signing.sign_pdf(
+            report,
+            pdf_identity,
+            reason=signature_reason(request),
+            location=request.organisation or request.author.organisation,
+            name=request.author.name,
+            binding=binding,
+            timestamper=timestamp.pdf_timestamper(plan.url) if stamped else None,
+        )
+    except SigningError as exc:
+        if stamped:  # the report already says it has trusted time: the caller builds again
+            raise TimestampLostError("pdf") from exc
+        raise
+    tokens: list[bytes] = []
+
+    def stamp(tagmanifest: bytes) -> bytes | None:
+        if not stamped:
+            return None
+        tokens.append(timestamp.request_token(plan.url, hashlib.sha256(tagmanifest).digest()))
+        return tokens[-1]
+
     payload.insert(0, PayloadFile("report.pdf", content=signed_report))
     organisation = request.organisation or request.author.organisation
     bag_info = {
@@ -500,10 +538,11 @@ def build_bundle(
         payload,
         bag_info=bag_info,
         tag_files={
-            "VERIFY.txt": verify_text(request, fingerprint, cert_sha256).encode("utf-8"),
+            "VERIFY.txt": verify_text(request, fingerprint, cert_sha256, plan).encode("utf-8"),
             SIGNER_PEM: signing.public_key_pem(public_key),
         },
         sign=lambda data: signing.sign_tagmanifest(request.keys.ed25519, data),
+        stamp=stamp,
         as_zip=as_zip,
         progress=progress,
         cancel=cancel,
@@ -520,4 +559,5 @@ def build_bundle(
         evidence_numbers=tuple(e.number for e in case.evidence),
         withheld_numbers=tuple(w.number for w in redacted.withheld),
         statement_ids=tuple(s.statement_id for s in case.statements),
+        timestamp_token=tokens[-1] if tokens else None,
     )

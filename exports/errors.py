@@ -95,6 +95,14 @@ class ReportError(ExportError):
     message = "The report could not be produced."
 
 
+class TimestampLostError(ExportError):
+    """The timestamp authority did not answer. Never shown: the export goes on without trusted
+    time, says so in words, and the request waits in the vault (DESIGN §6.3)."""
+
+    code = "export.timestamp_unavailable"
+    message = "The timestamp authority did not answer."
+
+
 class VerifyError(CustodiaError):
     code = "verify.error"
     message = "The bundle could not be verified."

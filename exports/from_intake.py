@@ -15,13 +15,13 @@ import secrets
 import threading
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from exports import certificates
+from exports import certificates, timestamp, tsa_store
 from exports.builder import build_bundle
-from exports.errors import ConsentRefusedError, ExportError
+from exports.errors import ConsentRefusedError, ExportError, TimestampLostError
 from exports.model import (
     AuditExcerptEntry,
     Author,
@@ -408,8 +408,21 @@ def export_case(
         created_at=_iso(v.clock()),
         language=options.language,
     )
+    # Trusted time (DESIGN §6.3): the started checkpoint's token doubles as asking whether the
+    # TSA answers, before the report says whether the bundle has trusted time.
+    url = tsa_store.tsa_url(v)
+    plan = timestamp.TimePlan(url, bool(url) and tsa_store.stamp_checkpoint(v, started))
     try:
-        result = build_bundle(request, dest, as_zip=as_zip, progress=progress, cancel=cancel)
+        try:
+            result = build_bundle(
+                request, dest, as_zip=as_zip, progress=progress, cancel=cancel, trusted_time=plan
+            )
+        except TimestampLostError:
+            # It answered a moment ago, not now: the bundle is built again saying it has none.
+            plan = replace(plan, reachable=False)
+            result = build_bundle(
+                request, dest, as_zip=as_zip, progress=progress, cancel=cancel, trusted_time=plan
+            )
     except ExportError as exc:
         with v.transaction() as tx:
             tx.audit("export.failed", case.case_id, {"bundle_id": bundle_id, "code": exc.code})
@@ -440,5 +453,12 @@ def export_case(
             "statements": list(result.statement_ids),
         },
     )
+    if result.timestamp_token is not None:
+        digest = bytes.fromhex(result.tagmanifest_sha256)
+        tsa_store.store_token(v, tsa_store.TAGMANIFEST, bundle_id, digest, result.timestamp_token)
+    elif plan.url:
+        tsa_store.queue_tagmanifest(v, bundle_id, result.tagmanifest_sha256)
+    if plan.reachable:
+        tsa_store.flush(v)  # the completed checkpoint, and whatever waited from offline times
     log.info("case %s exported as bundle %s", case.case_id, bundle_id)
     return result

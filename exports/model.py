@@ -258,6 +258,8 @@ class ExportResult:
     evidence_numbers: tuple[str, ...]
     withheld_numbers: tuple[str, ...]
     statement_ids: tuple[str, ...]
+    #: The TSA's reply over the tag manifest (signature/tagmanifest.tsr), when it answered.
+    timestamp_token: bytes | None = None
 
 
 def bytes_opener(data: bytes, chunk_size: int = 1 << 20) -> ChunkOpener:

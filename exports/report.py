@@ -234,6 +234,8 @@ class ReportFacts:
     tool_versions: Sequence[tuple[str, str]]
     evidence_paths: dict[str, str]
     statement_paths: dict[str, str]
+    #: What the bundle has for trusted time, in the report's language (DESIGN §6.3).
+    trusted_time: str = ""
 
 
 class _Styles:
@@ -469,6 +471,8 @@ class _Report:
             story.append(
                 self.kv_mono(t.pgettext("Report", "Checkpoint entry hash"), checkpoint.entry_hash)
             )
+        if self.facts.trusted_time:  # the vault's clock is never presented as trusted time
+            story.append(self.kv([(t.pgettext("Report", "Trusted time"), self.facts.trusted_time)]))
         note = self_signed_note(t) if self.facts.pdf_self_signed else org_cert_note(t)
         story += [
             Spacer(1, 5 * mm),

@@ -29,6 +29,7 @@ from pyhanko.pdf_utils.incremental_writer import (
 )
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
+from pyhanko.sign.timestamps import TimeStamper
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import (
@@ -170,6 +171,7 @@ def sign_pdf(
     location: str,
     name: str,
     binding: bytes | None = None,
+    timestamper: TimeStamper | None = None,
 ) -> bytes:
     """Add an invisible PAdES (ETSI.CAdES.detached) signature as an incremental update.
 
@@ -197,7 +199,8 @@ def sign_pdf(
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf))
         if binding is not None:
             embed_binding(writer, binding)
-        output = signers.PdfSigner(meta, signer=signer).sign_pdf(writer)
+        # A timestamper adds the PAdES signature timestamp (trusted time, DESIGN §6.3).
+        output = signers.PdfSigner(meta, signer=signer, timestamper=timestamper).sign_pdf(writer)
         return bytes(output.getvalue())
     except Exception as exc:
         raise SigningError(type(exc).__name__) from exc

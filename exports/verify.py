@@ -18,7 +18,7 @@ import os
 import re
 import stat
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -52,7 +52,9 @@ REQUIRED = (
     "data/report.pdf",
     "data/case.json",
 )
-UNLISTED_ALLOWED = {TAGMANIFEST, SIGNATURE}  # the tag manifest cannot list itself or its signature
+TIMESTAMP_TOKEN = "signature/tagmanifest.tsr"  # noqa: S105 - a file name
+# The tag manifest cannot list itself, its signature or its timestamp token.
+UNLISTED_ALLOWED = {TAGMANIFEST, SIGNATURE, TIMESTAMP_TOKEN}
 TAG_LIMIT = 64 << 20
 SMALL_LIMIT = 1 << 20
 PDF_LIMIT = 512 << 20
@@ -103,6 +105,13 @@ class CheckCode(StrEnum):
     UNREADABLE = "verify.unreadable"  # params: reason
     NOT_A_BUNDLE = "verify.not_a_bundle"
     UNSAFE_ARCHIVE = "verify.unsafe_archive"  # params: reason
+    #: signature/tagmanifest.tsr (DESIGN §6.3); params: time (genTime, ISO UTC), tsa (subject).
+    TIMESTAMP_OK = "timestamp.ok"  # valid; the TSA is not checked against a trusted list
+    TIMESTAMP_TRUSTED = "timestamp.trusted"  # valid, and the TSA chains to a --tsa-root
+    TIMESTAMP_UNTRUSTED = "timestamp.untrusted"  # valid, but reaches none of the --tsa-root
+    TIMESTAMP_MISMATCH = "timestamp.mismatch"  # the token is over other data
+    TIMESTAMP_INVALID = "timestamp.invalid"  # its signature does not verify
+    TIMESTAMP_MALFORMED = "timestamp.malformed"
 
 
 class VerdictCode(StrEnum):
@@ -121,6 +130,7 @@ class FactCode(StrEnum):
     SIGNER_KEY = "signer_key"
     CHECKPOINT = "checkpoint"
     PDF_SIGNER = "pdf_signer"
+    TRUSTED_TIME = "trusted_time"  # "<genTime> by <TSA subject>", or "none"
 
 
 #: The command line's English labels of the facts (kept for output compatibility).
@@ -132,6 +142,7 @@ FACT_LABELS: dict[FactCode, str] = {
     FactCode.SIGNER_KEY: "Signer key (Ed25519) SHA-256",
     FactCode.CHECKPOINT: "Audit checkpoint",
     FactCode.PDF_SIGNER: "PDF signer",
+    FactCode.TRUSTED_TIME: "Trusted time (RFC 3161)",
 }
 
 # The command line's English sentence per code; ``describe`` picks the variant a parameter
@@ -183,6 +194,19 @@ _ENGLISH: dict[CheckCode, str] = {
     CheckCode.UNREADABLE: "{reason}",
     CheckCode.NOT_A_BUNDLE: "is not a BagIt bundle",
     CheckCode.UNSAFE_ARCHIVE: "refused as unsafe: {reason}",
+    CheckCode.TIMESTAMP_OK: (
+        "timestamp by {tsa} at {time} matches the tag manifest; "
+        "not checked against a trusted TSA list"
+    ),
+    CheckCode.TIMESTAMP_TRUSTED: (
+        "timestamp by {tsa} at {time} matches the tag manifest; the TSA is one you trust"
+    ),
+    CheckCode.TIMESTAMP_UNTRUSTED: "timestamp by {tsa} is not from a TSA you trust",
+    CheckCode.TIMESTAMP_MISMATCH: (
+        "timestamp token is for other data than this tag manifest (changed after stamping)"
+    ),
+    CheckCode.TIMESTAMP_INVALID: "timestamp token's signature does not verify",
+    CheckCode.TIMESTAMP_MALFORMED: "is not a readable RFC 3161 timestamp token",
 }
 _VARIANTS: dict[tuple[CheckCode, str, str], str] = {
     (CheckCode.FILE_MISSING, "listed", "yes"): "is listed in the manifest but missing",
@@ -503,6 +527,7 @@ class _Verifier:
         self.tag_signature(tag_raw)
         self.payload_oxum(manifest)
         case = self.case_json()
+        self.trusted_time(tag_raw, case)
         self.report_pdf(case)
         self.evidence_records(case, manifest)
 
@@ -675,6 +700,36 @@ class _Verifier:
                     found=str(recorded),
                 )
 
+    tsa_roots: tuple[bytes, ...] = ()
+
+    def trusted_time(self, tag_raw: bytes | None, case: dict[str, Any] | None) -> None:
+        """The RFC 3161 token must be over this tag manifest, signed by the certificate it
+        carries; whether its TSA is trusted is the recipient's call (``tsa_roots``)."""
+        from exports import timestamp  # pyHanko's validator; only when there is a token
+
+        token = self.small(TIMESTAMP_TOKEN, SMALL_LIMIT)
+        if token is None:
+            claimed = _get(case, "trusted_time", "status") if case else None
+            if claimed == "stamped" and TIMESTAMP_TOKEN not in self.files:
+                self.fail(TIMESTAMP_TOKEN, CheckCode.FILE_MISSING)
+            self.facts[FactCode.TRUSTED_TIME] = "none"
+            return
+        if tag_raw is None:
+            return
+        result = timestamp.check_token(token, tag_raw, self.tsa_roots)
+        params = {"time": result.gen_time, "tsa": result.tsa}
+        if result.ok:
+            self.facts[FactCode.TRUSTED_TIME] = f"{result.gen_time} by {result.tsa[:200]}"
+            code = CheckCode.TIMESTAMP_TRUSTED if result.trusted else CheckCode.TIMESTAMP_OK
+            self.ok(TIMESTAMP_TOKEN, code, **params)
+            return
+        failed = {
+            timestamp.TokenProblem.MISMATCH: CheckCode.TIMESTAMP_MISMATCH,
+            timestamp.TokenProblem.SIGNATURE: CheckCode.TIMESTAMP_INVALID,
+            timestamp.TokenProblem.UNTRUSTED: CheckCode.TIMESTAMP_UNTRUSTED,
+        }.get(result.problem, CheckCode.TIMESTAMP_MALFORMED)
+        self.fail(TIMESTAMP_TOKEN, failed, **params)
+
     def evidence_records(self, case: dict[str, Any] | None, manifest: dict[str, str]) -> None:
         items = case.get("evidence") if case else None
         if not isinstance(items, list):
@@ -717,6 +772,7 @@ def verify_bundle(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     limits: ZipLimits = DEFAULT_LIMITS,
+    tsa_roots: Sequence[bytes] = (),
 ) -> Verdict:
     """Check a bundle folder or ZIP; returns a verdict, never raises for bad content."""
     path = Path(path)
@@ -742,6 +798,7 @@ def verify_bundle(
             r.startswith("data/") for r in files
         ):
             return Verdict(label, False, (Check("bundle", False, CheckCode.NOT_A_BUNDLE),))
+        verifier.tsa_roots = tuple(tsa_roots)  # DER certificates the recipient trusts
         verifier.run()
         return Verdict(label, True, tuple(verifier.checks), verifier.facts)
     except UnsafeArchiveError as exc:

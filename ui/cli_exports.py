@@ -47,6 +47,11 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
     # Imported here: the PDF-signing stack costs about a second, and other commands don't need it.
     from exports.from_intake import ExportOptions, export_case
 
+    if args.tsa:  # given once, kept in the vault (DESIGN §6.3); administrators only
+        from exports import tsa_store
+
+        if tsa_store.set_tsa_url(vault, args.tsa):
+            out(_("Timestamp authority set: {url}").format(url=args.tsa))
     profile = Profile(args.profile)
     kind = RecipientKind(args.recipient_kind) if args.recipient_kind else DEFAULT_KIND[profile]
     options = ExportOptions(
@@ -108,6 +113,82 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
             digest=result.tagmanifest_sha256
         )
     )
+    _trusted_time(vault, result.timestamp_token is not None)
+    return EXIT_OK
+
+
+def _trusted_time(vault: Vault, stamped: bool) -> None:
+    from exports import tsa_store
+
+    if stamped:
+        out("  " + _("trusted time: RFC 3161 token in signature/tagmanifest.tsr"))
+    elif tsa_store.tsa_url(vault):
+        out(
+            "  "
+            + _(
+                "no trusted time: the timestamp authority did not answer; the request waits in "
+                "the vault (custodia vault timestamp PATH sends it)"
+            )
+        )
+    else:
+        out("  " + _("no trusted time: no timestamp authority is configured (export --tsa URL)"))
+
+
+def tsa_url(value: str) -> str:
+    """argparse type of --tsa: an http(s) URL."""
+    from exports.timestamp import valid_url
+
+    if not valid_url(value):
+        raise argparse.ArgumentTypeError(
+            _("not an http:// or https:// URL: {url}").format(url=value)
+        )
+    return value.strip()
+
+
+def tsa_roots(paths: list[str]) -> list[bytes] | None:
+    """The DER certificates of --tsa-root, or None after saying which file is not one."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    roots: list[bytes] = []
+    for path in paths:
+        try:
+            roots += [
+                c.public_bytes(Encoding.DER)
+                for c in x509.load_pem_x509_certificates(Path(path).read_bytes())
+            ]
+        except (OSError, ValueError):
+            err(_("custodia: not a readable PEM certificate: {path}").format(path=path))
+            return None
+    return roots
+
+
+def cmd_vault_timestamp(args: argparse.Namespace) -> int:
+    """Send the timestamp requests that waited while the TSA did not answer."""
+    from exports import tsa_store
+
+    vault = cli.unlock_vault(args)
+    try:
+        if not tsa_store.tsa_url(vault):
+            err(_("custodia: no timestamp authority is configured (export --tsa URL sets one)"))
+            return cli.EXIT_USAGE
+        result = tsa_store.flush(vault)
+    finally:
+        vault.lock()  # its checkpoint waits for the next flush
+    out(
+        ngettext(
+            "{count} timestamp request answered", "{count} timestamp requests answered", result.sent
+        ).format(count=result.sent)
+    )
+    if result.waiting:
+        out(
+            ngettext(
+                "{count} request still waits: the timestamp authority did not answer",
+                "{count} requests still wait: the timestamp authority did not answer",
+                result.waiting,
+            ).format(count=result.waiting)
+        )
+        return cli.EXIT_PROBLEMS
     return EXIT_OK
 
 
@@ -122,14 +203,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from exports.verify import verify_bundle
 
-    verdict = verify_bundle(Path(args.bundle), progress=_progress)
+    roots = tsa_roots(args.tsa_root)
+    if roots is None:
+        return cli.EXIT_USAGE
+    verdict = verify_bundle(Path(args.bundle), progress=_progress, tsa_roots=roots)
     _end_progress()
     for line in verdict.lines(all_items=not args.problems_only):
         out(line)
     return verdict.exit_code
 
 
-def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
+def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
     export = commands.add_parser("export", help=_("write a signed chain-of-custody bundle"))
     export.add_argument("path", metavar="PATH", help=_("the vault folder"))
     export.add_argument("--case", required=True, metavar="REF")
@@ -155,10 +239,33 @@ def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type
     export.add_argument(
         "--zip", action="store_true", help=_("write one ZIP file instead of a folder")
     )
+    export.add_argument(
+        "--tsa",
+        metavar="URL",
+        type=tsa_url,
+        help=_(
+            "the RFC 3161 timestamp authority for this and later exports (kept in the vault;"
+            " administrators only)"
+        ),
+    )
     cli.add_unlock_arguments(export)
     export.set_defaults(handler=cmd_export)
+
+    stamp = vault_commands.add_parser(
+        "timestamp", help=_("send waiting requests to the timestamp authority")
+    )
+    stamp.add_argument("path", metavar="PATH", help=_("the vault folder"))
+    cli.add_unlock_arguments(stamp)
+    stamp.set_defaults(handler=cmd_vault_timestamp)
 
     verify = commands.add_parser("verify", help=_("check a bundle folder or ZIP (no vault needed)"))
     verify.add_argument("bundle", metavar="BUNDLE")
     verify.add_argument("--problems-only", action="store_true", help=_("list only failed checks"))
+    verify.add_argument(
+        "--tsa-root",
+        action="append",
+        default=[],
+        metavar="PEM",
+        help=_("a timestamp authority's CA certificate you trust (repeatable)"),
+    )
     verify.set_defaults(handler=cmd_verify)

@@ -194,6 +194,9 @@ _MESSAGES: dict[str, str] = {
         "Errors", "The bundle could not be written (disk full or not writable); nothing was kept."
     ),
     "export.signing_failed": NC_("Errors", "The report could not be signed."),
+    "export.timestamp_unavailable": NC_(
+        "Errors", "The timestamp authority did not answer; the request waits in the vault."
+    ),
     "export.certificate_invalid": NC_(
         "Errors", "The organisation's certificate could not be used."
     ),
