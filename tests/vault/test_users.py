@@ -16,6 +16,7 @@ from tests.conftest import CHEAP_KDF, TEST_PASSPHRASE, TEST_USER
 from vault import Vault, audit, roles
 from vault.db import connect
 from vault.errors import (
+    AuditChainError,
     LastAdministratorError,
     PermissionDeniedError,
     UnknownRoleError,
@@ -370,3 +371,18 @@ def test_an_older_vault_migrates_audited_and_everyone_becomes_administrator(
     finally:
         recovered.lock()
     Vault.unlock(path, TEST_USER, TEST_PASSPHRASE).lock()  # and it keeps opening normally
+
+
+def test_ledger_verification_by_runs_names_the_same_first_entry(team: Vault) -> None:
+    """verify_audit checks a run of one user's entries through its last signature; a rewritten
+    entry inside the run is still named, as ``vault check`` names it."""
+    for index in range(5):
+        add_note(team, f"note {index}")
+    middle = team.audit_entries(limit=3)[-1].seq
+    conn = team._connection()
+    conn.execute("UPDATE audit_log SET subject = 'rewritten' WHERE seq = ?", (middle,))
+    _rechain_from(team, middle)
+    with pytest.raises(AuditChainError) as info:
+        team.verify_audit()
+    assert info.value.first_bad_seq == middle
+    assert f"entry {middle}: actor {TEST_USER}" in codes(team)["audit.forged_actor"][0]
