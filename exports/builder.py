@@ -25,7 +25,7 @@ from typing import Any
 
 from exports import signing, timestamp
 from exports.bag import SIGNER_PEM, PayloadFile, write_bag
-from exports.binding import BoundFile, binding_json
+from exports.binding import BINDING_NAME, BoundFile, binding_json
 from exports.errors import SigningError, TimestampLostError
 from exports.model import (
     BundleCase,
@@ -50,6 +50,11 @@ OPENSSL_VERIFY = (
     "openssl pkeyutl -verify -pubin -inkey signature/signer.pem -rawin"
     " -in tagmanifest-sha256.txt -sigfile signature/tagmanifest.sig"
 )
+PDFSIG = "pdfsig data/report.pdf"
+# The binding is saved outside the bag: a file added to the folder would make step 6 fail.
+PDFDETACH = f"pdfdetach -savefile {BINDING_NAME} -o /tmp/{BINDING_NAME} data/report.pdf"
+BINDING_FIELDS = f"grep -E 'ed25519_fingerprint|manifest_without_report_sha256' /tmp/{BINDING_NAME}"
+MANIFEST_WITHOUT_REPORT = "grep -v '  data/report.pdf$' manifest-sha256.txt | sha256sum"
 MAX_NAME = 80
 MAX_NAME_BYTES = 255  # one path component, on every file system a bundle is written to
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
@@ -195,7 +200,11 @@ def verify_text(
     pdf_cert_sha256: str,
     trusted_time: timestamp.TimePlan | None = None,
 ) -> str:
-    """VERIFY.txt: what a recipient runs with nothing but sha256sum and openssl.
+    """VERIFY.txt: what a recipient runs with nothing but sha256sum, openssl and poppler.
+
+    The expected fingerprint comes from the sender by another channel (DESIGN §6.1): nothing
+    here prints a value to compare against, because whoever forges a bundle rewrites this file
+    too. ``fingerprint`` and ``pdf_cert_sha256`` are therefore not written.
 
     In the export's language (DESIGN §9). Shell commands, file names and what the tools print
     ("OK", "Signature Verified Successfully") stay as the tools know them: they are placeholders,
@@ -264,21 +273,52 @@ def verify_text(
             4,
             t.pgettext(
                 "VERIFY.txt",
-                "The key is the one the sender announced. This prints its fingerprint:",
+                "Who signed it. This prints the fingerprint of the key in signature/signer.pem:",
             ),
         ),
         "   $ openssl pkey -pubin -in signature/signer.pem -outform DER | sha256sum",
         para(
             t.pgettext(
                 "VERIFY.txt",
-                "It must be (compare with the fingerprint you were given separately, e.g. by "
-                "phone):",
+                "Compare it with the fingerprint the sender gives you by another channel: call "
+                "them on a number you already know (not one from this bundle) or meet them, and "
+                "have them read their fingerprint out. A fingerprint printed anywhere in this "
+                "bundle (in this file, the report or case.json) proves nothing: whoever changed "
+                "the bundle could change it too. If the two differ, do not rely on this bundle.",
             ),
             "   ",
-        )
-        + f"\n   {fingerprint}",
+        ),
         step(
             5,
+            t.pgettext(
+                "VERIFY.txt",
+                "The signed report belongs to this bag. The PDF signature must be valid and "
+                'cover the whole report (must print "{valid}" and "{whole}"):',
+            ).format(valid="Signature is Valid.", whole="Total document signed"),
+        ),
+        f"   $ {PDFSIG}",
+        para(
+            t.pgettext(
+                "VERIFY.txt",
+                "The report carries {name}, signed with it: the bag's key and every other file. "
+                "Save it, then compare:",
+            ).format(name=BINDING_NAME),
+            "   ",
+        ),
+        f"   $ {PDFDETACH}",
+        f"   $ {BINDING_FIELDS}",
+        f"   $ {MANIFEST_WITHOUT_REPORT}",
+        para(
+            t.pgettext(
+                "VERIFY.txt",
+                "{fingerprint} must be the fingerprint of step 4, and {digest} the SHA-256 the "
+                "last command prints. If either differs, the bag was changed or signed again by "
+                "another key after the report was signed.",
+            ).format(fingerprint="ed25519_fingerprint", digest="manifest_without_report_sha256"),
+            "   ",
+        ),
+        step(
+            6,
             t.pgettext(
                 "VERIFY.txt",
                 "Nothing was added: every file under data/ must be listed in "
@@ -290,22 +330,25 @@ def verify_text(
             t.pgettext(
                 "VERIFY.txt",
                 "Together, steps 1-3 prove that no file listed in the manifests changed since "
-                "the vault signed them; step 4 proves who signed; step 5 shows that nothing was "
-                "slipped in.",
+                "the key in signature/signer.pem signed them; step 4 proves whose key that is, "
+                "but only against a fingerprint from the sender; step 5 proves that the signed "
+                "report was made for this very bag; step 6 shows that nothing was slipped in.",
             )
         ),
         para(
             t.pgettext(
                 "VERIFY.txt",
-                "data/report.pdf also carries a PDF signature (certificate SHA-256 {sha256}). "
-                'A PDF reader shows a self-signed certificate as "intact, identity not '
-                'trusted": the report is unchanged since signing, and its signer is identified '
-                "by the fingerprints above.",
-            ).format(sha256=pdf_cert_sha256)
+                "A PDF reader shows a self-signed certificate, or one from an authority you do "
+                'not trust, as "intact, identity not trusted": the report is unchanged since '
+                "signing, but the certificate alone does not say who signed it. Its SHA-256 "
+                "identifies the sender only if the sender gave it to you by another channel.",
+            )
         ),
         t.pgettext("VERIFY.txt", "Custodia users can run:")
         + "  custodia verify "
-        + t.pgettext("VERIFY.txt", "<this folder or ZIP>"),
+        + t.pgettext("VERIFY.txt", "<this folder or ZIP>")
+        + " --expect-key "
+        + t.pgettext("VERIFY.txt", "<the fingerprint the sender gave you>"),
     ]
     # Trusted time (DESIGN §6.3) as the last step, numbered after whatever steps precede it.
     text, commands, note = timestamp.verify_paragraphs(trusted_time or timestamp.TimePlan(), t)

@@ -38,6 +38,20 @@ EXPORTS_MIGRATIONS = [
         CREATE INDEX export_certificates_active ON export_certificates (active, kind, created_at)
         """,
     ),
+    sql_migration(
+        2,
+        "known senders",
+        # Whose bundles this vault's users confirmed out of band (DESIGN §6.1); see
+        # exports.senders. The name is the recipient's own label for the sender.
+        """
+        CREATE TABLE known_senders (
+            name TEXT PRIMARY KEY,
+            ed25519_fingerprint TEXT NOT NULL CHECK (length(ed25519_fingerprint) = 64),
+            certificate_sha256 TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL
+        )
+        """,
+    ),
 ]
 
 

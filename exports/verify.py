@@ -2,8 +2,14 @@
 
 ``verify_bundle`` never raises for a bad bundle: it returns a :class:`Verdict` with one
 :class:`Check` per item (each file's hash, completeness, the Ed25519 signature, the PDF
-signature, the checkpoint, the consistency of case.json) and an exit code: 0 all good,
-1 problems found, 2 not a readable bundle.
+signature, the binding of the signed report to the bag, the checkpoint, the consistency of
+case.json) and an exit code: 0 intact and from a confirmed sender, 3 intact but the sender is
+not confirmed, 1 problems found, 2 not a readable bundle.
+
+Who sent a bundle (DESIGN §6.1) is never taken from the bundle: a key or certificate inside it
+proves only that whoever made it had that key. The sender is confirmed only by the recipient's
+own knowledge: a fingerprint given with ``expect_keys``, a :class:`~exports.senders.KnownSender`,
+or a PDF certificate chain that validates to one of the recipient's ``trust_roots``.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import base64
 import binascii
 import contextlib
 import hashlib
+import io
 import json
 import logging
 import os
@@ -28,15 +35,17 @@ from typing import Any, Protocol
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from exports import signing
+from exports.binding import REPORT_PATH, BindingError, read_binding, signed_revision
 from exports.errors import BundleUnreadableError, UnsafeArchiveError
 from exports.model import Progress
 from exports.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits, normalise_name
+from exports.senders import KnownSender
 from vault.errors import OperationCancelledError
 from vault.header import Checkpoint
 
 log = logging.getLogger(__name__)
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_UNCONFIRMED = 0, 1, 2, 3
 MANIFEST = "manifest-sha256.txt"
 TAGMANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE = "signature/tagmanifest.sig"
@@ -60,6 +69,13 @@ SMALL_LIMIT = 1 << 20
 PDF_LIMIT = 512 << 20
 MAX_FOLDER_ENTRIES = 200_000
 HASH_CHUNK = 1 << 20
+#: JSON objects and arrays in case.json: a real case has a few per evidence item, custody event
+#: and audit entry. 60 MB of "{}" would otherwise take minutes and gigabytes to parse.
+MAX_CASE_CONTAINERS = 1_000_000
+#: Problems of one kind listed one by one; the rest are counted in one line.
+MAX_SAME_PROBLEMS = 50
+#: Characters of a value from the bundle shown in a fact or a check's parameters.
+MAX_SHOWN = 200
 _LINE = re.compile(r"^([0-9a-fA-F]{64})[ \t]+\*?(.+)$")
 
 
@@ -94,14 +110,31 @@ class CheckCode(StrEnum):
     CHECKPOINT_MALFORMED = "checkpoint.malformed"
     CHECKPOINT_NO_KEY = "checkpoint.no_key"
     CHECKPOINT_INVALID = "checkpoint.invalid"
+    CASE_JSON_BUNDLE_MISMATCH = "case_json.bundle_mismatch"  # params: expected, found
     #: PDF signature intact and covering the whole file, by a self-signed certificate.
     PDF_SELF_SIGNED = "pdf.self_signed"
-    #: The same, by a certificate that is not self-signed (its chain is not validated here).
+    #: The same, by a certificate from a CA that is not among the recipient's trust roots.
+    PDF_UNTRUSTED = "pdf.untrusted"
+    #: The same, by a certificate whose chain validates to a trust root the recipient gave.
     PDF_ORGANISATION = "pdf.organisation"
     PDF_SIGNATURE_INVALID = "pdf.signature_invalid"  # params: problem (+ reason for "other")
     PDF_CERTIFICATE_OK = "pdf.certificate_ok"
     PDF_CERTIFICATE_MISMATCH = "pdf.certificate_mismatch"  # params: expected, found
     EVIDENCE_RECORD_MISMATCH = "evidence.record_mismatch"  # params: expected, found
+    #: The signed report's custodia-binding.json agrees with the bag (DESIGN §6.2).
+    BINDING_OK = "binding.ok"  # params: count
+    BINDING_MISSING = "binding.missing"  # params: problem (absent, unreadable, malformed…)
+    BINDING_KEY_MISMATCH = "binding.key_mismatch"  # params: expected (report), found (pem)
+    BINDING_BUNDLE_MISMATCH = "binding.bundle_mismatch"  # params: expected, found
+    BINDING_FILE_MISMATCH = "binding.file_mismatch"  # params: expected, found (SHA-256/size)
+    BINDING_FILE_UNBOUND = "binding.file_unbound"  # a payload file the report does not name
+    BINDING_FILE_ABSENT = "binding.file_absent"  # a file the report names, not in the bag
+    #: None of the fingerprints the recipient expects is the bundle's (--expect-key).
+    SENDER_KEY_MISMATCH = "sender.key_mismatch"  # params: expected, found
+    #: The sender is confirmed (the verdict's sender line, not a check of the bundle).
+    SENDER_CONFIRMED = "sender.confirmed"  # params: by (key, known, trust_root), name
+    SENDER_UNCONFIRMED = "sender.unconfirmed"  # params: key, certificate
+    MORE_PROBLEMS = "verify.more"  # params: count, code (further problems of one kind)
     UNREADABLE = "verify.unreadable"  # params: reason
     NOT_A_BUNDLE = "verify.not_a_bundle"
     UNSAFE_ARCHIVE = "verify.unsafe_archive"  # params: reason
@@ -115,7 +148,10 @@ class CheckCode(StrEnum):
 
 
 class VerdictCode(StrEnum):
+    #: Intact, from a confirmed sender (exit 0).
     INTACT = "verdict.intact"
+    #: Intact, but nothing the recipient knows confirms who sent it (exit 3).
+    UNCONFIRMED = "verdict.unconfirmed"
     NOT_INTACT = "verdict.not_intact"
     UNREADABLE = "verdict.unreadable"
 
@@ -131,6 +167,7 @@ class FactCode(StrEnum):
     CHECKPOINT = "checkpoint"
     PDF_SIGNER = "pdf_signer"
     TRUSTED_TIME = "trusted_time"  # "<genTime> by <TSA subject>", or "none"
+    PDF_CERTIFICATE = "pdf_certificate"
 
 
 #: The command line's English labels of the facts (kept for output compatibility).
@@ -143,6 +180,7 @@ FACT_LABELS: dict[FactCode, str] = {
     FactCode.CHECKPOINT: "Audit checkpoint",
     FactCode.PDF_SIGNER: "PDF signer",
     FactCode.TRUSTED_TIME: "Trusted time (RFC 3161)",
+    FactCode.PDF_CERTIFICATE: "PDF certificate SHA-256",
 }
 
 # The command line's English sentence per code; ``describe`` picks the variant a parameter
@@ -182,15 +220,34 @@ _ENGLISH: dict[CheckCode, str] = {
         "PDF signature intact and covers the whole file "
         "(self-signed certificate: intact, identity not trusted)"
     ),
-    CheckCode.PDF_ORGANISATION: (
-        "PDF signature intact and covers the whole file (organisation certificate)"
+    CheckCode.PDF_UNTRUSTED: (
+        "PDF signature intact and covers the whole file "
+        "(certificate from an unknown authority: identity not trusted)"
     ),
+    CheckCode.PDF_ORGANISATION: (
+        "PDF signature intact and covers the whole file "
+        "(organisation certificate, validated to your trust root)"
+    ),
+    CheckCode.CASE_JSON_BUNDLE_MISMATCH: "names a different bundle id than the signed report",
     CheckCode.PDF_SIGNATURE_INVALID: "signature broken (document changed after signing)",
     CheckCode.PDF_CERTIFICATE_OK: "certificate matches the one recorded in case.json",
     CheckCode.PDF_CERTIFICATE_MISMATCH: "certificate differs from the one recorded in case.json",
     CheckCode.EVIDENCE_RECORD_MISMATCH: (
         "the manifest hash differs from the hash recorded at intake"
     ),
+    CheckCode.BINDING_OK: "the signed report names this bag's {count} payload files and key",
+    CheckCode.BINDING_MISSING: "the signed report carries no readable custodia-binding.json",
+    CheckCode.BINDING_KEY_MISMATCH: (
+        "the signed report names a different Ed25519 key than signature/signer.pem"
+    ),
+    CheckCode.BINDING_BUNDLE_MISMATCH: "the signed report names a different bundle id",
+    CheckCode.BINDING_FILE_MISMATCH: "differs from the file the signed report names",
+    CheckCode.BINDING_FILE_UNBOUND: "is not named by the signed report",
+    CheckCode.BINDING_FILE_ABSENT: "is named by the signed report but not in the bag",
+    CheckCode.SENDER_KEY_MISMATCH: "the bundle is not signed by the key you expect",
+    CheckCode.SENDER_CONFIRMED: "sender confirmed: {name}",
+    CheckCode.SENDER_UNCONFIRMED: "sender not confirmed",
+    CheckCode.MORE_PROBLEMS: "{count} more problems of the same kind",
     CheckCode.UNREADABLE: "{reason}",
     CheckCode.NOT_A_BUNDLE: "is not a BagIt bundle",
     CheckCode.UNSAFE_ARCHIVE: "refused as unsafe: {reason}",
@@ -216,6 +273,9 @@ _VARIANTS: dict[tuple[CheckCode, str, str], str] = {
     (CheckCode.MANIFEST_OUTSIDE, "problem", "not_data"): "lists {path}, which is not under data/",
     (CheckCode.CASE_JSON_MALFORMED, "problem", "object"): "is not a JSON object",
     (CheckCode.CASE_JSON_MALFORMED, "problem", "evidence"): "has a malformed evidence entry",
+    (CheckCode.CASE_JSON_MALFORMED, "problem", "too_complex"): (
+        "has too many JSON objects to be a case (refused unread)"
+    ),
     (CheckCode.PDF_SIGNATURE_INVALID, "problem", "multiple"): "more than one signature",
     (CheckCode.PDF_SIGNATURE_INVALID, "problem", "partial"): "does not cover the whole file",
     (CheckCode.PDF_SIGNATURE_INVALID, "problem", "other"): "{reason}",
@@ -256,6 +316,9 @@ class Verdict:
     readable: bool
     checks: tuple[Check, ...]
     fact_codes: Mapping[FactCode, str] = field(default_factory=dict)
+    #: Who sent it: ``SENDER_CONFIRMED`` (by, name) or ``SENDER_UNCONFIRMED`` (key,
+    #: certificate). Not a check of the bundle's integrity; ``None`` when not intact.
+    sender: Check | None = None
 
     @property
     def facts(self) -> dict[str, str]:
@@ -264,7 +327,12 @@ class Verdict:
 
     @property
     def ok(self) -> bool:
+        """Intact: every check passed (who sent it is :attr:`confirmed`)."""
         return self.readable and bool(self.checks) and all(c.ok for c in self.checks)
+
+    @property
+    def confirmed(self) -> bool:
+        return self.ok and self.sender is not None and self.sender.ok
 
     @property
     def problems(self) -> list[Check]:
@@ -274,17 +342,21 @@ class Verdict:
     def code(self) -> VerdictCode:
         if not self.readable:
             return VerdictCode.UNREADABLE
-        return VerdictCode.INTACT if self.ok else VerdictCode.NOT_INTACT
+        if not self.ok:
+            return VerdictCode.NOT_INTACT
+        return VerdictCode.INTACT if self.confirmed else VerdictCode.UNCONFIRMED
 
     @property
     def exit_code(self) -> int:
         return {
             VerdictCode.INTACT: EXIT_OK,
+            VerdictCode.UNCONFIRMED: EXIT_UNCONFIRMED,
             VerdictCode.NOT_INTACT: EXIT_PROBLEMS,
             VerdictCode.UNREADABLE: EXIT_UNREADABLE,
         }[self.code]
 
     def lines(self, *, all_items: bool = True) -> list[str]:
+        """The verdict in English (logs, tests); the command line speaks ``ui.verify_words``."""
         out = [f"Bundle: {self.source}"]
         out += [f"  {k}: {v}" for k, v in self.facts.items()]
         for check in self.checks:
@@ -293,7 +365,10 @@ class Verdict:
         if self.code is VerdictCode.UNREADABLE:
             out.append("VERDICT: not a readable bundle")
         elif self.code is VerdictCode.INTACT:
-            out.append(f"VERDICT: intact — {len(self.checks)} checks passed")
+            name = self.sender.params.get("name", "") if self.sender else ""
+            out.append(f"VERDICT: intact, from {name} — {len(self.checks)} checks passed")
+        elif self.code is VerdictCode.UNCONFIRMED:
+            out.append(f"VERDICT: intact, sender not confirmed — {len(self.checks)} checks passed")
         else:
             out.append(f"VERDICT: NOT INTACT — {len(self.problems)} problem(s) found")
         return out
@@ -344,10 +419,36 @@ class _FolderSource:
 
     @contextlib.contextmanager
     def open(self, rel: str) -> Iterator[Iterator[bytes]]:
-        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+        handle, size = self._open_regular(rel)
+        with handle:
+            yield _bounded_chunks(handle, size)
+
+    def _open_regular(self, rel: str) -> tuple[io.BufferedReader, int]:
+        """``rel`` opened for reading only if it is (still) a regular file.
+
+        The folder was scanned before: a file swapped meanwhile for a FIFO would block
+        ``open`` for ever (O_NONBLOCK opens a FIFO at once) and a device would never end
+        (fstat on the opened descriptor tells what was really opened).
+        """
+        flags = (
+            os.O_RDONLY
+            | getattr(os, "O_NOFOLLOW", 0)
+            | getattr(os, "O_BINARY", 0)
+            | getattr(os, "O_NONBLOCK", 0)
+        )
         fd = os.open(self.root / rel, flags)
-        with os.fdopen(fd, "rb") as handle:
-            yield iter(lambda: handle.read(HASH_CHUNK), b"")
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise SpecialFileError(rel)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)
+        except BaseException:
+            os.close(fd)
+            raise
+        # Reads stop one byte past the size scanned: a file that grows meanwhile then fails
+        # its hash instead of being read for ever.
+        return os.fdopen(fd, "rb"), self._files.get(rel, info.st_size)
 
     def read_small(self, rel: str, limit: int) -> bytes:
         size = self._files.get(rel)
@@ -355,16 +456,31 @@ class _FolderSource:
             raise KeyError(rel)
         if size > limit:
             raise UnsafeArchiveError(f"{rel} is too large")
-        with self.open(rel) as chunks:
-            data = b""
-            for chunk in chunks:
-                data += chunk
-                if len(data) > limit:
-                    raise UnsafeArchiveError(f"{rel} is too large")
-            return data
+        handle, _scanned = self._open_regular(rel)
+        with handle:
+            # One read, never bytes concatenated chunk by chunk; sized by the scan (read(n)
+            # allocates n bytes first), one byte more to notice a file that grew.
+            data = handle.read(size + 1)
+        if len(data) > limit:
+            raise UnsafeArchiveError(f"{rel} is too large")
+        return data
 
     def close(self) -> None:
         return None
+
+
+def _bounded_chunks(handle: io.BufferedReader, size: int) -> Iterator[bytes]:
+    left = size + 1
+    while left > 0:
+        chunk = handle.read(min(HASH_CHUNK, left))
+        if not chunk:
+            return
+        left -= len(chunk)
+        yield chunk
+
+
+class SpecialFileError(OSError):
+    """A bundle path that is not a regular file when opened (FIFO, device, socket)."""
 
 
 class _ZipSource:
@@ -463,26 +579,77 @@ def _open_source(path: Path, limits: ZipLimits) -> _Source:
     raise BundleUnreadableError("no such folder or file")
 
 
+@dataclass(frozen=True)
+class Trust:
+    """What the recipient knows, from outside the bundle (DESIGN §6.1)."""
+
+    #: Fingerprints the sender gave by another channel: Ed25519 or PDF certificate SHA-256.
+    expect_keys: tuple[str, ...] = ()
+    known_senders: tuple[KnownSender, ...] = ()
+    #: DER certificates of the authorities whose PDF certificates identify a sender.
+    trust_roots: tuple[bytes, ...] = ()
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= MAX_SHOWN else value[:MAX_SHOWN] + "…"
+
+
 class _Verifier:
     def __init__(
-        self, source: _Source, progress: Progress | None, cancel: threading.Event | None
+        self,
+        source: _Source,
+        progress: Progress | None,
+        cancel: threading.Event | None,
+        trust: Trust,
     ) -> None:
         self.source = source
         self.progress = progress
         self.cancel = cancel
-        self.checks: list[Check] = list(getattr(source, "anomalies", []))
+        self.trust = trust
+        self.checks: list[Check] = []
         self.facts: dict[FactCode, str] = {}
         self.files = source.files()
         self._lock = threading.Lock()
         self._done = 0
         self._total = 1
+        self._same: dict[CheckCode, int] = {}
         self.key: Ed25519PublicKey | None = None
+        self.pdf: signing.PdfSignatureCheck | None = None
+        self.binding_ok = False
+        for anomaly in getattr(source, "anomalies", []):
+            self.add(anomaly)
+
+    def add(self, check: Check) -> None:
+        # Bounded output: a hostile bundle can make a million problems of one kind; the first
+        # ones are named, the rest counted (MORE_PROBLEMS), and the verdict is the same.
+        if not check.ok:
+            seen = self._same.get(check.code, 0) + 1
+            self._same[check.code] = seen
+            if seen > MAX_SAME_PROBLEMS:
+                return
+        params = {k: _shown(v) for k, v in check.params.items()}
+        self.checks.append(Check(_shown(check.subject), check.ok, check.code, params))
 
     def fail(self, subject: str, code: CheckCode, **params: str) -> None:
-        self.checks.append(Check(subject, False, code, params))
+        self.add(Check(subject, False, code, params))
 
     def ok(self, subject: str, code: CheckCode, **params: str) -> None:
-        self.checks.append(Check(subject, True, code, params))
+        self.add(Check(subject, True, code, params))
+
+    def fact(self, code: FactCode, value: str) -> None:
+        self.facts[code] = _shown(value)
+
+    def finish(self) -> None:
+        for code, seen in self._same.items():
+            if seen > MAX_SAME_PROBLEMS:
+                self.checks.append(
+                    Check(
+                        "…",
+                        False,
+                        CheckCode.MORE_PROBLEMS,
+                        {"count": str(seen - MAX_SAME_PROBLEMS), "code": code.value},
+                    )
+                )
 
     def small(self, rel: str, limit: int = TAG_LIMIT) -> bytes | None:
         if rel not in self.files:
@@ -491,6 +658,8 @@ class _Verifier:
             return self.source.read_small(rel, limit)
         except UnsafeArchiveError as exc:
             self.fail(rel, CheckCode.FILE_UNSAFE, reason=str(exc.detail or "cannot be read safely"))
+        except SpecialFileError:
+            self.fail(rel, CheckCode.FILE_SPECIAL)
         except OSError:
             self.fail(rel, CheckCode.FILE_UNREADABLE)
         return None
@@ -528,8 +697,9 @@ class _Verifier:
         self.payload_oxum(manifest)
         case = self.case_json()
         self.trusted_time(tag_raw, case)
-        self.report_pdf(case)
+        self.report_pdf(case, manifest)
         self.evidence_records(case, manifest)
+        self.finish()
 
     def completeness(self, manifest: dict[str, str], tags: dict[str, str]) -> None:
         listed = set(manifest) | set(tags)
@@ -552,6 +722,8 @@ class _Verifier:
                 return rel, _hash(self.source, rel, self.cancel, self.advance)
             except UnsafeArchiveError as exc:
                 return rel, f"!{exc.detail or 'unsafe'}"
+            except SpecialFileError:
+                return rel, "?"
             except OSError:
                 return rel, None
 
@@ -563,6 +735,8 @@ class _Verifier:
             found = results[rel]
             if found is None:
                 self.fail(rel, CheckCode.FILE_UNREADABLE)
+            elif found == "?":
+                self.fail(rel, CheckCode.FILE_SPECIAL)
             elif found.startswith("!"):
                 self.fail(rel, CheckCode.FILE_UNSAFE, reason=found[1:])
             elif found == expected[rel]:
@@ -577,7 +751,7 @@ class _Verifier:
         if pem is not None and self.key is None:
             self.fail(SIGNER_PEM, CheckCode.SIGNATURE_BAD_KEY)
         if self.key is not None:
-            self.facts[FactCode.SIGNER_KEY] = signing.ed25519_fingerprint(self.key)
+            self.fact(FactCode.SIGNER_KEY, signing.ed25519_fingerprint(self.key))
         if self.key is None or signature is None or tag_raw is None:
             return
         if signing.ed25519_valid(self.key, signature, tag_raw):
@@ -605,6 +779,10 @@ class _Verifier:
         raw = self.small("data/case.json")
         if raw is None:
             return None
+        if raw.count(b"{") + raw.count(b"[") > MAX_CASE_CONTAINERS:
+            # Counted before parsing: the parser's time and memory grow with the containers.
+            self.fail("data/case.json", CheckCode.CASE_JSON_MALFORMED, problem="too_complex")
+            return None
         try:
             case = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, ValueError, RecursionError):
@@ -619,10 +797,10 @@ class _Verifier:
             ("profile", FactCode.PROFILE),
         ):
             if isinstance(case.get(key), str):
-                self.facts[fact] = case[key]
+                self.fact(fact, case[key])
         reference = _get(case, "case", "reference")
         if isinstance(reference, str):
-            self.facts[FactCode.CASE] = reference
+            self.fact(FactCode.CASE, reference)
         recorded = _get(case, "signatures", "ed25519_fingerprint")
         if self.key is not None:
             actual = signing.ed25519_fingerprint(self.key)
@@ -655,7 +833,7 @@ class _Verifier:
         except (KeyError, ValueError, TypeError, binascii.Error):
             self.fail("checkpoint", CheckCode.CHECKPOINT_MALFORMED)
             return
-        self.facts[FactCode.CHECKPOINT] = f"entry {checkpoint.seq} at {checkpoint.at}"
+        self.fact(FactCode.CHECKPOINT, f"entry {checkpoint.seq} at {checkpoint.at}")
         if self.key is None:
             self.fail("checkpoint", CheckCode.CHECKPOINT_NO_KEY)
         elif signing.ed25519_valid(self.key, checkpoint.signature, checkpoint.signed_bytes()):
@@ -663,18 +841,23 @@ class _Verifier:
         else:
             self.fail("checkpoint", CheckCode.CHECKPOINT_INVALID)
 
-    def report_pdf(self, case: dict[str, Any] | None) -> None:
-        pdf = self.small("data/report.pdf", PDF_LIMIT)
+    def report_pdf(self, case: dict[str, Any] | None, manifest: dict[str, str]) -> None:
+        pdf = self.small(REPORT_PATH, PDF_LIMIT)
         if pdf is None:
             return
-        result = signing.check_pdf_signature(pdf)
+        result = signing.check_pdf_signature(pdf, self.trust.trust_roots)
+        self.pdf = result
         subject = "data/report.pdf signature"
         if result.ok:
-            self.ok(
-                subject,
-                CheckCode.PDF_SELF_SIGNED if result.self_signed else CheckCode.PDF_ORGANISATION,
-            )
-            self.facts[FactCode.PDF_SIGNER] = result.subject
+            if result.trusted:
+                code = CheckCode.PDF_ORGANISATION
+            elif result.self_signed:
+                code = CheckCode.PDF_SELF_SIGNED
+            else:
+                code = CheckCode.PDF_UNTRUSTED
+            self.ok(subject, code)
+            self.fact(FactCode.PDF_SIGNER, result.subject)
+            self.fact(FactCode.PDF_CERTIFICATE, result.certificate_sha256)
         elif result.problem:
             self.fail(
                 subject, CheckCode.PDF_SIGNATURE_INVALID, problem="other", reason=result.problem
@@ -699,6 +882,100 @@ class _Verifier:
                     expected=result.certificate_sha256,
                     found=str(recorded),
                 )
+        if result.ok:
+            self.binding(pdf, result.byte_range, case, manifest)
+
+    def binding(
+        self,
+        pdf: bytes,
+        byte_range: tuple[int, ...],
+        case: dict[str, Any] | None,
+        manifest: dict[str, str],
+    ) -> None:
+        """Compare the signed report's binding with the bag and signer.pem (DESIGN §6.2).
+
+        Read from the signed revision: bytes appended after the signature cannot change it,
+        and whoever replaced signer.pem or a payload file cannot change it without a new PDF
+        signature, which only a known sender or a trust root can tell from the genuine one.
+        """
+        subject = "data/report.pdf binding"
+        try:
+            bound = read_binding(signed_revision(pdf, byte_range))
+        except BindingError as exc:
+            self.fail(subject, CheckCode.BINDING_MISSING, problem=exc.reason)
+            return
+        problems = len(self.checks)
+        if self.key is not None:
+            actual = signing.ed25519_fingerprint(self.key)
+            if bound.ed25519_fingerprint != actual:
+                self.fail(
+                    subject,
+                    CheckCode.BINDING_KEY_MISMATCH,
+                    expected=bound.ed25519_fingerprint,
+                    found=actual,
+                )
+        bundle_id = case.get("bundle_id") if case else None
+        if isinstance(bundle_id, str) and bundle_id != bound.bundle_id:
+            self.fail(
+                "data/case.json",
+                CheckCode.CASE_JSON_BUNDLE_MISMATCH,
+                expected=bound.bundle_id,
+                found=bundle_id,
+            )
+        named = bound.by_path()
+        for rel in sorted(manifest):
+            if rel == REPORT_PATH:
+                continue
+            entry = named.get(rel)
+            if entry is None:
+                self.fail(rel, CheckCode.BINDING_FILE_UNBOUND)
+            elif entry.sha256 != manifest[rel]:
+                self.fail(
+                    rel, CheckCode.BINDING_FILE_MISMATCH, expected=entry.sha256, found=manifest[rel]
+                )
+            elif rel in self.files and entry.size != self.files[rel]:
+                self.fail(
+                    rel,
+                    CheckCode.BINDING_FILE_MISMATCH,
+                    expected=str(entry.size),
+                    found=str(self.files[rel]),
+                )
+        for rel in sorted(set(named) - set(manifest)):
+            self.fail(rel, CheckCode.BINDING_FILE_ABSENT)
+        if len(self.checks) == problems and not any(
+            self._same.get(c, 0) for c in _BINDING_PROBLEMS
+        ):
+            self.binding_ok = True
+            self.ok(subject, CheckCode.BINDING_OK, count=str(len(bound.files)))
+
+    def sender(self) -> Check:
+        """Who sent it, from what the recipient knows; a wrong expected key is a problem."""
+        key = self.facts.get(FactCode.SIGNER_KEY, "")
+        certificate = self.pdf.certificate_sha256 if self.pdf is not None else ""
+        unconfirmed = Check(
+            "sender", False, CheckCode.SENDER_UNCONFIRMED, {"key": key, "certificate": certificate}
+        )
+        # Only a bag whose signed report binds this key and these files can be vouched for by
+        # the report's certificate; the Ed25519 key vouches for the tag manifest itself.
+        if not key or not self.binding_ok:
+            return unconfirmed
+        pins = {_plain(p) for p in self.trust.expect_keys}
+        if pins:
+            if key in pins or certificate in pins:
+                return Check("sender", True, CheckCode.SENDER_CONFIRMED, {"by": "key", "name": ""})
+            expected = ", ".join(sorted(pins))
+            self.fail("sender", CheckCode.SENDER_KEY_MISMATCH, expected=expected, found=key)
+            return unconfirmed
+        for known in self.trust.known_senders:
+            if known.ed25519_fingerprint == key or (
+                known.certificate_sha256 and known.certificate_sha256 == certificate
+            ):
+                params = {"by": "known", "name": _shown(known.name)}
+                return Check("sender", True, CheckCode.SENDER_CONFIRMED, params)
+        if self.pdf is not None and self.pdf.trusted:
+            params = {"by": "trust_root", "name": _shown(self.pdf.subject)}
+            return Check("sender", True, CheckCode.SENDER_CONFIRMED, params)
+        return unconfirmed
 
     tsa_roots: tuple[bytes, ...] = ()
 
@@ -751,6 +1028,19 @@ class _Verifier:
                 )
 
 
+_BINDING_PROBLEMS = (
+    CheckCode.BINDING_KEY_MISMATCH,
+    CheckCode.BINDING_FILE_MISMATCH,
+    CheckCode.BINDING_FILE_UNBOUND,
+    CheckCode.BINDING_FILE_ABSENT,
+    CheckCode.CASE_JSON_BUNDLE_MISMATCH,
+)
+
+
+def _plain(fingerprint: str) -> str:
+    return re.sub(r"[\s:]", "", fingerprint).lower()
+
+
 def _get(data: Any, *keys: str) -> Any:
     for key in keys:
         if not isinstance(data, dict):
@@ -773,8 +1063,13 @@ def verify_bundle(
     cancel: threading.Event | None = None,
     limits: ZipLimits = DEFAULT_LIMITS,
     tsa_roots: Sequence[bytes] = (),
+    trust: Trust | None = None,
 ) -> Verdict:
-    """Check a bundle folder or ZIP; returns a verdict, never raises for bad content."""
+    """Check a bundle folder or ZIP; returns a verdict, never raises for bad content.
+
+    ``trust`` is what the recipient knows from outside the bundle; without it every intact
+    bundle is "intact, sender not confirmed" (exit 3).
+    """
     path = Path(path)
     label = str(path)
     try:
@@ -792,7 +1087,7 @@ def verify_bundle(
             label, False, (Check("bundle", False, CheckCode.UNREADABLE, {"reason": reason}),)
         )
     try:
-        verifier = _Verifier(source, progress, cancel)
+        verifier = _Verifier(source, progress, cancel, trust or Trust())
         files = verifier.files
         if not any(r in files for r in ("bagit.txt", MANIFEST, TAGMANIFEST)) and not any(
             r.startswith("data/") for r in files
@@ -800,7 +1095,8 @@ def verify_bundle(
             return Verdict(label, False, (Check("bundle", False, CheckCode.NOT_A_BUNDLE),))
         verifier.tsa_roots = tuple(tsa_roots)  # DER certificates the recipient trusts
         verifier.run()
-        return Verdict(label, True, tuple(verifier.checks), verifier.facts)
+        sender = verifier.sender()  # may add a problem: a key other than the one expected
+        return Verdict(label, True, tuple(verifier.checks), verifier.facts, sender)
     except UnsafeArchiveError as exc:
         return _unsafe(label, exc)
     finally:
@@ -810,11 +1106,14 @@ def verify_bundle(
 __all__ = [
     "EXIT_OK",
     "EXIT_PROBLEMS",
+    "EXIT_UNCONFIRMED",
     "EXIT_UNREADABLE",
     "FACT_LABELS",
     "Check",
     "CheckCode",
     "FactCode",
+    "KnownSender",
+    "Trust",
     "Verdict",
     "VerdictCode",
     "describe",

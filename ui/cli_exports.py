@@ -1,4 +1,4 @@
-"""Export commands of the ``custodia`` command line: ``export`` and ``verify``.
+"""Export commands of the ``custodia`` command line: ``export``, ``verify`` and ``senders``.
 
 Registered by :func:`ui.cli.build_parser` through :func:`register`. ``verify`` needs no vault.
 Never imports Qt.
@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from exports.errors import ConsentRefusedError
 from exports.model import Profile, RecipientKind
@@ -19,6 +20,10 @@ from ui import cli, consent_reasons
 from ui.error_sentences import user_message
 from ui.terminal import end_progress, err, out, progress
 from vault import Vault
+
+if TYPE_CHECKING:
+    from exports.senders import KnownSender
+    from exports.verify import Verdict
 
 log = logging.getLogger(__name__)
 
@@ -200,17 +205,146 @@ def cmd_export(args: argparse.Namespace) -> int:
         vault.lock()
 
 
+def _vault_at(args: argparse.Namespace) -> Vault:
+    """The vault named by ``--vault`` (the senders and verify commands have no PATH)."""
+    unlock_args = argparse.Namespace(**vars(args))
+    unlock_args.path = args.vault
+    return cli.unlock_vault(unlock_args)
+
+
+def _trust_roots(paths: list[str]) -> tuple[bytes, ...] | None:
+    """The DER certificates of --trust-root, or None after saying which file is not one."""
+    from exports.errors import CertificateError
+    from exports.signing import load_trust_root
+
+    roots: list[bytes] = []
+    for name in paths:
+        try:
+            with open(name, "rb") as handle:
+                roots.append(load_trust_root(handle.read(1 << 20)))
+        except (OSError, CertificateError):
+            err(
+                "custodia: "
+                + _("not a readable certificate (PEM or DER): {path}").format(path=name)
+            )
+            return None
+    return tuple(roots)
+
+
+def _known_senders(args: argparse.Namespace) -> list[KnownSender]:
+    from exports.senders import FileSenderBook, VaultSenderBook
+
+    if not args.vault:
+        return FileSenderBook().entries()
+    vault = _vault_at(args)
+    try:
+        return VaultSenderBook(vault).entries()
+    finally:
+        vault.lock()
+
+
 def cmd_verify(args: argparse.Namespace) -> int:
-    from exports.verify import verify_bundle
+    from exports.senders import SenderError
+    from exports.verify import Trust, verify_bundle
 
     roots = tsa_roots(args.tsa_root)
-    if roots is None:
+    trust_roots = _trust_roots(args.trust_root or [])
+    if roots is None or trust_roots is None:
         return cli.EXIT_USAGE
-    verdict = verify_bundle(Path(args.bundle), progress=_progress, tsa_roots=roots)
+    try:
+        known = _known_senders(args)
+    except SenderError:
+        err("custodia: " + _("the list of known senders cannot be read."))
+        return cli.EXIT_USAGE
+    trust = Trust(
+        expect_keys=tuple(args.expect_key or ()),
+        known_senders=tuple(known),
+        trust_roots=trust_roots,
+    )
+    verdict = verify_bundle(Path(args.bundle), progress=_progress, tsa_roots=roots, trust=trust)
     _end_progress()
-    for line in verdict.lines(all_items=not args.problems_only):
-        out(line)
+    print_verdict(verdict, all_items=not args.problems_only)
     return verdict.exit_code
+
+
+def print_verdict(verdict: Verdict, *, all_items: bool = True) -> None:
+    """The verdict in the command's language, through the one table of words."""
+    from ui import verify_words as words
+
+    out(_("Bundle: {path}").format(path=verdict.source))
+    for code, value in verdict.fact_codes.items():
+        out(f"  {words.fact_label(code)}: {value}")
+    for check in verdict.checks:
+        if all_items or not check.ok:
+            mark = _("OK  ") if check.ok else _("FAIL")
+            out(f"{mark}  {check.subject}: {words.check_words(check)}")
+    out(_("VERDICT: {verdict}").format(verdict=words.headline(verdict)))
+    out(words.advice(verdict))
+    pairs = words.unconfirmed_fingerprints(verdict)
+    for label, value in pairs:
+        out(f"  {label}: {value}")
+    if pairs and verdict.sender is not None:
+        key = verdict.sender.params.get("key", "")
+        certificate = verdict.sender.params.get("certificate", "")
+        command = f"custodia senders add {_('NAME')} {key}"
+        if certificate:
+            command += f" --cert-sha256 {certificate}"
+        out(_("Then, once both are confirmed: {command}").format(command=command))
+
+
+def cmd_senders(args: argparse.Namespace) -> int:
+    from exports.senders import (
+        FileSenderBook,
+        SenderBook,
+        SenderError,
+        VaultSenderBook,
+        make_sender,
+    )
+
+    if args.senders_command == "add":
+        try:
+            sender = make_sender(args.name, args.fingerprint, args.cert_sha256 or "")
+        except SenderError:
+            err(
+                "custodia: "
+                + _("a sender needs a name, and a fingerprint is 64 hexadecimal digits.")
+            )
+            return cli.EXIT_USAGE
+    vault = _vault_at(args) if args.vault else None
+    try:
+        book: SenderBook = VaultSenderBook(vault) if vault is not None else FileSenderBook()
+        if args.senders_command == "add":
+            book.add(sender)
+            out(_("Known sender added: {name}").format(name=sender.name))
+            return EXIT_OK
+        if args.senders_command == "remove":
+            if not book.remove(args.name):
+                err("custodia: " + _("no known sender is called {name}.").format(name=args.name))
+                return cli.EXIT_PROBLEMS
+            out(_("Known sender removed: {name}").format(name=args.name))
+            return EXIT_OK
+        senders = book.entries()
+        if not senders:
+            out(_("No known senders yet."))
+        for known in senders:
+            out(known.name)
+            out(
+                "  " + _("Ed25519 key: {fingerprint}").format(fingerprint=known.ed25519_fingerprint)
+            )
+            if known.certificate_sha256:
+                out(
+                    "  "
+                    + _("PDF certificate SHA-256: {fingerprint}").format(
+                        fingerprint=known.certificate_sha256
+                    )
+                )
+        return EXIT_OK
+    except SenderError:
+        err("custodia: " + _("the list of known senders cannot be read."))
+        return cli.EXIT_USAGE
+    finally:
+        if vault is not None:
+            vault.lock()
 
 
 def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
@@ -258,9 +392,35 @@ def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type:
     cli.add_unlock_arguments(stamp)
     stamp.set_defaults(handler=cmd_vault_timestamp)
 
-    verify = commands.add_parser("verify", help=_("check a bundle folder or ZIP (no vault needed)"))
+    verify = commands.add_parser(
+        "verify",
+        help=_("check a bundle folder or ZIP (no vault needed)"),
+        description=_(
+            "Exit codes: 0 intact and from a confirmed sender; 3 intact but the sender is not "
+            "confirmed; 1 not intact; 2 not a readable bundle."
+        ),
+    )
     verify.add_argument("bundle", metavar="BUNDLE")
     verify.add_argument("--problems-only", action="store_true", help=_("list only failed checks"))
+    verify.add_argument(
+        "--expect-key",
+        action="append",
+        metavar="FPR",
+        help=_(
+            "the fingerprint the sender gave you by another channel (Ed25519 key or PDF "
+            "certificate SHA-256); repeatable"
+        ),
+    )
+    verify.add_argument(
+        "--trust-root",
+        action="append",
+        metavar="PEM",
+        help=_("a certificate authority whose PDF certificates identify a sender; repeatable"),
+    )
+    verify.add_argument(
+        "--vault", metavar="PATH", help=_("use the known senders kept in this vault")
+    )
+    cli.add_unlock_arguments(verify)
     verify.add_argument(
         "--tsa-root",
         action="append",
@@ -269,3 +429,26 @@ def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type:
         help=_("a timestamp authority's CA certificate you trust (repeatable)"),
     )
     verify.set_defaults(handler=cmd_verify)
+
+    senders = commands.add_parser(
+        "senders", help=_("known senders: whose bundles you confirmed by another channel")
+    )
+    senders.add_argument(
+        "--vault",
+        metavar="PATH",
+        help=_("keep them in this vault (default: your own settings folder)"),
+    )
+    cli.add_unlock_arguments(senders)
+    sender_commands = senders.add_subparsers(dest="senders_command", required=True)
+    add = sender_commands.add_parser(
+        "add", help=_("add a sender after confirming their fingerprint by phone or in person")
+    )
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("fingerprint", metavar="FPR", help=_("their Ed25519 key fingerprint"))
+    add.add_argument(
+        "--cert-sha256", metavar="X", help=_("the SHA-256 of the certificate their reports carry")
+    )
+    sender_commands.add_parser("list", help=_("list known senders"))
+    remove = sender_commands.add_parser("remove", help=_("remove a known sender"))
+    remove.add_argument("name", metavar="NAME")
+    senders.set_defaults(handler=cmd_senders)

@@ -23,7 +23,7 @@ from exports.errors import (
     ProfileNotAllowedError,
 )
 from exports.model import ExportResult, RecipientKind, bytes_opener
-from exports.verify import verify_bundle
+from exports.verify import Trust, verify_bundle
 from intake.models import ConsentReason
 from tests.exports import sample
 from tests.exports.conftest import pdf_text
@@ -60,7 +60,9 @@ def test_layout_and_verification(court_bundle: tuple[Path, ExportResult]) -> Non
     )
     verdict = verify_bundle(path)
     assert verdict.ok, verdict.lines()
-    assert verdict.exit_code == 0
+    assert verdict.exit_code == 3  # intact; nothing the recipient knows names the sender yet
+    pinned = verify_bundle(path, trust=Trust(expect_keys=(result.ed25519_fingerprint,)))
+    assert pinned.exit_code == 0, pinned.lines()
     assert result.ed25519_fingerprint == sample.public_fingerprint()
     bagit.Bag(str(path)).validate()  # the reference implementation agrees
 
@@ -101,7 +103,9 @@ def test_verify_txt_commands_pass(court_bundle: tuple[Path, ExportResult]) -> No
         check=True,
     ).stdout.split()[0]
     assert fingerprint == result.ed25519_fingerprint
-    assert fingerprint in (path / "VERIFY.txt").read_text()
+    # The value to compare with comes from the sender by another channel, never from the
+    # bundle (DESIGN §6.1): a forger rewrites VERIFY.txt too.
+    assert fingerprint not in (path / "VERIFY.txt").read_text()
 
 
 def _flip(path: Path) -> None:

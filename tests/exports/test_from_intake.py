@@ -152,8 +152,11 @@ def test_cli_export_and_verify(
     assert code == 0, out.getvalue()
     out = io.StringIO()
     with redirect_stdout(out):
-        assert cli.run(["verify", str(tmp_path / "cli.zip")]) == 0
-    assert "VERDICT: intact" in out.getvalue()
+        assert cli.run(["verify", str(tmp_path / "cli.zip")]) == 3  # sender not confirmed
+    assert "VERDICT: INTACT, SENDER NOT CONFIRMED" in out.getvalue()
+    with redirect_stdout(io.StringIO()):
+        key = [line.split()[-1] for line in out.getvalue().splitlines() if "Ed25519" in line][0]
+        assert cli.run(["verify", str(tmp_path / "cli.zip"), "--expect-key", key]) == 0
     (tmp_path / "junk").write_bytes(b"junk")
     with redirect_stdout(io.StringIO()):
         assert cli.run(["verify", str(tmp_path / "junk")]) == 2

@@ -37,7 +37,8 @@ def test_every_code_has_english_words() -> None:
 
 def test_an_intact_bundle_says_so_in_codes(bundle_copy: Path) -> None:
     verdict = verify_bundle(bundle_copy)
-    assert verdict.code is VerdictCode.INTACT
+    assert verdict.code is VerdictCode.UNCONFIRMED  # intact; no pin, no known sender
+    assert verdict.exit_code == 3
     assert all(isinstance(c.code, CheckCode) for c in verdict.checks)
     codes = {c.code for c in verdict.checks}
     # The sample is signed with a self-signed certificate: a code, not a phrase to search.
@@ -51,13 +52,14 @@ def test_an_intact_bundle_says_so_in_codes(bundle_copy: Path) -> None:
         CheckCode.CASE_JSON_KEY_OK,
         CheckCode.CHECKPOINT_OK,
         CheckCode.PDF_CERTIFICATE_OK,
+        CheckCode.BINDING_OK,
     } <= codes
     checkpoint = next(c for c in verdict.checks if c.code is CheckCode.CHECKPOINT_OK)
     assert checkpoint.params["seq"] == "17"
     assert set(verdict.fact_codes) >= {FactCode.SIGNER_KEY, FactCode.CASE, FactCode.PDF_SIGNER}
     # The command line's words are unchanged.
     lines = verdict.lines()
-    assert lines[-1].startswith("VERDICT: intact")
+    assert lines[-1].startswith("VERDICT: intact, sender not confirmed")
     assert any("self-signed certificate: intact, identity not trusted" in line for line in lines)
     assert any(line.startswith("  Signer key (Ed25519) SHA-256: ") for line in lines)
 
