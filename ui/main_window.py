@@ -39,6 +39,7 @@ from vault.kdf import DEFAULT_KDF, KdfParams
 # Dialogs not needed for the first window are imported when first opened: the time from start
 # to the unlock window is measured (issue 7), and zxcvbn alone costs a tenth of a second.
 if TYPE_CHECKING:
+    from exports.senders import SenderBook
     from ui.backup.backup_dialog import BackupDialog
     from ui.backup.check_backup_dialog import CheckBackupDialog
     from ui.backup.restore_dialog import RestoreDialog
@@ -431,12 +432,21 @@ class MainWindow(QMainWindow):
             self.verify_window = VerifyWindow()
             self.verify_window.resize(760, 600)
         window = self.verify_window
+        window.sender_book = self._sender_book  # the open vault's known senders, if any
         window.show()
         window.raise_()
         window.activateWindow()
         if bundle:
             window.verify(Path(bundle))
         return window
+
+    def _sender_book(self) -> SenderBook:
+        """Known senders of the unlocked vault; the user's own list while none is open."""
+        from exports.senders import FileSenderBook, VaultSenderBook
+
+        if self.session.is_unlocked:
+            return VaultSenderBook(self.session.vault)
+        return FileSenderBook()
 
     def _show_workspace(self) -> None:
         try:

@@ -122,6 +122,28 @@ _CHECKS: dict[CheckCode, str] = {
     CheckCode.SENDER_CONFIRMED: NC_("VerifyWindow", "from %1"),
     CheckCode.SENDER_UNCONFIRMED: NC_("VerifyWindow", "the sender is not confirmed"),
     CheckCode.MORE_PROBLEMS: NC_("VerifyWindow", "and %1 more problems of the same kind"),
+    CheckCode.TIMESTAMP_OK: NC_(
+        "VerifyWindow",
+        "timestamp by %1 at %2 matches the tag manifest (the authority was not checked "
+        "against one you trust)",
+    ),
+    CheckCode.TIMESTAMP_TRUSTED: NC_(
+        "VerifyWindow",
+        "timestamp by %1 at %2 matches the tag manifest; the authority is one you trust",
+    ),
+    CheckCode.TIMESTAMP_UNTRUSTED: NC_(
+        "VerifyWindow", "the timestamp by %1 is not from an authority you trust"
+    ),
+    CheckCode.TIMESTAMP_MISMATCH: NC_(
+        "VerifyWindow",
+        "the timestamp is for other data than this tag manifest: changed after stamping",
+    ),
+    CheckCode.TIMESTAMP_INVALID: NC_(
+        "VerifyWindow", "the timestamp token's signature does not verify"
+    ),
+    CheckCode.TIMESTAMP_MALFORMED: NC_(
+        "VerifyWindow", "is not a readable RFC 3161 timestamp token"
+    ),
     CheckCode.UNREADABLE: NC_("VerifyWindow", "cannot be read: %1"),
     CheckCode.NOT_A_BUNDLE: NC_("VerifyWindow", "is not a BagIt bundle"),
     CheckCode.UNSAFE_ARCHIVE: NC_("VerifyWindow", "refused as unsafe: %1"),
@@ -176,6 +198,9 @@ _PARAMS: dict[CheckCode, tuple[str, ...]] = {
     CheckCode.SENDER_KEY_MISMATCH: ("expected",),
     CheckCode.SENDER_CONFIRMED: ("name",),
     CheckCode.MORE_PROBLEMS: ("count",),
+    CheckCode.TIMESTAMP_OK: ("tsa", "time"),
+    CheckCode.TIMESTAMP_TRUSTED: ("tsa", "time"),
+    CheckCode.TIMESTAMP_UNTRUSTED: ("tsa",),
     CheckCode.UNREADABLE: ("reason",),
     CheckCode.UNSAFE_ARCHIVE: ("reason",),
 }
@@ -189,6 +214,7 @@ _FACTS: dict[FactCode, str] = {
     FactCode.BUNDLE_ID: NC_("VerifyWindow", "Bundle id"),
     FactCode.CREATED: NC_("VerifyWindow", "Created"),
     FactCode.PROFILE: NC_("VerifyWindow", "Profile"),
+    FactCode.TRUSTED_TIME: NC_("VerifyWindow", "Trusted time (RFC 3161)"),
 }
 
 #: The three outcomes an interface colours (and unreadable, shown like not intact).
@@ -248,7 +274,7 @@ def headline(verdict: Verdict) -> str:
         "INTACT, {sender}: {count} check passed.",
         "INTACT, {sender}: {count} checks passed.",
         count,
-    ).format(sender=sender.upper(), count=count)
+    ).format(sender=sender, count=count)
 
 
 def advice(verdict: Verdict) -> str:

@@ -8,9 +8,12 @@ import pytest
 from PySide6.QtWidgets import QMenu
 
 from exports.model import Profile, RecipientKind
+from exports.senders import FileSenderBook, VaultSenderBook, make_sender
+from exports.verify import CheckCode, FactCode, VerdictCode
 from intake import open_intake
 from intake.demo import DEMO_REFERENCE, build_demo
 from tests.ui.conftest import CHEAP_KDF, PASSPHRASE
+from ui import verify_words
 from ui.exports.export_wizard import ExportWizard
 from ui.exports.verify_window import VerifyWindow
 from ui.formatting import fingerprint
@@ -67,16 +70,29 @@ def test_demo_case_exports_then_verifies_in_the_window(qtbot, demo, tmp_path):
     # The export is on record.
     assert intake.vault.audit_entries(action_prefix="export.completed", limit=1)
 
-    window = VerifyWindow()
+    book = FileSenderBook(tmp_path / "config")
+    window = VerifyWindow(sender_book=lambda: book)
     qtbot.addWidget(window)
     verdict = _verify(qtbot, window, bundle)
+    # Intact, but nothing the recipient knows says who sent it: amber, with what to do.
     assert verdict.ok
-    assert window.result_label.property("verdict") == "ok"
-    assert window.result_label.text().startswith("INTACT")
+    assert verdict.code is VerdictCode.UNCONFIRMED
+    assert window.result_label.property("verdict") == "unconfirmed"
+    assert window.result_label.text().startswith("INTACT, SENDER NOT CONFIRMED")
+    assert "Call the sender" in window.result_label.text()
+    assert window.confirm_button.isVisibleTo(window)
     assert window.items.count() == len(verdict.checks)
     assert all(window.items.item(i).text().startswith("✓") for i in range(window.items.count()))
     # The signer key the window shows is the one the sender read out.
     assert wizard.fingerprint_label.text() in window.facts.text()
+    # Confirmed by phone: the sender is added, and the bundle verifies as theirs.
+    with qtbot.waitSignal(window.verified, timeout=60_000) as blocker:
+        assert window.confirm_sender("Fictional NGO")
+    assert blocker.args[0].code is VerdictCode.INTACT
+    assert [s.name for s in book.entries()] == ["Fictional NGO"]
+    assert window.result_label.property("verdict") == "ok"
+    assert window.result_label.text().startswith("INTACT, from Fictional NGO, a known sender")
+    assert not window.confirm_button.isVisibleTo(window)
 
 
 def test_a_tampered_bundle_names_the_changed_file(qtbot, demo, tmp_path):
@@ -90,11 +106,12 @@ def test_a_tampered_bundle_names_the_changed_file(qtbot, demo, tmp_path):
     data[len(data) // 2] ^= 0x01
     evidence.write_bytes(bytes(data))
 
-    window = VerifyWindow()
+    window = VerifyWindow(sender_book=lambda: FileSenderBook(tmp_path / "config"))
     qtbot.addWidget(window)
     verdict = _verify(qtbot, window, bundle)
     assert not verdict.ok
     assert window.result_label.property("verdict") == "bad"
+    assert not window.confirm_button.isVisibleTo(window)
     assert window.result_label.text().startswith("NOT INTACT")
     rel = f"data/evidence/{evidence.name}"
     first = window.items.item(0).text()  # problems are listed first
@@ -208,3 +225,28 @@ def test_export_is_reachable_from_the_case_workspace(qtbot, settings, tmp_path):
     assert wizard is not None
     assert DEMO_REFERENCE in wizard.case_label.text()
     session.lock("manual")
+
+
+def test_a_known_sender_in_the_open_vault_confirms_its_bundle(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    wizard = ExportWizard(intake, case_id)
+    qtbot.addWidget(wizard)
+    bundle = tmp_path / "bundle"
+    _export(qtbot, wizard, bundle, as_zip=False)
+    result = wizard.export_result
+    assert result is not None
+    VaultSenderBook(intake.vault).add(make_sender("Our own office", result.ed25519_fingerprint))
+    window = VerifyWindow(sender_book=lambda: VaultSenderBook(intake.vault))
+    qtbot.addWidget(window)
+    verdict = _verify(qtbot, window, bundle)
+    assert verdict.exit_code == 0
+    assert window.result_label.property("verdict") == "ok"
+    assert "Our own office" in window.result_label.text()
+
+
+def test_every_code_has_words_for_both_interfaces():
+    # One table for the command line and the window: every code the verifier can give.
+    for code in CheckCode:
+        assert code in verify_words._CHECKS, code
+    for fact in FactCode:
+        assert fact in verify_words._FACTS, fact

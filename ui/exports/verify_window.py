@@ -1,8 +1,14 @@
 """Verify a bundle (folder or ZIP) received from Custodia: no vault, no sign-in.
 
 The check runs :func:`exports.verify.verify_bundle` in a worker with progress and cancel. The
-verdict is shown per item, green for what passed and red for what failed, in plain text, with
-the signer key fingerprint to compare with the one the sender gave separately.
+verdict is one of three outcomes (DESIGN §6.1), in colour and words: intact and from a known
+sender (green), intact but the sender not confirmed (amber, with both fingerprints to read out
+with the sender by phone, and a button to confirm the sender afterwards), not intact (red).
+Every check is listed, green for what passed and red for what failed, in the words of
+:mod:`ui.verify_words`, the same table the command line speaks.
+
+Known senders come from ``sender_book``: the open vault's (set by the main window), else the
+user's own list in the config folder.
 """
 
 from __future__ import annotations
@@ -10,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,6 +27,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,181 +37,37 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.verify import Check, FactCode, Verdict, verify_bundle
+from exports.senders import FileSenderBook, KnownSender, SenderBook, SenderError, make_sender
+from exports.verify import Check, FactCode, Trust, Verdict, VerdictCode, verify_bundle
+from ui import verify_words as words
+from ui.error_sentences import user_message
 from ui.formatting import fingerprint, term, when
 from ui.job_panel import JobPanel
 from ui.operations import operations
 from ui.widgets import button_box, data_label, heading, plain_label, wrapping_list
 from ui.workers import Job, ProgressFn
+from vault.errors import CustodiaError
 
 log = logging.getLogger(__name__)
 
 OK_COLOUR = QColor("#1b5e20")
 BAD_COLOUR = QColor("#b00020")
-CONTEXT = "VerifyWindow"
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks ``text`` for lupdate and returns it unchanged."""
-    return text
-
-
-# What each check means, in the interface language, keyed by the verifier's codes; a variant
-# (code, parameter, value) wins over the plain code. %1 and %2 stand for the parameters named
-# in _PARAMS. Parameters are facts from the bundle (paths, line numbers) or, for "reason", the
-# English words of a library: shown as they are, in plain text.
-_CHECKS: dict[str, str] = {
-    "file.ok": QT_TRANSLATE_NOOP("VerifyWindow", "SHA-256 matches the manifest"),
-    "file.hash_mismatch": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "SHA-256 differs from the manifest: the file was changed"
-    ),
-    "file.missing": QT_TRANSLATE_NOOP("VerifyWindow", "is missing"),
-    "file.unexpected": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "is not listed in any manifest: the file was added"
-    ),
-    "file.unprotected": QT_TRANSLATE_NOOP("VerifyWindow", "is not covered by the tag manifest"),
-    "file.unreadable": QT_TRANSLATE_NOOP("VerifyWindow", "cannot be read"),
-    "file.unsafe": QT_TRANSLATE_NOOP("VerifyWindow", "refused as unsafe: %1"),
-    "file.link": QT_TRANSLATE_NOOP("VerifyWindow", "is a symbolic link (not followed)"),
-    "file.special": QT_TRANSLATE_NOOP("VerifyWindow", "is not a regular file"),
-    "bagit.ok": QT_TRANSLATE_NOOP("VerifyWindow", "BagIt declaration present"),
-    "bagit.malformed": QT_TRANSLATE_NOOP("VerifyWindow", "is not a BagIt declaration"),
-    "bag_info.ok": QT_TRANSLATE_NOOP("VerifyWindow", "the payload size and file count match"),
-    "bag_info.oxum": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the payload size or file count does not match"
-    ),
-    "manifest.malformed": QT_TRANSLATE_NOOP("VerifyWindow", "line %1 is malformed"),
-    "manifest.unsafe_path": QT_TRANSLATE_NOOP("VerifyWindow", "line %1 names an unsafe path"),
-    "manifest.duplicate": QT_TRANSLATE_NOOP("VerifyWindow", "line %1 lists %2 twice"),
-    "manifest.outside": QT_TRANSLATE_NOOP("VerifyWindow", "lists %1, which it may not"),
-    "signature.ok": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the Ed25519 signature over the tag manifest is valid"
-    ),
-    "signature.invalid": QT_TRANSLATE_NOOP(
-        "VerifyWindow",
-        "the Ed25519 signature does not match the tag manifest "
-        "(manifest altered or signature replaced)",
-    ),
-    "signature.bad_key": QT_TRANSLATE_NOOP("VerifyWindow", "is not an Ed25519 public key"),
-    "case_json.key_ok": QT_TRANSLATE_NOOP("VerifyWindow", "records the same signer key"),
-    "case_json.key_mismatch": QT_TRANSLATE_NOOP("VerifyWindow", "records a different signer key"),
-    "case_json.malformed": QT_TRANSLATE_NOOP("VerifyWindow", "is malformed"),
-    "checkpoint.ok": QT_TRANSLATE_NOOP("VerifyWindow", "the signed audit checkpoint is valid"),
-    "checkpoint.invalid": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the audit checkpoint's signature does not verify"
-    ),
-    "checkpoint.missing": QT_TRANSLATE_NOOP("VerifyWindow", "no audit checkpoint is recorded"),
-    "checkpoint.malformed": QT_TRANSLATE_NOOP("VerifyWindow", "the audit checkpoint is malformed"),
-    "checkpoint.no_key": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the audit checkpoint cannot be checked without the signer key"
-    ),
-    "pdf.self_signed": QT_TRANSLATE_NOOP(
-        "VerifyWindow",
-        "the PDF signature is intact and covers the whole file "
-        "(self-signed certificate: intact, identity not trusted)",
-    ),
-    "pdf.organisation": QT_TRANSLATE_NOOP(
-        "VerifyWindow",
-        "the PDF signature is intact and covers the whole file (organisation certificate)",
-    ),
-    "pdf.signature_invalid": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the PDF signature is broken: the document changed after signing"
-    ),
-    "pdf.certificate_ok": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the certificate matches the one recorded in case.json"
-    ),
-    "pdf.certificate_mismatch": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the certificate differs from the one recorded in case.json"
-    ),
-    "evidence.record_mismatch": QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the manifest hash differs from the hash recorded at intake"
-    ),
-    "verify.unreadable": QT_TRANSLATE_NOOP("VerifyWindow", "cannot be read: %1"),
-    "verify.not_a_bundle": QT_TRANSLATE_NOOP("VerifyWindow", "is not a BagIt bundle"),
-    "verify.unsafe_archive": QT_TRANSLATE_NOOP("VerifyWindow", "refused as unsafe: %1"),
-}
-_VARIANTS: dict[tuple[str, str, str], str] = {
-    ("file.missing", "listed", "yes"): QT_TRANSLATE_NOOP("VerifyWindow", "is listed but missing"),
-    ("file.unexpected", "where", "outside_bag"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "is outside the bundle folder"
-    ),
-    ("bag_info.oxum", "problem", "absent"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the payload size and file count are not recorded"
-    ),
-    ("manifest.malformed", "problem", "encoding"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "is not UTF-8 text"
-    ),
-    ("manifest.outside", "problem", "not_data"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "lists %1, which is not under data/"
-    ),
-    ("case_json.malformed", "problem", "object"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "is not a JSON object"
-    ),
-    ("case_json.malformed", "problem", "evidence"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "has a malformed evidence entry"
-    ),
-    ("pdf.signature_invalid", "problem", "multiple"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the PDF has more than one signature"
-    ),
-    ("pdf.signature_invalid", "problem", "partial"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the PDF signature does not cover the whole file"
-    ),
-    ("pdf.signature_invalid", "problem", "other"): QT_TRANSLATE_NOOP(
-        "VerifyWindow", "the PDF signature is not valid: %1"
-    ),
-}
-# Which parameter stands for %1 and %2 in a code's words.
-_PARAMS: dict[str, tuple[str, ...]] = {
-    "file.unsafe": ("reason",),
-    "manifest.malformed": ("line",),
-    "manifest.unsafe_path": ("line",),
-    "manifest.duplicate": ("line", "path"),
-    "manifest.outside": ("path",),
-    "pdf.signature_invalid": ("reason",),
-    "verify.unreadable": ("reason",),
-    "verify.unsafe_archive": ("reason",),
-}
-
-_FACTS: dict[str, str] = {
-    "case": QT_TRANSLATE_NOOP("VerifyWindow", "Case"),
-    "signer_key": QT_TRANSLATE_NOOP("VerifyWindow", "Signer key (Ed25519) SHA-256"),
-    "checkpoint": QT_TRANSLATE_NOOP("VerifyWindow", "Audit checkpoint"),
-    "pdf_signer": QT_TRANSLATE_NOOP("VerifyWindow", "PDF signer"),
-    "bundle_id": QT_TRANSLATE_NOOP("VerifyWindow", "Bundle id"),
-    "created": QT_TRANSLATE_NOOP("VerifyWindow", "Created"),
-    "profile": QT_TRANSLATE_NOOP("VerifyWindow", "Profile"),
-}
-SIGNER_FACT = FactCode.SIGNER_KEY
-# The verifier states the checkpoint in English ("entry 60 at 2026-05-02T…"); its parts are
-# said again in the interface language.
-_CHECKPOINT = re.compile(r"entry (\d+) at (\S+)")
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def describe_check(check: Check) -> str:
     """One line for one check: the item, then what was found, in the interface language."""
-    code = str(check.code)
-    template = _CHECKS.get(code)
-    for (variant, key, value), text in _VARIANTS.items():
-        if variant == code and check.params.get(key) == value:
-            template = text
-            break
-    if template is None:
-        words = check.detail  # a code this window does not know yet: the verifier's words
-    else:
-        words = _t(template)
-        for number, key in enumerate(_PARAMS.get(code, ()), start=1):
-            words = words.replace(f"%{number}", check.params.get(key, ""))
     mark = "✓" if check.ok else "✗"
     verdict = (
         QCoreApplication.translate("VerifyWindow", "OK")
         if check.ok
         else QCoreApplication.translate("VerifyWindow", "FAILED")
     )
-    return f"{mark} {verdict} · {check.subject}: {words}"
+    return f"{mark} {verdict} · {check.subject}: {words.check_words(check)}"
+
+
+# The verifier states the checkpoint in English ("entry 60 at 2026-05-02T…"); its parts are
+# said again in the interface language.
+_CHECKPOINT = re.compile(r"entry (\d+) at (\S+)")
 
 
 def _moment(text: str) -> str:
@@ -216,7 +80,7 @@ def _moment(text: str) -> str:
 
 
 def describe_fact(code: FactCode, value: str) -> str:
-    if code is FactCode.SIGNER_KEY:
+    if code in (FactCode.SIGNER_KEY, FactCode.PDF_CERTIFICATE):
         value = fingerprint(value)  # grouped as the export wizard shows it to the sender
     elif code is FactCode.PROFILE:
         value = term(value)
@@ -228,8 +92,7 @@ def describe_fact(code: FactCode, value: str) -> str:
             .replace("%1", found[1])
             .replace("%2", _moment(found[2]))
         )
-    label = _FACTS.get(str(code))
-    return f"{_t(label) if label else str(code)}: {value}"
+    return f"{words.fact_label(code)}: {value}"
 
 
 class VerifyWindow(QDialog):
@@ -237,9 +100,16 @@ class VerifyWindow(QDialog):
 
     verified = Signal(object)  # the Verdict
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        sender_book: Callable[[], SenderBook] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.verdict: Verdict | None = None
+        #: Where known senders are read and added: the open vault's book when the main window
+        #: has one, else the user's own list.
+        self.sender_book: Callable[[], SenderBook] = sender_book or FileSenderBook
         self.setMinimumSize(640, 520)
         self.title = heading("", self)
         self.intro = plain_label("", self)
@@ -263,6 +133,10 @@ class VerifyWindow(QDialog):
         self.panel.idle.connect(self._update_buttons)
         self.result_label = self.panel.result
         self.facts = data_label("", self)
+        self.confirm_button = QPushButton(self)
+        self.confirm_button.clicked.connect(self._ask_confirm_sender)
+        self.confirm_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.confirm_button.hide()
         self.items = wrapping_list(QListWidget(self))
         self.buttons = button_box(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -280,6 +154,7 @@ class VerifyWindow(QDialog):
         layout.addLayout(pick)
         layout.addLayout(run)
         layout.addWidget(self.facts)
+        layout.addWidget(self.confirm_button)
         layout.addWidget(self.items, 1)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -312,6 +187,10 @@ class VerifyWindow(QDialog):
         self.panel.cancel_button.setAccessibleName(self.tr("Cancel the verification"))
         self.facts.setAccessibleName(self.tr("What the bundle says about itself"))
         self.items.setAccessibleName(self.tr("Checks, one per item"))
+        self.confirm_button.setText(self.tr("&Confirm this sender…"))
+        self.confirm_button.setAccessibleName(
+            self.tr("Add the sender to your known senders, after confirming both fingerprints")
+        )
         if self.verdict is not None:
             self.show_verdict(self.verdict)
 
@@ -358,13 +237,15 @@ class VerifyWindow(QDialog):
         if not text:
             return None
         target = Path(text)
+        trust = Trust(known_senders=tuple(self._known_senders()))
 
         def check(progress: ProgressFn, cancel: threading.Event) -> Verdict:
-            return verify_bundle(target, progress=progress, cancel=cancel)
+            return verify_bundle(target, progress=progress, cancel=cancel, trust=trust)
 
         self.verdict = None
         self.items.clear()
         self.facts.setText("")
+        self.confirm_button.hide()
         # Reads only the bundle, never a vault: locking does not stop it.
         job = operations().run(check, name="verify-bundle", parent=self)
         self.panel.follow(
@@ -387,33 +268,17 @@ class VerifyWindow(QDialog):
         self.verified.emit(verdict)
 
     def show_verdict(self, verdict: Verdict) -> None:
-        """All of the result display: the verdict line, the facts and one line per check.
+        """All of the result display: the outcome, the facts and one line per check.
 
-        The wording of each check comes from :func:`describe_check` and
-        :func:`describe_fact`, keyed by the verifier's codes where it has them.
+        The words come from :mod:`ui.verify_words` (the command line's too), keyed by the
+        verifier's codes; the outcome's colour is the style sheet's [verdict=…] rule.
         """
-        if not verdict.readable:
-            self._set_result(self.tr("NOT A READABLE BUNDLE: nothing could be checked."), "bad")
-        elif verdict.ok:
-            self._set_result(
-                self.tr("INTACT: all %n check(s) passed.", "", len(verdict.checks)), "ok"
-            )
-        else:
-            self._set_result(
-                self.tr("NOT INTACT: %n problem(s) found.", "", len(verdict.problems))
-                + "\n"
-                + self.tr("Do not rely on this bundle; ask the sender for a new copy."),
-                "bad",
-            )
+        self._set_result(
+            words.headline(verdict) + "\n" + words.advice(verdict), words.TONE[verdict.code]
+        )
         facts = [describe_fact(k, v) for k, v in verdict.fact_codes.items()]
-        if SIGNER_FACT in verdict.fact_codes:
-            facts.append(
-                self.tr(
-                    "Compare the signer key with the fingerprint the sender gave you "
-                    "separately (by phone or in person)."
-                )
-            )
         self.facts.setText("\n".join(facts))
+        self.confirm_button.setVisible(verdict.code is VerdictCode.UNCONFIRMED)
         # Problems first: with thousands of files the one changed file must not hide below.
         self.items.clear()
         ordered = sorted(verdict.checks, key=lambda c: c.ok)
@@ -422,6 +287,57 @@ class VerifyWindow(QDialog):
             item.setForeground(QBrush(OK_COLOUR if check.ok else BAD_COLOUR))
             item.setData(Qt.ItemDataRole.UserRole, check.subject)
             self.items.addItem(item)
+
+    # Known senders -------------------------------------------------------------------------
+
+    def _known_senders(self) -> list[KnownSender]:
+        try:
+            return self.sender_book().entries()
+        except (SenderError, CustodiaError):
+            log.warning("known senders could not be read")
+            return []
+
+    def confirm_sender(self, name: str) -> bool:
+        """Add the unconfirmed bundle's sender as ``name``, then verify again.
+
+        Called only after the person confirmed both fingerprints with the sender by another
+        channel: the window asks for that in words before calling this.
+        """
+        verdict = self.verdict
+        if verdict is None or verdict.code is not VerdictCode.UNCONFIRMED or not verdict.sender:
+            return False
+        params = verdict.sender.params
+        try:
+            sender = make_sender(name, params.get("key", ""), params.get("certificate", ""))
+            self.sender_book().add(sender)
+        except CustodiaError as exc:
+            self._set_result(user_message(exc), "bad")
+            return False
+        log.info("known sender added from the verify window")
+        self.verify()
+        return True
+
+    def _ask_confirm_sender(self) -> None:
+        verdict = self.verdict
+        if verdict is None or verdict.sender is None:
+            return
+        lines = [
+            self.tr(
+                "Call the sender on a number you already know (not one from this bundle) and "
+                "have them read out both fingerprints. Add them only if both agree:"
+            ),
+            "",
+        ]
+        lines += [
+            f"{label}:\n{fingerprint(value)}"
+            for label, value in words.unconfirmed_fingerprints(verdict)
+        ]
+        lines += ["", self.tr("The sender's name, as you know them:")]
+        name, accepted = QInputDialog.getText(
+            self, self.tr("Confirm this sender"), "\n".join(lines)
+        )
+        if accepted and name.strip():
+            self.confirm_sender(name)
 
     def _set_result(self, text: str, verdict: str) -> None:
         self.panel.set_verdict(text, verdict)
