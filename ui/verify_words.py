@@ -129,7 +129,7 @@ _CHECKS: dict[CheckCode, str] = {
     ),
     CheckCode.TIMESTAMP_TRUSTED: NC_(
         "VerifyWindow",
-        "timestamp by %1 at %2 matches the tag manifest; the authority is one you trust",
+        "timestamp by %1 at %2 matches the tag manifest; the TSA is one you trust",
     ),
     CheckCode.TIMESTAMP_UNTRUSTED: NC_(
         "VerifyWindow", "the timestamp by %1 is not from an authority you trust"
