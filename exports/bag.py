@@ -6,9 +6,12 @@ place. Any failure, mismatch or cancellation removes the staging folder: nothing
 is ever left at the destination. A ZIP is written directly (payload streamed into the archive),
 so the originals are written once in both forms.
 
+The originals stream through one pipeline (decrypt | hash | write | fsync, see
+:func:`_stream_originals`) while the signed report is still being made (``PayloadFile.produce``).
 The payload manifest is written from the SHA-256 computed while each file is written (which is
 also the re-check of every original against its recorded hash), so the originals are read
-once. ``bagit`` then writes bag-info.txt and the tag manifest (``Bag.save``).
+once. ``bagit`` then writes bag-info.txt and the tag manifest (``Bag.save``); it hashes only the
+tag files, never the payload.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ import zipfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import bagit
 
@@ -50,7 +53,8 @@ TAGMANIFEST = "tagmanifest-sha256.txt"
 SIGNATURE = "signature/tagmanifest.sig"
 SIGNER_PEM = "signature/signer.pem"
 TIMESTAMP_TOKEN = "signature/tagmanifest.tsr"  # noqa: S105 - a file name
-FLUSH_EVERY = 8 << 20  # start writeback of an original every 8 MiB written (measured best)
+WRITEBACK_EVERY = 8 << 20  # start writeback of an original every 8 MiB written
+QUEUE_DEPTH = 8  # chunks (1 MiB each) waiting at each stage of the export pipeline
 _bagit_cwd_lock = threading.Lock()  # Bag.save() changes the process's working directory
 
 
@@ -61,12 +65,24 @@ class PayloadFile:
     path: str  # relative to data/, POSIX separators
     content: bytes | None = None
     evidence: BundleEvidence | None = None
+    #: Bytes still being made (the signed report): called once the originals are written, so
+    #: that making them overlaps the copy of the originals.
+    produce: Callable[[], bytes] | None = None
 
     @property
     def size(self) -> int:
+        """The size of an original or of given bytes (bytes still to be produced have none)."""
         if self.evidence is not None:
             return self.evidence.size
         return len(self.content or b"")
+
+
+class _ProduceFailed(Exception):
+    """Carries an error of a :attr:`PayloadFile.produce` out of the staging folder unchanged."""
+
+    def __init__(self, error: BaseException) -> None:
+        super().__init__(type(error).__name__)
+        self.error = error
 
 
 @dataclass(frozen=True)
@@ -112,129 +128,268 @@ class _Meter:
             self._progress(min(self.done, self.total), self.total)
 
 
-class _Stage(threading.Thread):
-    """One stage of the export pipeline: applies ``action`` to each queued chunk, in order.
+@dataclass(frozen=True, slots=True)
+class _Start:
+    """Comes before the chunks of an original in the pipeline's queues."""
 
-    After a failure it keeps draining without acting, so the producer never blocks on a full
-    queue; the producer checks :attr:`error` and stops.
+    item: BundleEvidence
+    rel: str
+
+
+@dataclass(frozen=True, slots=True)
+class _End:
+    """Comes after them: the hasher checks the original, the writer hands its file on."""
+
+    item: BundleEvidence
+    rel: str
+
+
+_Message = _Start | _End | bytes
+
+
+class _Stage(threading.Thread):
+    """One stage of the export pipeline: applies ``action`` to each queued message, in order.
+
+    After a failure it keeps draining, handing each message to ``discard`` instead (if given),
+    so the producer never blocks on a full queue; the producer checks :attr:`error` and stops.
+    ``cleanup`` runs when the stage ends, whatever happened. Both are there so that no file
+    stays open behind an aborted export.
     """
 
-    def __init__(self, name: str, action: Callable[[bytes], object]) -> None:
+    def __init__(
+        self,
+        name: str,
+        action: Callable[[Any], None],
+        cleanup: Callable[[], None] | None = None,
+        discard: Callable[[Any], None] | None = None,
+    ) -> None:
         super().__init__(name=name, daemon=True)
-        self.items: queue.Queue[bytes | None] = queue.Queue(maxsize=4)
+        self.items: queue.Queue[Any] = queue.Queue(maxsize=QUEUE_DEPTH)
         self.error: BaseException | None = None
         self._action = action
+        self._cleanup = cleanup
+        self._discard = discard
 
     def run(self) -> None:
-        while (chunk := self.items.get()) is not None:
-            if self.error is None:
+        try:
+            while (message := self.items.get()) is not None:
+                if self.error is None:
+                    try:
+                        self._action(message)
+                    except BaseException as exc:  # noqa: BLE001 - handed to the producer
+                        self.error = exc
+                elif self._discard is not None:
+                    with contextlib.suppress(OSError):
+                        self._discard(message)
+        finally:
+            if self._cleanup is not None:
                 try:
-                    self._action(chunk)
+                    self._cleanup()
                 except BaseException as exc:  # noqa: BLE001 - handed to the producer
-                    self.error = exc
+                    self.error = self.error or exc
 
     def finish(self) -> None:
         self.items.put(None)
         self.join()
 
 
-class _Flusher(threading.Thread):
-    """Writes back, in the background, what has been written to ``fd`` so far.
+_FADVISE_DONTNEED: int | None = (
+    getattr(os, "POSIX_FADV_DONTNEED", None) if hasattr(os, "posix_fadvise") else None
+)
 
-    Linux keeps gigabytes of written data dirty in memory, so without this an original is
-    first written to memory (CPU-bound: decrypting, hashing) and only then to disk by the final
-    fsync, with the CPU idle. Asking for writeback every few MiB overlaps the two, and
-    leaves the final fsync (which still makes the file durable) little to do.
+
+def _start_writeback(fd: int, offset: int, length: int) -> None:
+    """Ask the kernel to start writing ``length`` bytes at ``offset`` to disk, without waiting.
+
+    Linux keeps gigabytes of written data dirty in memory, so without this an original is first
+    written to memory (while the CPU decrypts and hashes) and only then to disk by the final
+    fsync, with the CPU idle. POSIX_FADV_DONTNEED starts writeback of the range at once and
+    drops the pages once they are clean; unlike an fdatasync every few MiB (the previous way),
+    it does not wait or flush the drive's cache each time: 1 GiB written 0.65 s this way,
+    1.1-1.3 s with fdatasync, 0.9-1.5 s with neither (dd conv=fsync: 1.0 s, same run).
+    Only a hint: the fsync of each file still makes it durable. Where there is no
+    posix_fadvise (macOS, Windows) the final fsync does all the writing.
+    """
+    if _FADVISE_DONTNEED is None or length <= 0:
+        return
+    with contextlib.suppress(OSError):
+        os.posix_fadvise(fd, offset, length, _FADVISE_DONTNEED)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class _HashCheck:
+    """The hashing stage: SHA-256 and size of each original, compared with the recorded ones.
+
+    These are also the digests the payload manifest is written from, so the originals are read
+    (decrypted) once.
     """
 
-    def __init__(self, fd: int) -> None:
-        super().__init__(name="export-flush", daemon=True)
-        self.error: OSError | None = None
-        self._fd = fd
-        self._wake = threading.Event()
-        self._stopping = False
+    def __init__(self) -> None:
+        self.digests: dict[str, str] = {}
+        self._digest = hashlib.sha256()
+        self._size = 0
 
-    def run(self) -> None:
-        while True:
-            self._wake.wait()
-            self._wake.clear()
-            if self._stopping:
-                return
-            try:
-                _datasync(self._fd)
-            except OSError as exc:
-                self.error = exc
-                return
-
-    def poke(self) -> None:
-        self._wake.set()
-
-    def finish(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        self.join()
+    def __call__(self, message: _Message) -> None:
+        if isinstance(message, bytes):
+            self._digest.update(message)
+            self._size += len(message)
+        elif isinstance(message, _Start):
+            self._digest = hashlib.sha256()
+            self._size = 0
+        else:
+            item = message.item
+            found = self._digest.hexdigest()
+            if found != item.sha256.lower() or self._size != item.size:
+                log.warning(
+                    "evidence %s does not match its recorded hash; export aborted", item.number
+                )
+                raise EvidenceMismatchError(item.number)
+            self.digests[message.rel] = found
 
 
-def _datasync(fd: int) -> None:
-    getattr(os, "fdatasync", os.fsync)(fd)
+class _FolderWriter:
+    """The writing stage for a folder bag: each original into its own file, written unbuffered
+    (no copy through a Python buffer); finished files go to the closer to be fsynced while the
+    next original is already being written."""
+
+    def __init__(self, bag_dir: Path, closer: _Stage) -> None:
+        self._bag_dir = bag_dir
+        self._closer = closer
+        self._fd: int | None = None
+        self._offset = 0
+        self._advised = 0
+
+    def __call__(self, message: _Message) -> None:
+        if isinstance(message, bytes):
+            assert self._fd is not None
+            _write_all(self._fd, message)
+            self._offset += len(message)
+            if self._offset - self._advised >= WRITEBACK_EVERY:
+                _start_writeback(self._fd, self._advised, self._offset - self._advised)
+                self._advised = self._offset
+        elif isinstance(message, _Start):
+            target = self._bag_dir / message.rel
+            target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            self._fd = os.open(target, flags, 0o666)  # as open(..., "xb"): the umask decides
+            self._offset = self._advised = 0
+        else:
+            assert self._fd is not None
+            fd, self._fd = self._fd, None
+            _start_writeback(fd, self._advised, self._offset - self._advised)
+            self._closer.items.put(fd)
+
+    def cleanup(self) -> None:
+        if self._fd is not None:  # an aborted export: the staging folder is removed next
+            os.close(self._fd)
+            self._fd = None
 
 
-def _copy_original(
-    item: BundleEvidence,
-    out: IO[bytes],
-    fd: int,
+def _fsync_and_close(fd: int) -> None:
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class _ZipWriter:
+    """The writing stage for a ZIP: each original streamed into its own stored entry (already
+    compressed media gains nothing from deflate, and storing costs only the CRC-32)."""
+
+    def __init__(self, zf: zipfile.ZipFile, prefix: str) -> None:
+        if zf.fp is None:
+            raise ExportStorageError("archive closed")
+        self._zf = zf
+        self._fp = zf.fp
+        self._fd = zf.fp.fileno()
+        self._prefix = prefix
+        self._out: IO[bytes] | None = None
+        self._advised = 0
+
+    def __call__(self, message: _Message) -> None:
+        if isinstance(message, bytes):
+            assert self._out is not None
+            self._out.write(message)  # CRC-32 and write, both without the GIL
+            offset = self._fp.tell()
+            if offset - self._advised >= WRITEBACK_EVERY:
+                _start_writeback(self._fd, self._advised, offset - self._advised)
+                self._advised = offset
+        elif isinstance(message, _Start):
+            info = _zip_info(f"{self._prefix}/{message.rel}", stored=True)
+            self._out = self._zf.open(info, "w", force_zip64=True)
+        else:
+            assert self._out is not None
+            out, self._out = self._out, None
+            out.close()
+
+    def cleanup(self) -> None:
+        if self._out is not None:
+            self._out.close()
+            self._out = None
+
+
+def _stream_originals(
+    originals: Sequence[tuple[str, BundleEvidence]],
+    bag_dir: Path,
+    zf: zipfile.ZipFile | None,
     meter: _Meter,
     cancel: threading.Event | None,
-) -> str:
-    """Stream an original into ``out`` (whose file is ``fd``), re-checking its SHA-256 and size.
+) -> dict[str, str]:
+    """Stream every original into the bag, re-checking its SHA-256 and size; returns the digests.
 
-    Three stages overlap: reading and decrypting (this thread), hashing, and writing (each a
-    thread behind a small bounded queue), and a fourth thread starts writeback to disk as the
-    bytes arrive. AES-GCM, SHA-256, the ZIP's CRC-32, writes and fdatasync all release the GIL.
-    The caller makes the bytes durable and discards them when this raises.
+    One pipeline for all originals, after the vault's ingest: this thread reads and decrypts
+    (the vault's chunk-wise authenticated decryption), one thread hashes, one writes (and, in a
+    ZIP, computes the CRC-32), and for a folder one more fsyncs each finished file while the
+    next is written. AES-GCM, SHA-256, CRC-32, writes and fsync all release the GIL, so on two
+    cores the hashing (the slowest stage) sets the pace. The queues are bounded: memory stays
+    at a few chunks whatever the size. The caller discards the bag when this raises.
     """
-    digest = hashlib.sha256()
-    written = 0
-    flusher = _Flusher(fd)
-    pending = 0
+    hashes = _HashCheck()
+    closer: _Stage | None = None
+    if zf is None:
+        closer = _Stage("export-fsync", _fsync_and_close, discard=os.close)
+        folder_writer = _FolderWriter(bag_dir, closer)
+        writer = _Stage("export-write", folder_writer, folder_writer.cleanup)
+    else:
+        zip_writer = _ZipWriter(zf, bag_dir.name)
+        writer = _Stage("export-write", zip_writer, zip_writer.cleanup)
+    hasher = _Stage("export-hash", hashes)
+    stages = [s for s in (hasher, writer, closer) if s is not None]
 
-    def write(chunk: bytes) -> None:
-        nonlocal pending
-        out.write(chunk)
-        pending += len(chunk)
-        if pending >= FLUSH_EVERY:
-            pending = 0
-            out.flush()
-            flusher.poke()
+    def failure() -> BaseException | None:
+        return next((s.error for s in stages if s.error is not None), None)
 
-    hasher = _Stage("export-hash", digest.update)
-    writer = _Stage("export-write", write)
-    flusher.start()
-    hasher.start()
-    writer.start()
+    def send(message: _Message) -> None:
+        hasher.items.put(message)
+        writer.items.put(message)
+
+    for stage in stages:
+        stage.start()
     try:
-        with item.open_original() as chunks:
-            for chunk in chunks:
-                _check(cancel)
-                failure = writer.error or hasher.error or flusher.error
-                if failure is not None:
-                    raise failure
-                hasher.items.put(chunk)
-                writer.items.put(chunk)
-                written += len(chunk)
-                meter.add(len(chunk))
+        for rel, item in originals:
+            send(_Start(item, rel))
+            with item.open_original() as chunks:
+                for chunk in chunks:
+                    _check(cancel)
+                    if (error := failure()) is not None:
+                        raise error
+                    send(chunk)
+                    meter.add(len(chunk))
+            send(_End(item, rel))
     finally:
+        # Writer before closer: the writer may still hand the closer a file.
         hasher.finish()
         writer.finish()
-        flusher.finish()
-    failure = writer.error or hasher.error or flusher.error
-    if failure is not None:
-        raise failure
-    found = digest.hexdigest()
-    if found != item.sha256.lower() or written != item.size:
-        log.warning("evidence %s does not match its recorded hash; export aborted", item.number)
-        raise EvidenceMismatchError(item.number)
-    return found
+        if closer is not None:
+            closer.finish()
+    if (error := failure()) is not None:
+        raise error
+    return hashes.digests
 
 
 def _bag_info_value(value: str) -> str:
@@ -342,30 +497,6 @@ def staging_dir(dest: Path) -> Iterator[Path]:
             staging_registry.unregister(entry)
 
 
-def _write_original(
-    item: BundleEvidence,
-    bag_dir: Path,
-    rel: str,
-    zf: zipfile.ZipFile | None,
-    meter: _Meter,
-    cancel: threading.Event | None,
-) -> str:
-    """One original into the folder (fsynced) or straight into the ZIP, stored uncompressed."""
-    if zf is not None:
-        if zf.fp is None:
-            raise ExportStorageError("archive closed")
-        fd = zf.fp.fileno()
-        with zf.open(_zip_info(f"{bag_dir.name}/{rel}", stored=True), "w", force_zip64=True) as out:
-            return _copy_original(item, out, fd, meter, cancel)
-    target = bag_dir / rel
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    with open(target, "xb") as handle:
-        digest = _copy_original(item, handle, handle.fileno(), meter, cancel)
-        handle.flush()
-        os.fsync(handle.fileno())
-    return digest
-
-
 def write_bag(
     dest: Path,
     payload: Sequence[PayloadFile],
@@ -385,7 +516,7 @@ def write_bag(
     folder first, because bagit writes them there.
     """
     dest = Path(dest)
-    evidence_bytes = sum(f.size for f in payload if f.evidence is not None)
+    evidence_bytes = sum(f.evidence.size for f in payload if f.evidence is not None)
     meter = _Meter(evidence_bytes, progress)
     try:
         with staging_dir(dest) as staging, contextlib.ExitStack() as stack:
@@ -397,20 +528,33 @@ def write_bag(
                 zf = stack.enter_context(zipfile.ZipFile(archive, "x", allowZip64=True))
             lines: list[tuple[str, str]] = []
             total = 0
-            for item in payload:
-                _check(cancel)
+            originals = [(f"data/{f.path}", f.evidence) for f in payload if f.evidence is not None]
+
+            def add_content(item: PayloadFile, content: bytes) -> None:
+                nonlocal total
                 rel = f"data/{item.path}"
-                if item.evidence is not None:
-                    digest = _write_original(item.evidence, bag_dir, rel, zf, meter, cancel)
+                if zf is not None:
+                    zf.writestr(_zip_info(f"{bag_dir.name}/{rel}", stored=False), content)
                 else:
-                    content = item.content or b""
-                    if zf is not None:
-                        zf.writestr(_zip_info(f"{bag_dir.name}/{rel}", stored=False), content)
-                    else:
-                        _write_file(bag_dir / rel, content)
-                    digest = hashlib.sha256(content).hexdigest()
-                lines.append((rel, digest))
-                total += item.size
+                    _write_file(bag_dir / rel, content)
+                lines.append((rel, hashlib.sha256(content).hexdigest()))
+                total += len(content)
+
+            for item in payload:
+                if item.evidence is None and item.produce is None:
+                    _check(cancel)
+                    add_content(item, item.content or b"")
+            digests = _stream_originals(originals, bag_dir, zf, meter, cancel)
+            lines += [(rel, digests[rel]) for rel, _ in originals]
+            total += sum(evidence.size for _, evidence in originals)
+            for item in payload:
+                if item.produce is not None:
+                    _check(cancel)
+                    try:
+                        content = item.produce()
+                    except BaseException as exc:
+                        raise _ProduceFailed(exc) from exc
+                    add_content(item, content)
             lines.sort()
             manifest = "".join(f"{digest}  {rel}\n" for rel, digest in lines)
             _write_file(bag_dir / MANIFEST, manifest.encode())
@@ -441,6 +585,8 @@ def write_bag(
                 for directory in sorted({p.parent for p in _walk_files(bag_dir)}, reverse=True):
                     _fsync_dir(directory)
                 _place(bag_dir, dest)
+    except _ProduceFailed as failed:
+        raise failed.error from None  # the report's own error, not a storage one
     except ExportError:
         raise
     except OSError as exc:

@@ -8,6 +8,7 @@ manifest → atomic move into place. No vault and no intake here: see ``exports.
 from __future__ import annotations
 
 import base64
+import concurrent.futures
 import hashlib
 import json
 import logging
@@ -539,22 +540,25 @@ def build_bundle(
             for f in payload
         ],
     )
-    report = render_report(redacted, request, facts)
     stamped = plan.status is timestamp.TimeStatus.STAMPED
-    try:
-        signed_report = signing.sign_pdf(
-            report,
-            pdf_identity,
-            reason=signature_reason(request),
-            location=request.organisation or request.author.organisation,
-            name=request.author.name,
-            binding=binding,
-            timestamper=timestamp.pdf_timestamper(plan.url) if stamped else None,
-        )
-    except SigningError as exc:
-        if stamped:  # the report already says it has trusted time: the caller builds again
-            raise TimestampLostError("pdf") from exc
-        raise
+
+    def signed_report() -> bytes:
+        report = render_report(redacted, request, facts)
+        try:
+            return signing.sign_pdf(
+                report,
+                pdf_identity,
+                reason=signature_reason(request),
+                location=request.organisation or request.author.organisation,
+                name=request.author.name,
+                binding=binding,
+                timestamper=timestamp.pdf_timestamper(plan.url) if stamped else None,
+            )
+        except SigningError as exc:
+            if stamped:  # the report already says it has trusted time: the caller builds again
+                raise TimestampLostError("pdf") from exc
+            raise
+
     tokens: list[bytes] = []
 
     def stamp(tagmanifest: bytes) -> bytes | None:
@@ -563,7 +567,6 @@ def build_bundle(
         tokens.append(timestamp.request_token(plan.url, hashlib.sha256(tagmanifest).digest()))
         return tokens[-1]
 
-    payload.insert(0, PayloadFile("report.pdf", content=signed_report))
     organisation = request.organisation or request.author.organisation
     bag_info = {
         "Source-Organization": organisation,
@@ -576,20 +579,26 @@ def build_bundle(
         "Custodia-Profile": request.scope.profile.value,
         "Custodia-Signer-Fingerprint": fingerprint,
     }
-    result = write_bag(
-        Path(dest),
-        payload,
-        bag_info=bag_info,
-        tag_files={
-            "VERIFY.txt": verify_text(request, fingerprint, cert_sha256, plan).encode("utf-8"),
-            SIGNER_PEM: signing.public_key_pem(public_key),
-        },
-        sign=lambda data: signing.sign_tagmanifest(request.keys.ed25519, data),
-        stamp=stamp,
-        as_zip=as_zip,
-        progress=progress,
-        cancel=cancel,
-    )
+    # The report is rendered and signed (and timestamped: a round trip to the TSA) in a thread
+    # while the originals are copied, as it needs only their recorded hashes: about 0.3 s of
+    # CPU that no longer adds to a 1 GiB export's 1-1.5 s.
+    with concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="export-report") as pool:
+        report = pool.submit(signed_report)
+        payload.insert(0, PayloadFile("report.pdf", produce=report.result))
+        result = write_bag(
+            Path(dest),
+            payload,
+            bag_info=bag_info,
+            tag_files={
+                "VERIFY.txt": verify_text(request, fingerprint, cert_sha256, plan).encode("utf-8"),
+                SIGNER_PEM: signing.public_key_pem(public_key),
+            },
+            sign=lambda data: signing.sign_tagmanifest(request.keys.ed25519, data),
+            stamp=stamp,
+            as_zip=as_zip,
+            progress=progress,
+            cancel=cancel,
+        )
     log.info("bundle %s exported (%d files)", request.bundle_id, result.files)
     return ExportResult(
         path=str(result.path),
