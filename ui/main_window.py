@@ -28,10 +28,13 @@ from ui.backup.backup_status import is_overdue, parse_time, reminder_text, statu
 from ui.errors import show_error
 from ui.i18n import set_language
 from ui.locked_view import LockedView
+from ui.operations import USERS, operations
 from ui.session import Session
 from ui.settings import Settings
+from ui.tsa.timestamp_queue import TimestampQueue
 from ui.unlock.unlock_dialog import UnlockDialog
 from ui.widgets import plain_label
+from vault import roles
 from vault.constants import RECOVERY_ACTOR
 from vault.errors import CustodiaError
 from vault.kdf import DEFAULT_KDF, KdfParams
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
     from ui.exports.verify_window import VerifyWindow
     from ui.onboarding.create_vault_dialog import CreateVaultDialog
     from ui.settings_dialog import SettingsDialog
+    from ui.tsa.trusted_time_dialog import TrustedTimeDialog
     from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
     from ui.users.change_passphrase_dialog import ChangePassphraseDialog
     from ui.users.users_dialog import UsersDialog
@@ -105,11 +109,20 @@ class MainWindow(QMainWindow):
         self.backup_status = plain_label("", self, wrap=False)
         self.backup_status.setContentsMargins(0, 0, 16, 0)  # apart from the sign-in status
         self.statusBar().addPermanentWidget(self.backup_status)
+        self.tsa_status = plain_label("", self, wrap=False)
+        self.tsa_status.setContentsMargins(0, 0, 16, 0)
+        self.statusBar().addPermanentWidget(self.tsa_status)
         self.status = plain_label("", self, wrap=False)
         self.statusBar().addPermanentWidget(self.status)
+        # Sends the vault's waiting timestamp requests after each unlock, in the background.
+        self.timestamps = TimestampQueue(self)
+        self.timestamps.waiting.connect(self._show_timestamps_waiting)
+        self._timestamps_waiting = 0
         self._build_actions()
         session.unlocked.connect(self._on_unlocked)
         session.locked.connect(self._on_locked)
+        # A role change (one's own included) changes which actions the menus offer.
+        operations().changed.connect(self._data_changed)
         self.retranslate()
 
     def _connect_locked_view(self) -> None:
@@ -161,6 +174,8 @@ class MainWindow(QMainWindow):
         self.users_action.triggered.connect(lambda: self.open_users())
         self.change_passphrase_action = QAction(self)
         self.change_passphrase_action.triggered.connect(lambda: self.open_change_passphrase())
+        self.trusted_time_action = QAction(self)
+        self.trusted_time_action.triggered.connect(lambda: self.open_trusted_time())
         self.verify_action = QAction(self)
         self.verify_action.triggered.connect(lambda: self.open_verify())
         for action in (self.lock_action, self.search_action):
@@ -180,6 +195,8 @@ class MainWindow(QMainWindow):
         self.verify_action.setText(self.tr("&Verify a bundle…"))
         self.users_action.setText(self.tr("&Users…"))
         self.change_passphrase_action.setText(self.tr("Change my &passphrase…"))
+        self.trusted_time_action.setText(self.tr("&Trusted time…"))
+        self.tsa_status.setAccessibleName(self.tr("Timestamp requests waiting"))
         # Not "&Back up…": Alt+B opens the Bundles menu.
         self.backup_status.setAccessibleName(self.tr("Last backup"))
         self.reminder_text.setAccessibleName(self.tr("Backup reminder"))
@@ -199,6 +216,7 @@ class MainWindow(QMainWindow):
         vault_menu.addSeparator()
         vault_menu.addAction(self.users_action)
         vault_menu.addAction(self.change_passphrase_action)
+        vault_menu.addAction(self.trusted_time_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.settings_action)
         vault_menu.addSeparator()
@@ -209,6 +227,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
         self._update_state()
         self._show_backup_texts()
+        self._show_timestamps_waiting(self._timestamps_waiting)
 
     def rebuild_views(self) -> None:
         old_locked = self.locked_view
@@ -226,8 +245,10 @@ class MainWindow(QMainWindow):
         unlocked = self.session.is_unlocked
         self.lock_action.setEnabled(unlocked)
         self.search_action.setEnabled(unlocked)
-        self.backup_action.setEnabled(unlocked)
+        # What the role may not do is greyed out here; the core refuses it anyway.
+        self.backup_action.setEnabled(unlocked and self.session.vault.may(roles.BACKUP))
         self.users_action.setEnabled(unlocked)
+        self.trusted_time_action.setEnabled(unlocked)
         # Only a user who signed in with a passphrase has one to change.
         self.change_passphrase_action.setEnabled(
             unlocked
@@ -244,6 +265,7 @@ class MainWindow(QMainWindow):
         else:
             self.status.setText(self.tr("Locked"))
             self.backup_status.setText("")
+            self._show_timestamps_waiting(0)
             self.reminder.hide()
             self._backup_known = False
 
@@ -342,6 +364,31 @@ class MainWindow(QMainWindow):
         self._show_workspace()
         self._update_state()
         self.refresh_backup_status(remind=True)
+        if self.session.is_unlocked:
+            self.timestamps.flush(self.session.vault)
+
+    def _data_changed(self, kinds: frozenset[str]) -> None:
+        if USERS in kinds and self.session.is_unlocked:
+            self._update_state()
+
+    # Trusted time --------------------------------------------------------------------------
+
+    def _show_timestamps_waiting(self, count: int) -> None:
+        """A quiet line, never a dialog: the TSA being away is not the user's problem now."""
+        self._timestamps_waiting = count
+        self.tsa_status.setText(
+            self.tr("%n timestamp request(s) waiting", "", count) if count else ""
+        )
+
+    def open_trusted_time(self) -> TrustedTimeDialog | None:
+        if not self.session.is_unlocked:
+            return None
+        from ui.tsa.trusted_time_dialog import TrustedTimeDialog
+
+        dialog = TrustedTimeDialog(self.session.vault, self)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     # Backups -------------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ def _walk_to_passphrase(qtbot, dlg):
     dlg.next()
     assert dlg.currentPage() is dlg.identity_page
     assert not dlg.identity_page.isComplete()
+    assert "Administrator" in dlg.identity_page.role_label.text()  # no job titles to choose
     dlg.identity_page.user_edit.setText("ana")
     dlg.identity_page.org_edit.setText("Fundația Exemplu")
     dlg.next()
@@ -71,7 +72,8 @@ def test_wizard_creates_a_vault_and_insists_on_the_recovery_key(qtbot, vault_pat
     assert dlg.recovery_page.key_label.text() == ""
     vault = dlg.vault
     assert vault.actor == "ana"
-    assert vault.user_profiles() == [("ana", "lawyer", "Fundația Exemplu")]
+    assert vault.user_profiles() == [("ana", "administrator", "Fundația Exemplu")]
+    assert vault.role == "administrator"  # the creator administers the vault
     vault.lock()
     Vault.unlock_with_recovery_key(vault_path, key).lock()
 

@@ -50,12 +50,13 @@ def test_users_listed_and_added(qtbot, window):
     assert isinstance(dialog, UsersDialog)
     assert dialog.table.rowCount() == 1
     assert _cell(dialog.table, 0, 0) == "ana"
-    assert _cell(dialog.table, 0, 1) == "Lawyer"
+    assert _cell(dialog.table, 0, 1) == "Administrator"  # the creator administers the vault
     add = dialog.open_add_user()
     ok = add.buttons.button(add.buttons.StandardButton.Ok)
     assert not ok.isEnabled()
     add.user_edit.setText("Ion Popescu")
-    add.role_combo.setCurrentIndex(add.role_combo.findData("investigator"))
+    assert add.role == "caseworker"  # the default: most people added do case work
+    add.role_combo.setCurrentIndex(add.role_combo.findData("viewer"))
     add.org_edit.setText("Asociația Exemplu")
     add.pass_edit.setText(NEW_USER_PASSPHRASE)
     add.confirm_edit.setText("something else entirely")
@@ -67,9 +68,10 @@ def test_users_listed_and_added(qtbot, window):
         add.save()
     assert add.pass_edit.text() == ""  # the passphrase does not linger in the widget
     assert dialog.table.rowCount() == 2
-    assert ("Ion Popescu", "investigator", "Asociația Exemplu") in (
-        window.session.vault.user_profiles()
-    )
+    rows = {_cell(dialog.table, r, 0): _cell(dialog.table, r, 1) for r in range(2)}
+    assert rows == {"ana": "Administrator", "Ion Popescu": "Viewer"}
+    added = [u for u in window.session.vault.list_users() if u.name == "Ion Popescu"]
+    assert [(u.role, u.organisation) for u in added] == [("viewer", "Asociația Exemplu")]
     path = window.session.vault.path
     window.session.lock()
     Vault.unlock(path, "Ion Popescu", NEW_USER_PASSPHRASE).lock()

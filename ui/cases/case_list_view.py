@@ -27,6 +27,7 @@ from intake.models import CaseStatus, CaseSummary
 from ui.formatting import term
 from ui.operations import CASES, ChangeListener
 from ui.widgets import wrapping_list
+from vault import roles
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +68,8 @@ class CaseListView(QWidget):
         self.new_button = QPushButton(self.tr("&New case…"), self)
         self.new_button.setAccessibleName(self.tr("Create a new case"))
         self.new_button.clicked.connect(self.new_case_requested)
+        # A viewer reads and searches; opening a case is case work (DESIGN §6.4).
+        self.new_button.setVisible(cases.vault.may(roles.CASE_WORK))
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
         layout = QVBoxLayout(self)

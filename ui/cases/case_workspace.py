@@ -19,6 +19,7 @@ from ui.people.people_tab import CopyProtected, PeopleTab
 from ui.statements.statement_editor import StatementEditor
 from ui.statements.statements_tab import StatementsTab
 from ui.widgets import heading
+from vault import roles
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,8 @@ class CaseWorkspace(QWidget):
             self.tr("Export this case as a signed bundle for a recipient")
         )
         self.export_button.clicked.connect(lambda: self.export_requested.emit(self.case_id))
+        # Viewers read but never export (DESIGN §6.4): no button to try.
+        self.export_button.setVisible(services.vault.may(roles.EXPORT))
         self.overview = OverviewTab(services.cases, services.indicators, case_id, self)
         self.people = PeopleTab(services.people, case_id, copy_protected, self)
         self.consent = ConsentTab(services.consent, services.people, case_id, self)

@@ -19,6 +19,7 @@ from intake.cases import CaseService
 from intake.models import Case
 from ui.errors import user_message
 from ui.widgets import button_box, plain_label
+from vault import roles
 from vault.errors import CustodiaError
 
 
@@ -50,6 +51,15 @@ class EditCaseDialog(QDialog):
             self.retention_edit.setDate(QDate.currentDate().addYears(10))
             self.retention_edit.setEnabled(False)
         self.retention_check.toggled.connect(self.retention_edit.setEnabled)
+        self._retention = case.retention_until
+        # Retention is an administrator's decision (DESIGN §6.4): others see it, greyed.
+        self.may_retain = cases.vault.may(roles.RETENTION)
+        if not self.may_retain:
+            self.retention_check.setEnabled(False)
+            self.retention_edit.setEnabled(False)
+            self.retention_check.setToolTip(
+                self.tr("Only an administrator changes how long a case is kept.")
+            )
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&Title:"), self.title_edit)
@@ -80,7 +90,12 @@ class EditCaseDialog(QDialog):
                 jurisdiction=self.jurisdiction_edit.text().strip(),
                 description=self.description_edit.toPlainText().strip(),
             )
-            self.case = self._cases.set_retention(self.case_id, retention)  # type: ignore[arg-type]
+            # Only a change is written: the ledger records decisions, and a caseworker's edit
+            # of the title must not be refused for a retention date they did not touch.
+            if self.may_retain and retention != self._retention:
+                self.case = self._cases.set_retention(self.case_id, retention)  # type: ignore[arg-type]
+            else:
+                self.case = self._cases.get(self.case_id)
         except CustodiaError as exc:
             self.message.setText(user_message(exc))
             return

@@ -25,6 +25,7 @@ from ui.errors import show_error
 from ui.formatting import day, language, term, when
 from ui.reason_dialog import ask_reason
 from ui.widgets import data_label
+from vault import roles
 from vault.errors import CustodiaError
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,15 @@ class OverviewTab(QWidget):
         self.edit_button.clicked.connect(self.open_edit)
         self.close_button = QPushButton(self)
         self.close_button.clicked.connect(self._close_clicked)
+        # Offer only what the role may do (DESIGN §6.4); the core refuses the rest anyway.
+        vault = cases.vault
+        self.hold_check.setEnabled(vault.may(roles.LEGAL_HOLD))
+        if not vault.may(roles.LEGAL_HOLD):
+            self.hold_check.setToolTip(
+                self.tr("Only an administrator places or lifts a legal hold.")
+            )
+        self.edit_button.setVisible(vault.may(roles.CASE_WORK))
+        self.close_button.setVisible(vault.may(roles.CASE_WORK))
         buttons = QHBoxLayout()
         buttons.addWidget(self.hold_check)
         buttons.addStretch(1)

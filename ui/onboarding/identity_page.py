@@ -1,10 +1,16 @@
-"""Wizard page: who the first user is."""
+"""Wizard page: who the first user is. The creator of a vault is its administrator."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWizardPage
+import logging
 
-ROLES = ("lawyer", "investigator", "social worker", "interpreter", "coordinator", "other")
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWizardPage
+
+from ui.users.role_words import role_description, role_name
+from ui.widgets import plain_label
+from vault import roles
+
+log = logging.getLogger(__name__)
 
 
 class IdentityPage(QWizardPage):
@@ -18,26 +24,23 @@ class IdentityPage(QWizardPage):
         self.user_edit.setAccessibleName(self.tr("User name"))
         self.user_edit.setMaxLength(80)
         self.user_edit.textChanged.connect(self.completeChanged)
-        self.role_combo = QComboBox(self)
-        self.role_combo.setAccessibleName(self.tr("Role"))
-        role_names = [
-            self.tr("Lawyer"),
-            self.tr("Investigator"),
-            self.tr("Social worker"),
-            self.tr("Interpreter"),
-            self.tr("Coordinator"),
-            self.tr("Other"),
-        ]
-        for key, name in zip(ROLES, role_names, strict=True):
-            self.role_combo.addItem(name, key)
+        # No choice here: someone must be able to add the others, so the creator administers
+        # the vault (the core makes them administrator whatever is passed).
+        self.role_label = plain_label(
+            self.tr("Your role: %1. %2")
+            .replace("%1", role_name(roles.ADMINISTRATOR))
+            .replace("%2", role_description(roles.ADMINISTRATOR)),
+            self,
+        )
+        self.role_label.setAccessibleName(self.tr("Your role"))
         self.org_edit = QLineEdit(self)
         self.org_edit.setAccessibleName(self.tr("Organisation"))
         self.org_edit.setMaxLength(200)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&User name:"), self.user_edit)
-        form.addRow(self.tr("&Role:"), self.role_combo)
         form.addRow(self.tr("&Organisation:"), self.org_edit)
+        form.addRow(self.role_label)
 
     @property
     def user(self) -> str:
@@ -45,7 +48,7 @@ class IdentityPage(QWizardPage):
 
     @property
     def role(self) -> str:
-        return str(self.role_combo.currentData())
+        return roles.ADMINISTRATOR
 
     @property
     def organisation(self) -> str:

@@ -27,6 +27,7 @@ from ui.people.edit_identity_dialog import EditIdentityDialog
 from ui.people.edit_person_dialog import EditPersonDialog
 from ui.people.identity_dialog import IdentityDialog
 from ui.reason_dialog import ask_reason
+from vault import roles
 from vault.errors import CustodiaError
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,10 @@ class PeopleTab(QWidget):
             self.tr("You will be asked for a reason; every reveal is recorded in the audit log.")
         )
         self.reveal_button.clicked.connect(self._reveal_clicked)
+        # Viewers read and reveal (audited) but change nothing (DESIGN §6.4).
+        self.may_edit = people.vault.may(roles.CASE_WORK)
+        for button in (self.add_button, self.edit_button, self.identity_button):
+            button.setVisible(self.may_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
@@ -111,8 +116,8 @@ class PeopleTab(QWidget):
 
     def _selection_changed(self) -> None:
         person = self.selected_person()
-        self.edit_button.setEnabled(person is not None)
-        self.identity_button.setEnabled(person is not None)
+        self.edit_button.setEnabled(self.may_edit and person is not None)
+        self.identity_button.setEnabled(self.may_edit and person is not None)
         self.reveal_button.setEnabled(
             person is not None and self._people.has_identity(person.person_id)
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ui.job_panel import JobPanel
-from ui.onboarding.identity_page import ROLES
 from ui.onboarding.new_passphrase_fields import NewPassphraseFields
 from ui.operations import USERS, operations
+from ui.users.role_words import OFFERED, role_description, role_name
 from ui.widgets import button_box, plain_label
 from ui.workers import Job, ProgressFn
 from vault import DEFAULT_KDF, KdfParams, Vault
@@ -47,16 +48,14 @@ class AddUserDialog(QDialog):
         self.user_edit.setMaxLength(80)
         self.role_combo = QComboBox(self)
         self.role_combo.setAccessibleName(self.tr("Role"))
-        role_names = [
-            self.tr("Lawyer"),
-            self.tr("Investigator"),
-            self.tr("Social worker"),
-            self.tr("Interpreter"),
-            self.tr("Coordinator"),
-            self.tr("Other"),
-        ]
-        for key, name in zip(ROLES, role_names, strict=True):
-            self.role_combo.addItem(name, key)
+        for role in OFFERED:
+            self.role_combo.addItem(role_name(role), role)
+            self.role_combo.setItemData(
+                self.role_combo.count() - 1, role_description(role), Qt.ItemDataRole.ToolTipRole
+            )
+        self.role_help = plain_label("", self)
+        self.role_help.setObjectName("statusText")
+        self.role_combo.currentIndexChanged.connect(self._role_changed)
         self.org_edit = QLineEdit(self)
         self.org_edit.setAccessibleName(self.tr("Organisation"))
         self.org_edit.setMaxLength(200)
@@ -75,6 +74,7 @@ class AddUserDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&User name:"), self.user_edit)
         form.addRow(self.tr("&Role:"), self.role_combo)
+        form.addRow("", self.role_help)
         form.addRow(self.tr("&Organisation:"), self.org_edit)
         form.addRow(self.tr("&Passphrase:"), self.pass_edit)
         form.addRow(self.tr("&Confirm:"), self.confirm_edit)
@@ -92,6 +92,7 @@ class AddUserDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.panel)
         layout.addWidget(self.buttons)
+        self._role_changed()
         self._changed()
 
     @property
@@ -101,6 +102,13 @@ class AddUserDialog(QDialog):
     @property
     def user(self) -> str:
         return self.user_edit.text().strip()
+
+    @property
+    def role(self) -> str:
+        return str(self.role_combo.currentData())
+
+    def _role_changed(self) -> None:
+        self.role_help.setText(role_description(self.role))
 
     def _problem(self) -> str | None:
         self.strength.set_user_inputs([self.user, self.org_edit.text()])
@@ -119,7 +127,7 @@ class AddUserDialog(QDialog):
         if self._problem() is not None or self.job is not None:
             return None
         vault, kdf, user, passphrase = self._vault, self._kdf, self.user, self.pass_edit.text()
-        role, organisation = str(self.role_combo.currentData()), self.org_edit.text().strip()
+        role, organisation = self.role, self.org_edit.text().strip()
 
         def add(_p: ProgressFn, _c: threading.Event) -> None:
             vault.add_user(user, passphrase, role=role, organisation=organisation, kdf=kdf)
