@@ -55,25 +55,6 @@ _MESSAGES: dict[str, str] = {
         " it (a backup or a bundle). It may have been replaced by an old copy. Nothing was"
         " written.",
     ),
-    "vault.permission_denied": NC_(
-        "Errors",
-        "Your role in this vault does not allow this. Ask an administrator of the vault.",
-    ),
-    "vault.unknown_role": NC_("Errors", "Unknown role: use administrator, caseworker or viewer."),
-    "vault.last_administrator": NC_(
-        "Errors", "The vault must keep at least one administrator: appoint another one first."
-    ),
-    "vault.user_not_registered": NC_(
-        "Errors",
-        "This user is not in the vault's signed list of users; the vault header may have been"
-        " edited. Ask an administrator to run a vault check.",
-    ),
-    "vault.rollback_at_anchor": NC_(
-        "Errors",
-        "Rollback: this vault is older than, or differs from, a signed checkpoint kept outside"
-        " it (a backup or a bundle). It may have been replaced by an old copy. Nothing was"
-        " written.",
-    ),
     "vault.malformed_recovery_key": NC_(
         "Errors", "That is not a recovery key: it has 32 letters and digits in groups of four."
     ),

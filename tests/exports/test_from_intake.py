@@ -155,7 +155,7 @@ def test_cli_export_and_verify(
         assert cli.run(["verify", str(tmp_path / "cli.zip")]) == 3  # sender not confirmed
     assert "VERDICT: INTACT, SENDER NOT CONFIRMED" in out.getvalue()
     with redirect_stdout(io.StringIO()):
-        key = [line.split()[-1] for line in out.getvalue().splitlines() if "Ed25519" in line][0]
+        key = next(line.split()[-1] for line in out.getvalue().splitlines() if "Ed25519" in line)
         assert cli.run(["verify", str(tmp_path / "cli.zip"), "--expect-key", key]) == 0
     (tmp_path / "junk").write_bytes(b"junk")
     with redirect_stdout(io.StringIO()):
