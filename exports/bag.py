@@ -508,14 +508,25 @@ def write_bag(
     as_zip: bool = False,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    zip_stream: Any = None,
 ) -> BagResult:
     """Write a complete signed bag at ``dest`` (a folder, or a ZIP file when ``as_zip``).
+
+    With ``zip_stream`` (an :class:`exports.encryption.AgeSink`) the ZIP goes into that stream
+    instead, with no staging folder: an encrypted bundle leaves no plaintext on disk.
 
     A ZIP gets its payload streamed straight into the archive (the originals are written once,
     not written to a folder and then copied into the ZIP); the small tag files are made in a
     folder first, because bagit writes them there.
     """
     dest = Path(dest)
+    if zip_stream is not None:
+        from exports.encryption import write_bag_stream
+
+        return write_bag_stream(
+            zip_stream, dest, payload, bag_info=bag_info, tag_files=tag_files, sign=sign,
+            stamp=stamp, progress=progress, cancel=cancel,
+        )  # fmt: skip
     evidence_bytes = sum(f.evidence.size for f in payload if f.evidence is not None)
     meter = _Meter(evidence_bytes, progress)
     try:

@@ -393,6 +393,7 @@ def build_bundle(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
     trusted_time: timestamp.TimePlan | None = None,
+    zip_stream: Any = None,
 ) -> ExportResult:
     """Check scope and consent, then write the signed bundle at ``dest`` (all or nothing).
 
@@ -598,6 +599,7 @@ def build_bundle(
             as_zip=as_zip,
             progress=progress,
             cancel=cancel,
+            zip_stream=zip_stream,  # an encrypted bundle (exports.encryption)
         )
     log.info("bundle %s exported (%d files)", request.bundle_id, result.files)
     return ExportResult(

@@ -18,6 +18,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from exports import certificates, timestamp, tsa_store
 from exports.builder import build_bundle
@@ -333,8 +334,12 @@ def export_case(
     organisation: str = "",
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    zip_stream: Any = None,
 ) -> ExportResult:
-    """Export one case; refused with the reason when consent does not cover it."""
+    """Export one case; refused with the reason when consent does not cover it.
+
+    ``zip_stream`` (an :class:`exports.encryption.AgeSink`): the ZIP is encrypted as written.
+    """
     intake = open_intake(vault)
     v = intake.vault
     v.require(roles.EXPORT)  # viewers read but never export (DESIGN §6.4): refused before any work
@@ -415,13 +420,25 @@ def export_case(
     try:
         try:
             result = build_bundle(
-                request, dest, as_zip=as_zip, progress=progress, cancel=cancel, trusted_time=plan
+                request,
+                dest,
+                as_zip=as_zip,
+                progress=progress,
+                cancel=cancel,
+                trusted_time=plan,
+                zip_stream=zip_stream,
             )
         except TimestampLostError:
             # It answered a moment ago, not now: the bundle is built again saying it has none.
             plan = replace(plan, reachable=False)
             result = build_bundle(
-                request, dest, as_zip=as_zip, progress=progress, cancel=cancel, trusted_time=plan
+                request,
+                dest,
+                as_zip=as_zip,
+                progress=progress,
+                cancel=cancel,
+                trusted_time=plan,
+                zip_stream=zip_stream,
             )
     except ExportError as exc:
         with v.transaction() as tx:

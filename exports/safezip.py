@@ -110,13 +110,18 @@ def normalise_name(raw: str, limits: ZipLimits = DEFAULT_LIMITS) -> str:
 class SafeZip:
     """An untrusted ZIP, validated on open. Use as a context manager."""
 
-    def __init__(self, path: Path | str, limits: ZipLimits = DEFAULT_LIMITS) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | str | BinaryIO, limits: ZipLimits = DEFAULT_LIMITS) -> None:
         self.limits = limits
-        try:
-            self._handle: BinaryIO = open(self.path, "rb")
-        except OSError as exc:
-            raise BundleUnreadableError(type(exc).__name__) from exc
+        if not isinstance(path, (str, os.PathLike)):
+            # A ZIP already in memory (a decrypted .age bundle): never written to disk.
+            self.path = Path("<memory>")
+            self._handle: BinaryIO = path
+        else:
+            self.path = Path(path)
+            try:
+                self._handle = open(self.path, "rb")
+            except OSError as exc:
+                raise BundleUnreadableError(type(exc).__name__) from exc
         try:
             _check_end_record(self._handle, limits)
             self._handle.seek(0)

@@ -30,7 +30,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
@@ -486,7 +486,7 @@ class SpecialFileError(OSError):
 class _ZipSource:
     """A zipped bag, read in place: the bag may be at the root or in one top-level folder."""
 
-    def __init__(self, path: Path, limits: ZipLimits) -> None:
+    def __init__(self, path: Path | BinaryIO, limits: ZipLimits) -> None:
         self.zip = SafeZip(path, limits)
         names = [e.name for e in self.zip.files()]
         self.anomalies: list[Check] = []
@@ -1064,8 +1064,11 @@ def verify_bundle(
     limits: ZipLimits = DEFAULT_LIMITS,
     tsa_roots: Sequence[bytes] = (),
     trust: Trust | None = None,
+    archive: BinaryIO | None = None,
 ) -> Verdict:
     """Check a bundle folder or ZIP; returns a verdict, never raises for bad content.
+
+    ``archive``: the ZIP already in memory (a decrypted ``.age`` bundle at ``path``).
 
     ``trust`` is what the recipient knows from outside the bundle; without it every intact
     bundle is "intact, sender not confirmed" (exit 3).
@@ -1073,7 +1076,7 @@ def verify_bundle(
     path = Path(path)
     label = str(path)
     try:
-        source = _open_source(path, limits)
+        source = _ZipSource(archive, limits) if archive is not None else _open_source(path, limits)
     except BundleUnreadableError as exc:
         reason = str(exc.detail or exc.message)
         return Verdict(
