@@ -406,7 +406,8 @@ class MainWindow(QMainWindow):
             return
         self._last_backup, self._backup_known = last, True
         overdue = is_overdue(last, vault.clock(), self.settings.backup_reminder_days)
-        if remind and overdue:
+        if remind and overdue and vault.may(roles.BACKUP):
+            # A viewer may not back up: a reminder they cannot act on is only noise.
             self.reminder.show()
         elif not overdue:
             self.reminder.hide()

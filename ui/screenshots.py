@@ -67,6 +67,9 @@ def render_all(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[
         vault_path = root / "vault"
         vault, _key = Vault.create(vault_path, "ana", PASSPHRASE, kdf=cheap, role="lawyer")
         case_id = build_demo(vault)
+        # Colleagues in each role, so the users dialog shows what roles look like.
+        vault.add_user("Ion Popescu", PASSPHRASE, role="caseworker", kdf=cheap)
+        vault.add_user("Olha Kovalenko", PASSPHRASE, role="viewer", kdf=cheap)
         vault.lock()
         for lang in languages or available_languages():
             set_language(lang)
@@ -210,6 +213,8 @@ def render_all(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[
             reset.deleteLater()
             users = window.open_users()
             assert users is not None
+            users.select_user("Olha Kovalenko")
+            users.role_combo.setCurrentIndex(users.role_combo.findData("caseworker"))
             shot(users, "43_users")
             add_user = users.open_add_user()
             add_user.user_edit.setText("Ion Popescu")
@@ -224,6 +229,14 @@ def render_all(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[
             change.pass_edit.setText("short")
             shot(change, "45_change_passphrase")
             change.close()
+            trusted_time = window.open_trusted_time()
+            assert trusted_time is not None
+            # Typed, not saved: a stored TSA would be asked for tokens at the next unlock.
+            trusted_time.url_edit.setText("https://tsa.example.org/rfc3161")
+            shot(trusted_time, "46_trusted_time")
+            trusted_time.url_edit.setText("tsa.example.org")
+            shot(trusted_time, "47_trusted_time_not_a_url")
+            trusted_time.close()
             _export_and_backup_screens(app, window, workspace, case_id, root, lang, shot)
             settings_dialog = window.open_settings()
             shot(settings_dialog, "22_settings")

@@ -4,6 +4,7 @@ through the users dialog (each change a signed ledger entry, the last administra
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from tests.ui.conftest import CHEAP_KDF, PASSPHRASE, FakeClock
@@ -77,6 +78,10 @@ def test_a_viewer_is_offered_no_export_edit_or_legal_hold(
         assert view.export_button.isHidden()
         assert not view.overview.hold_check.isEnabled()
         assert view.overview.edit_button.isHidden()
+        assert not main.reminder.isVisible()  # no backup reminder they could not act on
+        tree = view.overview.indicator_tree
+        first = tree.topLevelItem(0).child(0)
+        assert not first.flags() & Qt.ItemFlag.ItemIsUserCheckable
         assert view.people.add_button.isHidden()
         assert not view.people.reveal_button.isHidden()  # reading (audited) stays
         assert _workspace(main).case_list.new_button.isHidden()

@@ -154,7 +154,12 @@ class OverviewTab(QWidget):
                     continue
                 item = QTreeWidgetItem([indicator.label(lang)])
                 item.setData(0, Qt.ItemDataRole.UserRole, indicator.indicator_id)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+                # Shown to everyone, ticked only by those who do case work (not viewers).
+                item.setFlags(
+                    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable
+                    if self._cases.vault.may(roles.CASE_WORK)
+                    else Qt.ItemFlag.ItemIsEnabled
+                )
                 state = states.get(indicator.indicator_id)
                 present = state is not None and state.present
                 item.setCheckState(0, Qt.CheckState.Checked if present else Qt.CheckState.Unchecked)

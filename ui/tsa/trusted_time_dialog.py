@@ -102,7 +102,11 @@ class TrustedTimeDialog(QDialog):
 
     def _show_queue(self) -> None:
         count = len(tsa_store.pending(self._vault)) if self._current else 0
-        self.queue_label.setText(self.tr("%n timestamp request(s) waiting", "", count))
+        self.queue_label.setText(
+            self.tr("%n timestamp request(s) waiting", "", count)
+            if count
+            else self.tr("Nothing waiting.")
+        )
 
     def _problem(self) -> str | None:
         if self.url and not timestamp.valid_url(self.url):

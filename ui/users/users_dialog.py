@@ -141,7 +141,8 @@ class UsersDialog(QDialog):
     def refresh(self, select: str = "") -> None:
         """Read the users again; keep (or move to) the row of ``select`` or of the selection."""
         keep = select or (self.selected.name if self.selected is not None else "")
-        self._users = self._vault.list_users()
+        # As a person reads a list of names: "ana" among the A's, not after every capital.
+        self._users = sorted(self._vault.list_users(), key=lambda u: (u.name.casefold(), u.name))
         self.table.setRowCount(len(self._users))
         for row, user in enumerate(self._users):
             for column, value in enumerate((user.name, role_name(user.role), user.organisation)):
