@@ -40,7 +40,7 @@ _AGE_KEY = re.compile(r"^age1[02-9ac-hj-np-z]{58}$")
 HANDOFF_MIGRATIONS: tuple[Migration, ...] = (
     sql_migration(
         1,
-        "handoff: address book, the vault's age identity, bundles received",
+        "handoff: address book, the vault's age identity",
         """
         CREATE TABLE address_book (
             name TEXT PRIMARY KEY,
@@ -54,15 +54,6 @@ HANDOFF_MIGRATIONS: tuple[Migration, ...] = (
             age_identity TEXT NOT NULL,
             age_recipient TEXT NOT NULL,
             created_at TEXT NOT NULL
-        );
-        CREATE TABLE received_bundles (
-            bundle_id TEXT PRIMARY KEY,
-            case_id TEXT NOT NULL,
-            tagmanifest_sha256 TEXT NOT NULL,
-            sender_fingerprint TEXT NOT NULL,
-            sender_name TEXT NOT NULL,
-            received_at TEXT NOT NULL,
-            received_by TEXT NOT NULL
         )
         """,
     ),

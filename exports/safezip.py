@@ -116,7 +116,9 @@ class SafeZip:
             # A ZIP already in memory (a decrypted .age bundle): never written to disk.
             self.path = Path("<memory>")
             self._handle: BinaryIO = path
+            self._owned = False  # the caller's buffer: it may be read again after this
         else:
+            self._owned = True
             self.path = Path(path)
             try:
                 self._handle = open(self.path, "rb")
@@ -260,7 +262,8 @@ class SafeZip:
 
     def close(self) -> None:
         self._zip.close()
-        self._handle.close()
+        if self._owned:
+            self._handle.close()
 
     def __enter__(self) -> SafeZip:
         return self
