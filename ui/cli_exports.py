@@ -22,6 +22,10 @@ from ui.terminal import end_progress, err, out, progress
 from vault import Vault
 
 if TYPE_CHECKING:
+    from typing import BinaryIO
+
+    from exports.from_intake import ExportOptions
+    from exports.model import ExportResult
     from exports.senders import KnownSender
     from exports.verify import Verdict
 
@@ -68,8 +72,12 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         authority_reference=args.authority or "",
         language=args.report_language or i18n.current().language,
     )
+    sealed: tuple[Path, ...] = ()
     try:
-        result = export_case(vault, options, Path(args.to), as_zip=args.zip, progress=_progress)
+        if args.to_recipient or args.age_recipient or args.passphrase_file:
+            result, sealed = _export_handoff(args, vault, options)
+        else:
+            result = export_case(vault, options, Path(args.to), as_zip=args.zip, progress=_progress)
     except ConsentRefusedError as exc:
         if exc.decision is None:
             raise
@@ -80,7 +88,10 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
             err(f"  {sentence}")  # pseudonyms are user text: err() escapes them
         return cli.EXIT_USAGE
     _end_progress()
-    out(_("Bundle written: {path}").format(path=result.path))
+    for path in sealed:
+        out(_("Encrypted bundle written: {path}").format(path=path))
+    if not sealed:
+        out(_("Bundle written: {path}").format(path=result.path))
     statements = len(result.statement_ids)
     files = len(result.evidence_numbers)
     out(
@@ -120,6 +131,45 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
     )
     _trusted_time(vault, result.timestamp_token is not None)
     return EXIT_OK
+
+
+def _export_handoff(
+    args: argparse.Namespace, vault: Vault, options: ExportOptions
+) -> tuple[ExportResult, tuple[Path, ...]]:
+    """--to-recipient NAME (kind and key from the address book), --age-recipient, a passphrase:
+    an encrypted .zip.age unless --plaintext (DESIGN §7)."""
+    from exports.handoff import export_sealed, export_to
+    from ui.cli_handoff import read_passphrase_file
+
+    passphrase = read_passphrase_file(args.passphrase_file)
+    if args.to_recipient:
+        sent = export_to(
+            vault,
+            args.to_recipient,
+            options,
+            Path(args.to),
+            plaintext=args.plaintext,
+            passphrase=passphrase,
+            progress=_progress,
+        )
+    else:
+        sent = export_sealed(
+            vault,
+            options,
+            Path(args.to),
+            age_recipients=args.age_recipient or (),
+            passphrase=passphrase,
+            progress=_progress,
+        )
+    if not sent.encrypted:
+        err(
+            "custodia: "
+            + _(
+                "warning: this bundle is not encrypted; anyone who gets the file can read the"
+                " survivor's identity and statements."
+            )
+        )
+    return sent.result, sent.paths if sent.encrypted else ()
 
 
 def _trusted_time(vault: Vault, stamped: bool) -> None:
@@ -261,10 +311,40 @@ def cmd_verify(args: argparse.Namespace) -> int:
         known_senders=tuple(known),
         trust_roots=trust_roots,
     )
-    verdict = verify_bundle(Path(args.bundle), progress=_progress, tsa_roots=roots, trust=trust)
+    archive = _decrypted(args)
+    verdict = verify_bundle(
+        Path(args.bundle), progress=_progress, tsa_roots=roots, trust=trust, archive=archive
+    )
     _end_progress()
     print_verdict(verdict, all_items=not args.problems_only)
     return verdict.exit_code
+
+
+def _decrypted(args: argparse.Namespace) -> BinaryIO | None:
+    """A .age bundle decrypted in memory: --identity FILE, a passphrase, or the --vault's key."""
+    from exports.encryption import decrypt_bundle, is_age_file, read_identity_file
+
+    if not is_age_file(args.bundle):
+        return None
+    from ui.cli_handoff import read_passphrase_file
+
+    passphrase = read_passphrase_file(args.passphrase_file)
+    if args.identity:
+        return decrypt_bundle(args.bundle, identities=read_identity_file(args.identity))
+    if passphrase:
+        return decrypt_bundle(args.bundle, passphrase=passphrase)
+    if args.vault:
+        from exports.address_book import receiving_identity
+
+        vault = _vault_at(args)
+        try:
+            identity = receiving_identity(vault)
+        finally:
+            vault.lock()
+        return decrypt_bundle(args.bundle, identities=[identity])
+    from exports.encryption import DecryptionError
+
+    raise DecryptionError("no identity")
 
 
 def print_verdict(verdict: Verdict, *, all_items: bool = True) -> None:
@@ -357,6 +437,27 @@ def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type:
     )
     export.add_argument("--recipient", metavar="TEXT", help=_("who receives it, in words"))
     export.add_argument(
+        "--to-recipient",
+        metavar="NAME",
+        help=_("an address-book entry: its kind, and its age key (encrypted .zip.age)"),
+    )
+    export.add_argument(
+        "--age-recipient",
+        action="append",
+        metavar="AGE1…",
+        help=_("encrypt the bundle to this age public key; repeatable"),
+    )
+    export.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=_("encrypt the bundle with the passphrase on the first line of FILE"),
+    )
+    export.add_argument(
+        "--plaintext",
+        action="store_true",
+        help=_("with --to-recipient: write an unencrypted bundle even if they have a key"),
+    )
+    export.add_argument(
         "--recipient-kind",
         choices=[k.value for k in RecipientKind],
         help=_(
@@ -419,6 +520,16 @@ def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type:
     )
     verify.add_argument(
         "--vault", metavar="PATH", help=_("use the known senders kept in this vault")
+    )
+    verify.add_argument(
+        "--identity",
+        metavar="FILE",
+        help=_("an age identity file for a .age bundle (default: the --vault's receiving key)"),
+    )
+    verify.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help=_("a file whose first line is the .age bundle's passphrase"),
     )
     cli.add_unlock_arguments(verify)
     verify.add_argument(

@@ -182,6 +182,36 @@ _MESSAGES: dict[str, str] = {
         "Errors", "The organisation's certificate could not be used."
     ),
     "export.report_failed": NC_("Errors", "The report could not be produced."),
+    "export.address_invalid": NC_(
+        "Errors",
+        "This address-book entry is not valid: check the name, the kind, the age key"
+        " (age1…) and the fingerprints.",
+    ),
+    "export.recipient_not_found": NC_("Errors", "There is no such entry in the address book."),
+    "export.encryption_failed": NC_("Errors", "The bundle could not be encrypted."),
+    "export.no_recipient_key": NC_(
+        "Errors",
+        "This recipient has no age key: add their key to the address book, give a passphrase,"
+        " or choose a plaintext bundle.",
+    ),
+    "export.too_large_for_memory": NC_(
+        "Errors",
+        "This bundle is too large to be handled in memory on this computer; use a receiving key"
+        " instead of a passphrase, or a computer with more memory.",
+    ),
+    "verify.decryption_failed": NC_(
+        "Errors",
+        "The encrypted bundle could not be opened with this key or passphrase.",
+    ),
+    "import.not_intact": NC_("Errors", "Refused: the bundle is not intact. Nothing was imported."),
+    "import.sender_not_confirmed": NC_(
+        "Errors",
+        "The bundle is intact, but its sender is not confirmed. Confirm the sender's"
+        " fingerprints by phone or in person first; nothing was imported.",
+    ),
+    "import.mismatch": NC_(
+        "Errors", "Refused: a file of the bundle does not match its recorded hash."
+    ),
     "verify.error": NC_("Errors", "The bundle could not be verified."),
     "verify.unreadable": NC_(
         "Errors", "The bundle cannot be read: it is not a folder or ZIP file Custodia can open."
