@@ -106,6 +106,7 @@ def test_round_trip_a_to_b_keeps_bytes_and_the_whole_chain(two_vaults, tmp_path:
     assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["to-bob.zip.age"]
 
     # The standard age tool opens it with B's identity, and VERIFY.txt's commands pass.
+    assert AGE is not None
     identity = tmp_path / "bob.key"
     identity.write_text(str(receiving_identity(b)) + "\n")
     plain = tmp_path / "plain.zip"
