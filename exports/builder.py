@@ -482,12 +482,18 @@ def build_bundle(
         "withheld": [
             {
                 "number": w.number,
-                "size": w.size,
-                "sha256": w.sha256,
-                "reason": "identifies a person by its content",
+                # A partner bundle publishes no original's hash (DESIGN §8): "" there.
+                **({"size": w.size, "sha256": w.sha256} if w.sha256 else {}),
+                "reason": redacted.withheld_reasons.get(w.number, "identifies_person"),
             }
             for w in redacted.withheld
         ],
+        "withheld_statements": [
+            {"statement_id": statement_id, "person_id": f.person_id, "reason": f.code.value}
+            for f in (redacted.consent.withheld if redacted.consent else ())
+            for statement_id in f.statement_ids
+        ],
+        "court_order": request.scope.court_order,
         "checkpoint": None
         if checkpoint is None
         else {

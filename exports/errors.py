@@ -35,6 +35,27 @@ class ConsentRefusedError(ExportError):
         self.decision = decision
 
 
+class RecipientKindMissingError(ExportError):
+    """No recipient kind was chosen: there is no default (DESIGN §7)."""
+
+    code = "export.recipient_kind_missing"
+    message = "Refused: say who receives the bundle (the recipient kind); there is no default."
+
+
+class ReviewRequiredError(ExportError):
+    """A pseudonymised export was not reviewed and confirmed (DESIGN §8)."""
+
+    code = "export.review_required"
+    message = "Refused: review the redacted texts and confirm them before a partner export."
+
+
+class ReviewOutdatedError(ReviewRequiredError):
+    """The confirmed review is not of what the export would now carry."""
+
+    code = "export.review_outdated"
+    message = "Refused: the texts changed since they were reviewed; review them again."
+
+
 class ProfileNotAllowedError(ExportError):
     code = "export.profile_not_allowed"
     message = "Refused: this redaction profile may not be used for this recipient."

@@ -22,7 +22,14 @@ from typing import Any
 
 from exports import certificates, timestamp, tsa_store
 from exports.builder import build_bundle
-from exports.errors import ConsentRefusedError, ExportError, TimestampLostError
+from exports.errors import (
+    ConsentRefusedError,
+    ExportError,
+    RecipientKindMissingError,
+    ReviewOutdatedError,
+    ReviewRequiredError,
+    TimestampLostError,
+)
 from exports.model import (
     AuditExcerptEntry,
     Author,
@@ -44,7 +51,8 @@ from exports.model import (
     RecipientKind,
     SigningKeys,
 )
-from exports.redaction import check_profile, check_scope
+from exports.redaction import apply_profile, check_profile, check_scope, profile_for
+from exports.review import Review, ReviewConfirmation, build_review
 from intake import models as im
 from intake.consent import CONSENTING_ROLES
 from intake.service import Intake, open_intake
@@ -66,8 +74,10 @@ class ExportOptions:
     """What the user chose in the wizard or on the command line."""
 
     case_reference: str
-    recipient: RecipientKind
-    profile: Profile = Profile.COURT
+    #: No default (DESIGN §7): an export without a recipient kind is refused.
+    recipient: RecipientKind | None
+    #: None: from the kind (full identity for court, prosecutor, police, the NGO itself).
+    profile: Profile | None = None
     recipient_name: str = ""
     purpose: str = ""
     authority_reference: str = ""
@@ -75,6 +85,20 @@ class ExportOptions:
     evidence_numbers: frozenset[str] | None = None
     #: The language of report.pdf and VERIFY.txt (DESIGN §9: chosen at export).
     language: str = "en"
+    #: A court order's reference, overriding consent refusals; audited.
+    court_order: str = ""
+    #: The user's confirmation of the review; a pseudonymised export is refused without it.
+    review: ReviewConfirmation | None = None
+
+    @property
+    def kind(self) -> RecipientKind:
+        if self.recipient is None:
+            raise RecipientKindMissingError()
+        return self.recipient
+
+    @property
+    def chosen_profile(self) -> Profile:
+        return self.profile if self.profile is not None else profile_for(self.kind)
 
 
 def _consent(chain: im.Consent | None) -> Consent | None:
@@ -290,6 +314,10 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
                 entry.entry_hash,
                 entry.prev_hash,
             )
+    identifying = tuple(
+        (str(link.entity.kind), link.entity.display or link.entity.value)
+        for link in intake.entities.for_case(case.case_id)
+    )
     return BundleCase(
         reference=case.reference,
         title=case.title,
@@ -302,6 +330,7 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
         evidence=tuple(evidence),
         audit_excerpt=tuple(excerpt[k] for k in sorted(excerpt)[-AUDIT_EXCERPT_LIMIT:]),
         case_consent=_consent(case_level),
+        identifying=identifying,
     )
 
 
@@ -319,10 +348,76 @@ def consent_decision(
     """The consent decision for exactly this export (the wizard shows the same object)."""
     return intake.consent.decide_export(
         case_id,
-        options.recipient,
+        options.kind,
         statement_ids=options.statement_ids,
         evidence_labels=options.evidence_numbers,
+        withhold_statements=True,
+        court_order=options.court_order,
     )
+
+
+def _scope(options: ExportOptions) -> ExportScope:
+    return ExportScope(
+        Recipient(options.kind, options.recipient_name),
+        options.chosen_profile,
+        purpose=options.purpose,
+        authority_reference=options.authority_reference,
+        statement_ids=options.statement_ids,
+        evidence_numbers=options.evidence_numbers,
+        court_order=options.court_order,
+    )
+
+
+def review_export(vault: Vault | Intake, options: ExportOptions) -> Review:
+    """What a pseudonymised export would carry, for the user to review before confirming.
+
+    Reveals protected identity (audited, like the export itself) to find it in the texts;
+    shows only redacted text. Refused like the export when consent does not cover it.
+    """
+    intake = open_intake(vault)
+    intake.vault.require(roles.EXPORT)
+    case = intake.cases.by_reference(options.case_reference)
+    decision = consent_decision(intake, case.case_id, options)
+    if not decision.allowed:
+        raise ConsentRefusedError(decision.summary(), decision)
+    scope = _scope(options)
+    check_profile(scope)
+    bundle_case = read_case(
+        intake, case, reveal_reason=f"review before export ({scope.recipient.kind.value})"
+    )
+    return build_review(apply_profile(bundle_case, scope))
+
+
+def _check_review(
+    intake: Intake,
+    case_id: str,
+    bundle_case: BundleCase,
+    scope: ExportScope,
+    confirmation: ReviewConfirmation | None,
+    bundle_id: str,
+) -> None:
+    """A partner export goes only after the user confirmed the review of what it carries; the
+    confirmation is audited with the review's digest (DESIGN §8)."""
+    if confirmation is None:
+        raise ReviewRequiredError(f"case={case_id}")
+    review = build_review(apply_profile(bundle_case, scope))
+    if confirmation.digest and not review.matches(confirmation.digest):
+        raise ReviewOutdatedError(f"case={case_id} review={review.short_digest}")
+    with intake.vault.transaction() as tx:
+        tx.audit(
+            "export.reviewed",
+            case_id,
+            {
+                "bundle_id": bundle_id,
+                "recipient": scope.recipient.kind.value,
+                "review": review.digest,
+                "via": confirmation.via,
+                "texts": len(review.texts),
+                "redactions": review.redaction_count,
+                "suspicious": review.suspicious_count,
+                "pictures": list(review.pictures),
+            },
+        )
 
 
 def export_case(
@@ -343,10 +438,11 @@ def export_case(
     intake = open_intake(vault)
     v = intake.vault
     v.require(roles.EXPORT)  # viewers read but never export (DESIGN §6.4): refused before any work
+    kind = options.kind  # refused without a recipient kind, before anything is read
+    profile = options.chosen_profile
     certificates.ensure_schema(v)
     case = intake.cases.by_reference(options.case_reference)
     bundle_id = secrets.token_hex(16)
-    kind = options.recipient
     decision = consent_decision(intake, case.case_id, options)
     if not decision.allowed:
         with v.transaction() as tx:
@@ -362,14 +458,7 @@ def export_case(
                 },
             )
         raise ConsentRefusedError(decision.summary(), decision)
-    scope = ExportScope(
-        Recipient(kind, options.recipient_name),
-        options.profile,
-        purpose=options.purpose,
-        authority_reference=options.authority_reference,
-        statement_ids=options.statement_ids,
-        evidence_numbers=options.evidence_numbers,
-    )
+    scope = _scope(options)
     try:
         check_profile(scope)  # before any identity is revealed
     except ExportError as exc:
@@ -378,10 +467,12 @@ def export_case(
         raise
     author = _author(v)
     bundle_case = read_case(
-        intake, case, reveal_reason=f"export {bundle_id} ({options.profile.value}, {kind.value})"
+        intake, case, reveal_reason=f"export {bundle_id} ({profile.value}, {kind.value})"
     )
     try:
         check_scope(bundle_case, scope)
+        if profile is Profile.PSEUDONYMISED:
+            _check_review(intake, case.case_id, bundle_case, scope, options.review, bundle_id)
     except ExportError as exc:
         with v.transaction() as tx:
             tx.audit(
@@ -390,6 +481,21 @@ def export_case(
                 {"recipient": kind.value, "code": exc.code, "reason": str(exc.detail or "")},
             )
         raise
+    if decision.overridden:
+        with v.transaction() as tx:
+            tx.audit(
+                "export.court_order",
+                case.case_id,
+                {
+                    "bundle_id": bundle_id,
+                    "recipient": kind.value,
+                    "court_order": options.court_order,
+                    "overrides": [
+                        {"code": f.code.value, "person_id": f.person_id}
+                        for f in decision.overridden
+                    ],
+                },
+            )
     identity = certificates.signing_identity(v, organisation=organisation or author.organisation)
     started = v.checkpoint(
         "export.started",
@@ -397,7 +503,7 @@ def export_case(
             "bundle_id": bundle_id,
             "case": case.case_id,
             "recipient": kind.value,
-            "profile": options.profile.value,
+            "profile": profile.value,
         },
     )
     request = ExportRequest(
@@ -445,6 +551,7 @@ def export_case(
             tx.audit("export.failed", case.case_id, {"bundle_id": bundle_id, "code": exc.code})
         raise
     exported = set(result.evidence_numbers)
+    derived = profile is Profile.PSEUDONYMISED
     method = f"Custodia bundle {bundle_id} ({'ZIP' if as_zip else 'folder'}, BagIt)"
     for item in bundle_case.evidence:
         if item.number in exported:
@@ -454,8 +561,9 @@ def export_case(
                 to_party=" ".join(x for x in (options.recipient_name, f"({kind.value})") if x),
                 purpose=options.purpose,
                 authority_ref=options.authority_reference,
-                method=method,
-                hash_observed=item.sha256.lower(),  # re-checked while written
+                method=method + (" redacted copy" if derived else ""),
+                # A redacted copy is not the original: no original hash was observed.
+                hash_observed="" if derived else item.sha256.lower(),  # re-checked while written
             )
     v.checkpoint(
         "export.completed",
@@ -463,11 +571,13 @@ def export_case(
             "bundle_id": bundle_id,
             "case": case.case_id,
             "recipient": kind.value,
-            "profile": options.profile.value,
+            "profile": profile.value,
             "tagmanifest_sha256": result.tagmanifest_sha256,
             "evidence": list(result.evidence_numbers),
             "withheld": list(result.withheld_numbers),
             "statements": list(result.statement_ids),
+            "withheld_statements": sorted(decision.withheld_statement_ids),
+            "court_order": options.court_order,
         },
     )
     if result.timestamp_token is not None:

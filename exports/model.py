@@ -57,6 +57,8 @@ class ExportScope:
     authority_reference: str = ""
     statement_ids: frozenset[str] | None = None
     evidence_numbers: frozenset[str] | None = None
+    #: A court order's reference: it overrides consent refusals (audited by the exporter).
+    court_order: str = ""
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,9 @@ class BundleCase:
     audit_excerpt: tuple[AuditExcerptEntry, ...] = ()
     #: The latest version of the case-wide consent chain, when one was recorded.
     case_consent: Consent | None = None
+    #: Identifying entities of the case as (kind, value): phones, e-mails, handles, names,
+    #: addresses, vehicles, accounts. Never exported; the pseudonymised profile removes them.
+    identifying: tuple[tuple[str, str], ...] = ()
 
     def person(self, person_id: str) -> BundlePerson | None:
         return next((p for p in self.people if p.person_id == person_id), None)

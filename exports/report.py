@@ -56,7 +56,14 @@ from exports.model import (
     RecipientKind,
 )
 from exports.redaction import RedactedCase
-from intake.models import ConsentMethod, CustodyEventType, PersonRole, StatementKind
+from intake.models import (
+    ConsentFinding,
+    ConsentMethod,
+    ConsentReason,
+    CustodyEventType,
+    PersonRole,
+    StatementKind,
+)
 from resources import resource_path
 from resources.i18n import NC_, Catalogue, catalogue
 
@@ -134,6 +141,24 @@ _FIELD_LABELS = frozenset(
         NC_("Report", "Platform"),
     }
 )
+# What the pseudonymised profile removed, by exports.matcher.ValueKind value.
+_REDACTED_KIND_WORDS: dict[str, str] = {
+    "name": NC_("Report", "names"),
+    "phone": NC_("Report", "phone numbers"),
+    "date": NC_("Report", "dates of birth"),
+    "document": NC_("Report", "document, vehicle and account numbers"),
+    "handle": NC_("Report", "e-mail addresses, handles and links"),
+    "place": NC_("Report", "places"),
+    "other": NC_("Report", "other contact details"),
+}
+# Why an item stays behind, by exports.derivatives.WithheldReason value.
+_WITHHELD_WORDS: dict[str, str] = {
+    "identifies_person": NC_("Report", "identifies a person by its content"),
+    "not_redactable": NC_("Report", "no redacted copy can be made of this kind of file"),
+    "too_large": NC_("Report", "too large to redact"),
+    "unreadable": NC_("Report", "could not be read to make a redacted copy"),
+    "names_person": NC_("Report", "its text names a protected person and cannot be redacted"),
+}
 _FLAG_VALUES = frozenset({NC_("Report", "yes"), NC_("Report", "no")})
 _DOCUMENT_LABEL = re.compile(r"Document (\d+) \((.*)\)", re.DOTALL)
 
@@ -473,6 +498,8 @@ class _Report:
             )
         if self.facts.trusted_time:  # the vault's clock is never presented as trusted time
             story.append(self.kv([(t.pgettext("Report", "Trusted time"), self.facts.trusted_time)]))
+        if r.scope.profile is Profile.PSEUDONYMISED:
+            story += self.redaction_box()
         note = self_signed_note(t) if self.facts.pdf_self_signed else org_cert_note(t)
         story += [
             Spacer(1, 5 * mm),
@@ -492,6 +519,123 @@ class _Report:
             PageBreak(),
         ]
         return story
+
+    def redaction_box(self) -> list[Flowable]:
+        """What the pseudonymised profile removed and why, on the cover (DESIGN §8)."""
+        t = self.t
+        counts = self.redacted.redactions
+        removed = ", ".join(
+            f"{marked(t, words)} ({counts[kind]})"
+            for kind, words in _REDACTED_KIND_WORDS.items()
+            if counts.get(kind)
+        ) or t.pgettext("Report", "nothing was found to remove")
+        lines = [
+            t.pgettext(
+                "Report",
+                "This bundle is pseudonymised. The people in this case can be in danger if they "
+                "are identified, so it names no protected person, place or number: legal names "
+                "(with or without diacritics, in Latin or Cyrillic letters, each part alone), "
+                "phone numbers, birth dates, document numbers, e-mail addresses, handles, the "
+                "places of interviews and the identifying details recorded for the case are "
+                "replaced by {marker} wherever they were written.",
+            ).format(marker=_REDACTED_MARKER),
+            t.pgettext("Report", "Removed: {what}.").format(what=removed),
+            t.pgettext(
+                "Report",
+                "Evidence files are redacted copies: pictures without their metadata (EXIF, GPS, "
+                "camera), PDF files without document information, text files redacted like the "
+                "statements. Each copy has its own SHA-256. The hashes of the originals and of "
+                "unredacted texts are not published: a guessed name, hashed, confirms nothing. "
+                "The originals and their hashes remain in the sender's vault.",
+            ),
+        ]
+        withheld = len(self.redacted.withheld)
+        statements = len(self.withheld_statements())
+        if withheld or statements:
+            lines.append(
+                t.pgettext("Report", "Left out: {files} and {statements}; see section 1.").format(
+                    files=t.npgettext("Report", "{n} file", "{n} files", withheld).format(
+                        n=withheld
+                    ),
+                    statements=t.npgettext(
+                        "Report", "{n} statement", "{n} statements", statements
+                    ).format(n=statements),
+                )
+            )
+        title = t.pgettext("Report", "What was redacted, and why")
+        return [
+            Spacer(1, 4 * mm),
+            self.p(f"<b>{esc(title)}</b>", self.s.h2),
+            *(self.p(esc(line), self.s.small) for line in lines),
+        ]
+
+    def withheld_statements(self) -> list[tuple[str, ConsentFinding]]:
+        decision = self.redacted.consent
+        if decision is None:
+            return []
+        return [(sid, f) for f in decision.withheld for sid in f.statement_ids]
+
+    def consent_gap(self, finding: ConsentFinding) -> str:
+        t = self.t
+        if finding.code is ConsentReason.WITHDRAWN:
+            return t.pgettext("Report", "their consent was withdrawn")
+        if finding.code is ConsentReason.KIND_NOT_COVERED:
+            return t.pgettext("Report", "their consent does not cover {recipient}").format(
+                recipient=recipient_words(finding.recipient, t)
+            )
+        return t.pgettext("Report", "no consent of theirs is recorded")
+
+    def withheld_statement_table(self) -> list[Flowable]:
+        t = self.t
+        rows = self.withheld_statements()
+        if not rows:
+            return []
+        heading = t.npgettext(
+            "Report",
+            "{n} statement left out for want of consent",
+            "{n} statements left out for want of consent",
+            len(rows),
+        ).format(n=len(rows))
+        table: list[list[Any]] = [
+            self.header_row(
+                (
+                    t.pgettext("Report", "Statement"),
+                    t.pgettext("Report", "Person"),
+                    t.pgettext("Report", "Reason"),
+                )
+            )
+        ]
+        for statement_id, finding in rows:
+            role = self.role(finding.role) if finding.role is not None else ""
+            table.append(
+                [
+                    self.p(esc(statement_id), self.s.cell),
+                    self.p(esc(f"{finding.pseudonym} ({role})"), self.s.cell),
+                    self.p(esc(self.consent_gap(finding)), self.s.cell),
+                ]
+            )
+        return [
+            self.p(esc(heading), self.s.h2),
+            _grid(table, [30 * mm, 60 * mm, FRAME_WIDTH - 90 * mm], header=True),
+        ]
+
+    def court_order_note(self) -> list[Flowable]:
+        decision = self.redacted.consent
+        order = self.request.scope.court_order
+        if decision is None or not order or not decision.overridden:
+            return []
+        return [
+            self.p(
+                esc(
+                    self.t.pgettext(
+                        "Report",
+                        "Consent that does not cover this recipient was overridden by court "
+                        "order {reference}.",
+                    ).format(reference=order)
+                ),
+                self.s.small,
+            )
+        ]
 
     def scope(self) -> list[Flowable]:
         t = self.t
@@ -553,25 +697,27 @@ class _Report:
                     self.s.h2,
                 )
             )
-            rows = [
-                self.header_row(
-                    (
-                        t.pgettext("Report", "No."),
-                        t.pgettext("Report", "Reason"),
-                        t.pgettext("Report", "SHA-256 of the withheld original"),
-                    )
-                )
-            ]
-            reason = t.pgettext("Report", "identifies a person by its content")
+            # A partner bundle publishes no hash of a withheld original: it would confirm a guess.
+            hashes = any(item.sha256 for item in self.redacted.withheld)
+            headings = [t.pgettext("Report", "No."), t.pgettext("Report", "Reason")]
+            if hashes:
+                headings.append(t.pgettext("Report", "SHA-256 of the withheld original"))
+            rows = [self.header_row(headings)]
             for item in self.redacted.withheld:
-                rows.append(
-                    [
-                        self.p(esc(item.number), self.s.cell),
-                        self.p(esc(reason), self.s.cell),
-                        self.p(esc(item.sha256), self.s.mono_cell),
-                    ]
-                )
-            story.append(_grid(rows, [20 * mm, 50 * mm, FRAME_WIDTH - 70 * mm], header=True))
+                code = self.redacted.withheld_reasons.get(item.number, "identifies_person")
+                row = [
+                    self.p(esc(item.number), self.s.cell),
+                    self.p(esc(marked(t, _WITHHELD_WORDS.get(code, code))), self.s.cell),
+                ]
+                if hashes:
+                    row.append(self.p(esc(item.sha256), self.s.mono_cell))
+                rows.append(row)
+            widths = [20 * mm, 50 * mm, FRAME_WIDTH - 70 * mm] if hashes else [20 * mm, 0]
+            if not hashes:
+                widths[1] = FRAME_WIDTH - 20 * mm
+            story.append(_grid(rows, widths, header=True))
+        story += self.withheld_statement_table()
+        story += self.court_order_note()
         story.append(self.p(esc(t.pgettext("Report", "People")), self.s.h2))
         for person in self.case.people:
             story.append(self.person_block(person))
@@ -665,12 +811,32 @@ class _Report:
                 (t.pgettext("Report", "Breaks"), iv.breaks),
                 (t.pgettext("Report", "How recorded"), iv.recording),
             ]
+        pseudonymised = self.request.scope.profile is Profile.PSEUDONYMISED
         story: list[Flowable] = [
             CondPageBreak(60 * mm),
             KeepTogether([heading, self.kv(pairs)]),
-            self.kv_mono(t.pgettext("Report", "SHA-256 of the finalised text"), st.text_sha256),
+            self.kv_mono(
+                t.pgettext("Report", "SHA-256 of this copy")
+                if pseudonymised
+                else t.pgettext("Report", "SHA-256 of the finalised text"),
+                st.text_sha256,
+            ),
         ]
-        if st.statement_id in self.redacted.redacted_statements:
+        if pseudonymised and st.statement_id in self.redacted.redacted_statements:
+            story.append(
+                self.p(
+                    esc(
+                        t.pgettext(
+                            "Report",
+                            "Protected identity was removed from this text for this recipient. "
+                            "The hash above is that of this redacted copy; the hash of the "
+                            "finalised original is not published.",
+                        )
+                    ),
+                    self.s.small,
+                )
+            )
+        elif st.statement_id in self.redacted.redacted_statements:
             story.append(
                 self.p(
                     esc(
@@ -695,7 +861,12 @@ class _Report:
                 )
             )
             story.append(
-                self.kv_mono(t.pgettext("Report", "SHA-256 of the addendum"), addendum.text_sha256)
+                self.kv_mono(
+                    t.pgettext("Report", "SHA-256 of this copy of the addendum")
+                    if pseudonymised
+                    else t.pgettext("Report", "SHA-256 of the addendum"),
+                    addendum.text_sha256,
+                )
             )
             story.append(self.p(esc(addendum.text), self.s.statement))
         return story
@@ -747,6 +918,18 @@ class _Report:
             *[(self.field_label(k), v) for k, v in item.acquisition.items()],
             (t.pgettext("Report", "Notes"), item.notes),
         ]
+        if item.number in self.redacted.derived:
+            pairs.insert(
+                0,
+                (
+                    t.pgettext("Report", "Copy"),
+                    t.pgettext(
+                        "Report",
+                        "redacted copy made for this recipient (metadata removed, text "
+                        "redacted); the SHA-256 is that of the copy",
+                    ),
+                ),
+            )
         story: list[Flowable] = [
             CondPageBreak(70 * mm),
             KeepTogether(
@@ -920,6 +1103,16 @@ class _Report:
                 "are shown as addenda and never change the finalised text.",
             ),
         ]
+        if self.request.scope.profile is Profile.PSEUDONYMISED:
+            paragraphs[0] = t.pgettext(
+                "Report",
+                "Evidence files were stored encrypted (AES-256-GCM) from the moment they were "
+                "added. For this pseudonymised bundle each original was decrypted in memory and "
+                "a redacted copy made of it: pictures decoded and their pixels encoded again "
+                "without any metadata, PDF files rewritten without document information, XMP, "
+                "annotations or attachments, text files redacted like the statements. Each copy "
+                "was hashed as written; files of which no safe copy can be made are left out.",
+            )
         story += [self.p(esc(text), self.s.small) for text in paragraphs]
         story.append(Spacer(1, 3 * mm))
         rows = [

@@ -103,12 +103,36 @@ def _finding(
     )
 
 
+def _own_consent(subject: ConsentSubject) -> ConsentTerms | None:
+    """The consent that may let this person's own words leave.
+
+    A witness's or anyone else's statement needs their own consent (DESIGN §8): the case-wide
+    chain speaks for the case and its survivor, not for a neighbour who gave a statement.
+    """
+    terms = subject.consent
+    if terms is not None and terms.case_wide and subject.role is not PersonRole.SURVIVOR:
+        return None
+    return terms
+
+
+def _withholdable(subject: ConsentSubject) -> bool:
+    """Whether leaving this person's statements behind removes the need for their consent:
+    they are not the survivor the case is about, and no evidence of theirs leaves."""
+    return (
+        bool(subject.statement_ids)
+        and subject.role is not PersonRole.SURVIVOR
+        and not subject.evidence_labels
+    )
+
+
 def decide_export(
     recipient: RecipientCategory | str,
     subjects: Iterable[ConsentSubject],
     *,
     case_consent: ConsentTerms | None,
     consent_recorded: bool,
+    withhold_statements: bool = False,
+    court_order: str = "",
 ) -> ExportConsentDecision:
     """THE consent rule of an export: may this material go to ``recipient``, and why (codes).
 
@@ -118,13 +142,21 @@ def decide_export(
     itself; a case with no consent at all is refused even when nobody's material needs one,
     since the evidence of a case is about its people. The intake service, the exporter and the
     export wizard all decide through here; none of them phrases a reason.
+
+    With ``withhold_statements`` (the exporter and the wizard), a person whose statements are
+    all that would need their consent does not stop the export: the finding is marked
+    ``withheld`` and their statements stay behind. A ``court_order`` reference overrides every
+    refusal of a person's consent; each overridden finding carries it, for the audit log.
     """
     kind = RecipientCategory(recipient)
     findings: list[ConsentFinding] = []
+    order: dict[str, Any] = {"court_order": court_order} if court_order else {}
     if case_consent is not None:
-        findings.append(_finding(_judge(case_consent, kind), kind, case_consent))
+        code = _judge(case_consent, kind)
+        overrides = order if code is not ConsentReason.COVERED else {}
+        findings.append(_finding(code, kind, case_consent, **overrides))
     elif not consent_recorded:
-        findings.append(_finding(ConsentReason.NOT_RECORDED, kind, None))
+        findings.append(_finding(ConsentReason.NOT_RECORDED, kind, None, **order))
     for subject in subjects:
         who: dict[str, Any] = {
             "person_id": subject.person_id,
@@ -133,11 +165,19 @@ def decide_export(
             "statement_ids": subject.statement_ids,
             "evidence_labels": subject.evidence_labels,
         }
+        terms = subject.consent
         if consent_required(subject):
-            code = _judge(subject.consent, kind)
+            if subject.statement_ids:
+                terms = _own_consent(subject)
+            code = _judge(terms, kind)
         else:
             code = ConsentReason.NOT_REQUIRED
-        findings.append(_finding(code, kind, subject.consent, **who))
+        covered = code in (ConsentReason.COVERED, ConsentReason.NOT_REQUIRED)
+        if not covered and court_order:
+            who["court_order"] = court_order
+        elif not covered and withhold_statements and _withholdable(subject):
+            who["withheld"] = True
+        findings.append(_finding(code, kind, terms, **who))
     return ExportConsentDecision(kind, tuple(findings))
 
 
@@ -314,6 +354,8 @@ class ConsentService(Service):
         *,
         statement_ids: Collection[str] | None = None,
         evidence_labels: Collection[str] | None = None,
+        withhold_statements: bool = False,
+        court_order: str = "",
     ) -> ExportConsentDecision:
         """May this case's material (or the selection given) go to ``recipient``? In codes.
 
@@ -367,6 +409,8 @@ class ConsentService(Service):
             subjects,
             case_consent=ConsentTerms.of(case_chain) if case_chain is not None else None,
             consent_recorded=bool(chains),
+            withhold_statements=withhold_statements,
+            court_order=court_order,
         )
         log.debug(
             "consent decision for case %s to %s: %s",

@@ -253,10 +253,20 @@ class ConsentFinding:
     case_wide: bool = False
     statement_ids: tuple[str, ...] = ()
     evidence_labels: tuple[str, ...] = ()
+    #: Only this person's statements needed the consent: they stay behind, the rest may go.
+    withheld: bool = False
+    #: The reference of a court order that overrides this refusal (the exporter audits it).
+    court_order: str = ""
 
     @property
     def allowed(self) -> bool:
+        """Whether the consent itself covers the recipient (or none is needed)."""
         return self.code in (ConsentReason.COVERED, ConsentReason.NOT_REQUIRED)
+
+    @property
+    def blocks(self) -> bool:
+        """Whether this finding stops the export: not covered, not withheld, not overridden."""
+        return not self.allowed and not self.withheld and not self.court_order
 
 
 @dataclass(frozen=True)
@@ -268,11 +278,25 @@ class ExportConsentDecision:
 
     @property
     def allowed(self) -> bool:
-        return all(f.allowed for f in self.findings)
+        return not any(f.blocks for f in self.findings)
 
     @property
     def refusals(self) -> tuple[ConsentFinding, ...]:
-        return tuple(f for f in self.findings if not f.allowed)
+        return tuple(f for f in self.findings if f.blocks)
+
+    @property
+    def withheld(self) -> tuple[ConsentFinding, ...]:
+        """People whose statements stay behind (their consent does not cover the recipient)."""
+        return tuple(f for f in self.findings if f.withheld)
+
+    @property
+    def overridden(self) -> tuple[ConsentFinding, ...]:
+        """Refusals a court order overrides, each naming its reference."""
+        return tuple(f for f in self.findings if f.court_order and not f.allowed)
+
+    @property
+    def withheld_statement_ids(self) -> frozenset[str]:
+        return frozenset(s for f in self.withheld for s in f.statement_ids)
 
     @property
     def codes(self) -> frozenset[ConsentReason]:
@@ -294,10 +318,10 @@ class ExportConsentDecision:
     def statement_allowed(self, statement_id: str) -> bool:
         """Whether this statement may leave: its person's finding and the case's allow it."""
         case = self.finding(None)
-        if case is not None and not case.allowed:
+        if case is not None and case.blocks:
             return False
         owner = next((f for f in self.findings if statement_id in f.statement_ids), None)
-        return owner is None or owner.allowed
+        return owner is None or owner.allowed or bool(owner.court_order)
 
     def summary(self) -> str:
         """Codes and ids only, for logs, audit details and error details (never words)."""

@@ -13,6 +13,7 @@ import pytest
 from exports.errors import ConsentRefusedError, ProfileNotAllowedError
 from exports.from_intake import ExportOptions, export_case
 from exports.model import Profile, RecipientKind
+from exports.review import ReviewConfirmation
 from exports.verify import verify_bundle
 from intake import models as im
 from intake.demo import ROMANIAN_STATEMENT, UKRAINIAN_STATEMENT, build_demo
@@ -96,7 +97,12 @@ def test_demo_pseudonymised_has_no_protected_identity(
     demo: tuple[Intake, str], tmp_path: Path
 ) -> None:
     intake, reference = demo
-    options = ExportOptions(reference, RecipientKind.PROSECUTOR, profile=Profile.PSEUDONYMISED)
+    options = ExportOptions(
+        reference,
+        RecipientKind.PROSECUTOR,
+        profile=Profile.PSEUDONYMISED,
+        review=ReviewConfirmation(),
+    )
     export_case(intake, options, tmp_path / "p.zip", as_zip=True)
     assert verify_bundle(tmp_path / "p.zip").ok
     forbidden: list[str] = []

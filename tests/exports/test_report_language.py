@@ -280,7 +280,8 @@ def test_pseudonymised_report_in_romanian(tmp_path: Path) -> None:
     build_bundle(request, tmp_path / "b")
     text = pdf_text(tmp_path / "b/data/report.pdf")
     assert "Raport privind lanțul de custodie · pseudonimizat" in text
-    assert "1 fișier neinclus conform acestui profil" in text
+    # The sample photo is no decodable picture: no redacted copy, so it stays behind too.
+    assert "2 fișiere neincluse conform acestui profil" in text
     assert "conținutul său identifică o persoană" in text
     assert "[redacted]" in text  # the marker the statement files carry, quoted as it is
     assert "withheld" not in text.lower()

@@ -187,19 +187,25 @@ def test_exporter_and_wizard_get_the_same_decision(
     _statement(intake, case_id, survivor)
     _statement(intake, case_id, witness)
     reference = intake.cases.get(case_id).reference
-    options = ExportOptions(reference, RecipientCategory.COURT, profile=Profile.COURT)
+    options = ExportOptions(reference, RecipientCategory.POLICE, profile=Profile.COURT)
     with pytest.raises(ConsentRefusedError) as info:
         export_case(intake, options, tmp_path / "bundle")
     exporter = info.value.decision
     assert exporter is not None
     # What the wizard's check computes for the same case and choice (ui.exports.consent_check
     # makes exactly this call; the Qt-side test lives in tests/ui).
-    wizard = intake.consent.decide_export(case_id, RecipientCategory.COURT)
+    wizard = intake.consent.decide_export(
+        case_id, RecipientCategory.POLICE, withhold_statements=True
+    )
     assert exporter == wizard == consent_decision(intake, case_id, options)
-    assert [f.person_id for f in exporter.refusals] == [witness]
+    assert [f.person_id for f in exporter.refusals] == [survivor]
+    # The witness's statement alone lacks consent: it stays behind, it refuses nothing.
+    assert [f.person_id for f in exporter.withheld] == [witness]
     assert not (tmp_path / "bundle").exists()
     refused = intake.vault.audit_entries(action_prefix="export.refused", limit=1)
-    assert refused[0].details["reasons"] == [{"code": "consent.not_recorded", "person_id": witness}]
+    assert refused[0].details["reasons"] == [
+        {"code": "consent.kind_not_covered", "person_id": survivor}
+    ]
 
 
 # The rule itself, as a pure function -------------------------------------------------------------
@@ -269,7 +275,7 @@ def test_cli_refusal_prints_the_wizards_sentences(
     case_id = build_demo(intake)
     reference = intake.cases.get(case_id).reference
     expected = consent_reasons.refusal_sentences(
-        intake.consent.decide_export(case_id, RecipientCategory.POLICE)
+        intake.consent.decide_export(case_id, RecipientCategory.POLICE, withhold_statements=True)
     )
     assert expected
     path = intake.vault.path
