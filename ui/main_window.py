@@ -223,6 +223,9 @@ class MainWindow(QMainWindow):
         vault_menu.addAction(self.quit_action)
         bundles_menu = bar.addMenu(self.tr("&Bundles"))
         bundles_menu.addAction(self.verify_action)
+        from ui.handoff import install_menu  # import, transfer, address book, receiving key
+
+        install_menu(self, bundles_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self.about_action)
         self._update_state()
