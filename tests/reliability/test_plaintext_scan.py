@@ -15,6 +15,7 @@ import os
 import secrets
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import platformdirs
@@ -65,7 +66,7 @@ def test_marker_of_a_whole_session_stays_inside_the_encryption(
     from exports.verify import verify_bundle
     from intake import open_intake
     from intake.demo import build_demo
-    from intake.models import PersonRole
+    from intake.models import ConsentMethod, PersonRole, RecipientCategory
 
     since = time.time() - 1
     marker = "Mrk" + secrets.token_hex(12)
@@ -77,6 +78,16 @@ def test_marker_of_a_whole_session_stays_inside_the_encryption(
     case_id = build_demo(intake)
     reference = intake.cases.get(case_id).reference
     person = intake.people.add(case_id, PersonRole.WITNESS, f"Witness {marker}")
+    # A witness's statement leaves only with their consent (DESIGN §8).
+    intake.consent.record(
+        case_id,
+        person_id=person.person_id,
+        scope=[RecipientCategory.COURT],
+        given_at=datetime.now(UTC),
+        language="uk",
+        method=ConsentMethod.WRITTEN,
+        notes=f"consent of {marker}",
+    )
     statement = intake.statements.create(
         case_id,
         kind="verbatim",
