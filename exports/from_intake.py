@@ -588,4 +588,4 @@ def export_case(
     if plan.reachable:
         tsa_store.flush(v)  # the completed checkpoint, and whatever waited from offline times
     log.info("case %s exported as bundle %s", case.case_id, bundle_id)
-    return result
+    return replace(result, consent=decision)

@@ -20,6 +20,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from intake.models import (
     CaseStatus,
     CustodyEventType,
+    ExportConsentDecision,
     PersonRole,
     RecipientCategory,
     StatementKind,
@@ -265,6 +266,8 @@ class ExportResult:
     statement_ids: tuple[str, ...]
     #: The TSA's reply over the tag manifest (signature/tagmanifest.tsr), when it answered.
     timestamp_token: bytes | None = None
+    #: The consent decision the export went by: statements left out, court-order overrides.
+    consent: ExportConsentDecision | None = None
 
 
 def bytes_opener(data: bytes, chunk_size: int = 1 << 20) -> ChunkOpener:

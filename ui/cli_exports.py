@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from exports.errors import ConsentRefusedError
+from exports.errors import ConsentRefusedError, ReviewRequiredError
 from exports.model import Profile, RecipientKind
 from resources import i18n
-from resources.i18n import _, ngettext
+from resources.i18n import NC_, _, ngettext, pgettext
 from ui import cli, consent_reasons
 from ui.error_sentences import user_message
 from ui.terminal import end_progress, err, out, progress
@@ -34,12 +34,8 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
 
-# --recipient is free text (DESIGN §5); the consent category defaults from the profile and can be
-# named with --recipient-kind.
-DEFAULT_KIND = {
-    Profile.COURT: RecipientKind.COURT,
-    Profile.PSEUDONYMISED: RecipientKind.PARTNER_NGO,
-}
+# --recipient is free text (DESIGN §5). The consent category has no default (DESIGN §7): it is
+# named with --recipient-kind or comes from the address book with --to-recipient.
 
 
 def _progress(done: int, total: int) -> None:
@@ -61,19 +57,23 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
 
         if tsa_store.set_tsa_url(vault, args.tsa):
             out(_("Timestamp authority set: {url}").format(url=args.tsa))
-    profile = Profile(args.profile)
-    kind = RecipientKind(args.recipient_kind) if args.recipient_kind else DEFAULT_KIND[profile]
+    from exports.review import ReviewConfirmation
+
     options = ExportOptions(
         case_reference=args.case,
-        recipient=kind,
-        profile=profile,
+        recipient=RecipientKind(args.recipient_kind) if args.recipient_kind else None,
+        profile=Profile(args.profile) if args.profile else None,
         recipient_name=args.recipient or "",
         purpose=args.purpose or "",
         authority_reference=args.authority or "",
         language=args.report_language or i18n.current().language,
+        court_order=(args.court_order or "").strip(),
+        review=None if args.reviewed is None else ReviewConfirmation(args.reviewed, "cli"),
     )
     sealed: tuple[Path, ...] = ()
     try:
+        if args.review:
+            return _print_review(vault, args, options)
         if args.to_recipient or args.age_recipient or args.passphrase_file:
             result, sealed = _export_handoff(args, vault, options)
         else:
@@ -86,6 +86,17 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         err(f"custodia: {user_message(exc)}")
         for sentence in consent_reasons.refusal_sentences(exc.decision):
             err(f"  {sentence}")  # pseudonyms are user text: err() escapes them
+        return cli.EXIT_USAGE
+    except ReviewRequiredError as exc:
+        _end_progress()
+        err(f"custodia: {user_message(exc)}")
+        err(
+            "  "
+            + _(
+                "Run the same command with --review to read every redacted text, then with "
+                "--reviewed to confirm."
+            )
+        )
         return cli.EXIT_USAGE
     _end_progress()
     for path in sealed:
@@ -117,6 +128,11 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
                 items=", ".join(result.withheld_numbers)
             )
         )
+    if result.consent is not None:
+        for sentence in consent_reasons.withheld_sentences(result.consent):
+            out(f"  {sentence}")
+        for sentence in consent_reasons.court_order_sentences(result.consent):
+            out(f"  {sentence}")
     out(
         "  "
         + _("signer key fingerprint (tell the recipient separately): {fingerprint}").format(
@@ -130,6 +146,82 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         )
     )
     _trusted_time(vault, result.timestamp_token is not None)
+    return EXIT_OK
+
+
+_SUSPICION_WORDS = {
+    "capitalised": NC_("Review", "capitalised word"),
+    "number": NC_("Review", "number"),
+    "date": NC_("Review", "date"),
+    "handle": NC_("Review", "handle or address"),
+}
+_TEXT_WORDS = {
+    "title": NC_("Review", "Case title"),
+    "person": NC_("Review", "Person"),
+    "statement": NC_("Review", "Statement"),
+    "addendum": NC_("Review", "Addendum"),
+    "interview": NC_("Review", "Interview"),
+    "evidence_text": NC_("Review", "Evidence text"),
+    "evidence_details": NC_("Review", "Evidence details"),
+}
+
+
+def _print_review(vault: Vault, args: argparse.Namespace, options: ExportOptions) -> int:
+    """--review: every text as it would leave, what was redacted, what still looks identifying
+    (the same review the export wizard shows), and how to confirm it."""
+    from exports.from_intake import review_export
+
+    if args.to_recipient:
+        from exports.address_book import AddressBook
+        from exports.handoff import options_for
+
+        options = options_for(AddressBook(vault).get(args.to_recipient), options)
+    if options.chosen_profile is not Profile.PSEUDONYMISED:
+        out(_("Only pseudonymised exports are reviewed: this one carries full identity."))
+        return EXIT_OK
+    review = review_export(vault, options)
+    for text in review.texts:
+        out(f"── {pgettext('Review', _TEXT_WORDS[text.kind])} {text.ref} ──")
+        marked = text.text
+        for span in sorted(text.suspicious, reverse=True):
+            marked = f"{marked[: span.start]}⟦{marked[span.start : span.end]}⟧{marked[span.end :]}"
+        for line in marked.splitlines() or [""]:
+            out(f"    {line}")
+        if text.redactions or text.suspicious:
+            out(
+                "  "
+                + ngettext("{count} redaction", "{count} redactions", len(text.redactions)).format(
+                    count=len(text.redactions)
+                )
+                + "; "
+                + ngettext(
+                    "{count} token to check", "{count} tokens to check", len(text.suspicious)
+                ).format(count=len(text.suspicious))
+            )
+        for span in text.suspicious:
+            out(
+                f"    ⟦{text.text[span.start : span.end]}⟧ "
+                + pgettext("Review", _SUSPICION_WORDS[str(span.kind)])
+            )
+    for number in review.pictures:
+        out(
+            _("{number}: a picture; look at it yourself, text in it is not read.").format(
+                number=number
+            )
+        )
+    for number, reason in sorted(review.withheld_evidence.items()):
+        out(_("{number}: left out ({reason}).").format(number=number, reason=reason))
+    out(
+        _(
+            "{texts} texts, {redactions} redactions, {tokens} tokens to check. If nothing in "
+            "them identifies a protected person, confirm with: --reviewed {digest}"
+        ).format(
+            texts=len(review.texts),
+            redactions=review.redaction_count,
+            tokens=review.suspicious_count,
+            digest=review.short_digest,
+        )
+    )
     return EXIT_OK
 
 
@@ -248,6 +340,16 @@ def cmd_vault_timestamp(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    if not args.recipient_kind and not args.to_recipient:
+        # Refused before unlocking: a bundle "for Partner NGO Moldova" once left as court.
+        err(
+            "custodia: "
+            + _(
+                "say who receives the bundle: --recipient-kind {kinds}, or --to-recipient NAME "
+                "from the address book. There is no default."
+            ).format(kinds="|".join(k.value for k in RecipientKind))
+        )
+        return cli.EXIT_USAGE
     vault = cli.unlock_vault(args)
     try:
         return run_export(args, vault)
@@ -433,7 +535,12 @@ def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type:
     export.add_argument("--case", required=True, metavar="REF")
     export.add_argument("--to", required=True, metavar="OUT", help=_("new folder or .zip to write"))
     export.add_argument(
-        "--profile", choices=[p.value for p in Profile], default=Profile.COURT.value
+        "--profile",
+        choices=[p.value for p in Profile],
+        help=_(
+            "court (full identity) or pseudonymised; default: court for court, prosecutor, "
+            "police and your own organisation, pseudonymised for anyone else"
+        ),
     )
     export.add_argument("--recipient", metavar="TEXT", help=_("who receives it, in words"))
     export.add_argument(
@@ -460,8 +567,31 @@ def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type:
     export.add_argument(
         "--recipient-kind",
         choices=[k.value for k in RecipientKind],
+        help=_("consent category of the recipient (required unless --to-recipient)"),
+    )
+    export.add_argument(
+        "--review",
+        action="store_true",
         help=_(
-            "consent category of the recipient (default: court, or partner_ngo when pseudonymised)"
+            "print every text a pseudonymised export would carry, with its redactions and the "
+            "tokens still to check, then stop"
+        ),
+    )
+    export.add_argument(
+        "--reviewed",
+        nargs="?",
+        const="",
+        metavar="DIGEST",
+        help=_(
+            "confirm that you reviewed the redacted texts (required for a pseudonymised "
+            "export); with the digest --review printed, refused if the texts changed since"
+        ),
+    )
+    export.add_argument(
+        "--court-order",
+        metavar="REF",
+        help=_(
+            "a court order's reference that overrides missing consent (recorded in the audit log)"
         ),
     )
     export.add_argument("--purpose", metavar="TEXT")

@@ -142,3 +142,36 @@ def decision_sentences(
     if decision.allowed:
         return [allowed_sentence(decision, translate)]
     return refusal_sentences(decision, translate)
+
+
+def withheld_sentences(
+    decision: ExportConsentDecision, translate: Translate = pgettext
+) -> list[str]:
+    """One sentence per person whose statements stay behind, with why (DESIGN §8)."""
+    sentences: list[str] = []
+    for finding in decision.withheld:
+        role = role_name(finding.role, translate) if finding.role is not None else ""
+        sentences.append(
+            _fill(
+                translate(CONTEXT, "Left out: %1 of %2 (%3): %4."),
+                ", ".join(finding.statement_ids),
+                finding.pseudonym,
+                role,
+                _problem(finding, translate),
+            )
+        )
+    return sentences
+
+
+def court_order_sentences(
+    decision: ExportConsentDecision, translate: Translate = pgettext
+) -> list[str]:
+    """What a court order overrides, naming its reference."""
+    return [
+        _fill(
+            translate(CONTEXT, "Court order %1 overrides: %2"),
+            finding.court_order,
+            reason_sentence(finding, translate),
+        )
+        for finding in decision.overridden
+    ]

@@ -161,6 +161,18 @@ _MESSAGES: dict[str, str] = {
     "export.profile_not_allowed": NC_(
         "Errors", "Refused: this redaction profile may not be used for this recipient."
     ),
+    "export.recipient_kind_missing": NC_(
+        "Errors",
+        "Refused: choose who receives the bundle (the recipient kind); there is no default.",
+    ),
+    "export.review_required": NC_(
+        "Errors",
+        "Refused: a partner export leaves only after you have reviewed its redacted texts and"
+        " confirmed them.",
+    ),
+    "export.review_outdated": NC_(
+        "Errors", "Refused: the texts changed since you reviewed them; review them again."
+    ),
     "export.invalid_scope": NC_("Errors", "The export scope is not valid."),
     "export.nothing_to_export": NC_("Errors", "There is nothing to export in this scope."),
     "export.destination_exists": NC_(

@@ -144,6 +144,8 @@ def test_cli_export_and_verify(
         code = cli.run(
             [
                 "export",
+                "--recipient-kind",
+                "court",
                 str(vault_path),
                 "--case",
                 reference,

@@ -249,6 +249,8 @@ def test_the_cli_keeps_the_tsa_and_flushes_the_queue(
             code = cli.run(
                 [
                     "export",
+                    "--recipient-kind",
+                    "court",
                     str(path),
                     "--case",
                     reference,
@@ -271,6 +273,8 @@ def test_the_cli_keeps_the_tsa_and_flushes_the_queue(
             code = cli.run(
                 [
                     "export",
+                    "--recipient-kind",
+                    "court",
                     str(path),
                     "--case",
                     reference,

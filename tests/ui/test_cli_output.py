@@ -157,6 +157,8 @@ def test_evidence_add_shows_a_hostile_file_name_escaped(
 def export_args(path: Path, dest: Path) -> list[str]:
     return [
         "export",
+        "--recipient-kind",
+        "court",
         str(path),
         "--case",
         "TRAIN-2026-0001",
