@@ -315,8 +315,12 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
                 entry.prev_hash,
             )
     identifying = tuple(
-        (str(link.entity.kind), link.entity.display or link.entity.value)
-        for link in intake.entities.for_case(case.case_id)
+        dict.fromkeys(
+            (str(link.entity.kind), text)
+            for link in intake.entities.for_case(case.case_id)
+            for text in (link.entity.value, link.entity.display)
+            if text
+        )
     )
     return BundleCase(
         reference=case.reference,

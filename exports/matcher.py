@@ -151,10 +151,12 @@ def name_parts(name: str) -> list[str]:
     ]
 
 
-def _word_matches(token: str, part: str, inflects: bool) -> bool:
+def _word_matches(token: str, part: str, inflects: bool, capitalised: bool = True) -> bool:
     if token == part:
         return True
-    if not inflects or len(part) < MIN_STEM:
+    # Only a capitalised word is read as an inflected name: "вигаданий" (fictional) is not a
+    # case of the surname Вигадана, though it shares the stem.
+    if not inflects or not capitalised or len(part) < MIN_STEM:
         return False
     # The stem without its final vowel takes the case endings: Madalin-a → Madalin-ei.
     stem = part[:-1] if part[-1] in "aeiou" else part
@@ -404,6 +406,10 @@ class Matcher:
     def _handle_patterns(value: str) -> list[tuple[str, ValueKind]]:
         value = value.strip()
         out: list[tuple[str, ValueKind]] = []
+        if re.search(r"\s", value):  # "telegram: @name": the handles, links and e-mails in it
+            for found in (*_EMAIL.findall(value), *_URL.findall(value), *_HANDLE.findall(value)):
+                out += Matcher._handle_patterns(found)
+            return out
         if "@" in value.strip("@"):  # an e-mail: the whole address and its local part
             local, _, domain = value.partition("@")
             out.append(
@@ -461,7 +467,10 @@ class Matcher:
     def _phrase_spans(self, text: str) -> list[Span]:
         if not self._phrases:
             return []
-        tokens = [(m.start(), m.end(), skeleton(m.group(0))) for m in _words(text)]
+        tokens = [
+            (m.start(), m.end(), skeleton(m.group(0)), m.group(0)[:1].isupper())
+            for m in _words(text)
+        ]
         spans: list[Span] = []
         for i in range(len(tokens)):
             for phrase in self._phrases:
@@ -469,7 +478,9 @@ class Matcher:
                 if i + n > len(tokens):
                     continue
                 if all(
-                    _word_matches(tokens[i + k][2], phrase.skeletons[k], phrase.inflects)
+                    _word_matches(
+                        tokens[i + k][2], phrase.skeletons[k], phrase.inflects, tokens[i + k][3]
+                    )
                     for k in range(n)
                 ):
                     spans.append(Span(tokens[i][0], tokens[i + n - 1][1], phrase.kind))
@@ -549,7 +560,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;…]\s+|\n\s*|[\"“„«(]\s*)$")
 _CAPITALISED = re.compile(r"(?<![\w\[])[^\W\d_]{3,}", re.UNICODE)
 _NUMBERISH = re.compile(r"(?<![\w])\+?\d[\d\s.\-/()]{2,}\d(?![\w])|(?<![\w])\d{3,}(?![\w])")
 _HANDLEISH = re.compile(
-    r"(?<![\w])@[\w.]{2,}|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?:https?://|www\.)\S+"
+    r"(?<![\w])@\w[\w.]*\w|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|(?:https?://|www\.)\S+"
     r"|(?<![\w])[^\W\d_]+[._][\w.]*\d[\w.]*|(?<![\w])[^\W\d_]+\d{2,}(?![\w])",
     re.UNICODE,
 )
