@@ -13,7 +13,7 @@ import logging
 import mimetypes
 import os
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -195,8 +195,12 @@ class EvidenceService(Service):
         notes: str = "",
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
+        extra_metadata: Mapping[str, Any] | None = None,
     ) -> Evidence:
         """Encrypt ``path`` into the vault and register it as the case's next ``E-nnnn``.
+
+        ``extra_metadata`` joins the preserved original metadata under its own keys (e.g. what a
+        web capture observed: redirects, HTTP headers, TLS certificate), fixed like the rest.
 
         One transaction writes the row, the custody events ("collected" when the acquisition
         says when, then "ingested" with the observed hash) and the audit entry. A cancelled or
@@ -208,6 +212,7 @@ class EvidenceService(Service):
         self._check_case(case_id, acquisition)
         media_type = sniff_media_type(path)
         metadata = original_metadata(path, media_type)
+        metadata.update(extra_metadata or {})
         info = self._vault.ingest_file(path, progress=progress, cancel=cancel)
         evidence_id = new_id()
         try:
