@@ -265,13 +265,39 @@ _V1: tuple[str, ...] = (
 )
 
 
-def _script(statements: Sequence[str]) -> Migration:
+# Drafts of forms left open when the vault locked (one row per open form, replaced while the
+# form stays open), and signed consent forms kept as evidence items linked to their consent.
+_V2: tuple[str, ...] = (
+    """CREATE TABLE drafts (
+        draft_id TEXT PRIMARY KEY,
+        actor TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        case_id TEXT,
+        subject_id TEXT,
+        state TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+    )""",
+    """CREATE INDEX drafts_actor ON drafts (actor, saved_at)""",
+    """CREATE TABLE consent_documents (
+        consent_id TEXT NOT NULL REFERENCES consent (consent_id),
+        evidence_id TEXT NOT NULL REFERENCES evidence (evidence_id),
+        linked_at TEXT NOT NULL,
+        linked_by TEXT NOT NULL,
+        PRIMARY KEY (consent_id, evidence_id)
+    )""",
+)
+
+
+def _script(version: int, description: str, statements: Sequence[str]) -> Migration:
     def apply(conn: Connection) -> None:
         for statement in statements:
             conn.execute(statement)
 
-    return Migration(1, "intake: cases, people, consent, statements, evidence, search", apply)
+    return Migration(version, description, apply)
 
 
 INTAKE_COMPONENT = "intake"
-INTAKE_MIGRATIONS: tuple[Migration, ...] = (_script(_V1),)
+INTAKE_MIGRATIONS: tuple[Migration, ...] = (
+    _script(1, "intake: cases, people, consent, statements, evidence, search", _V1),
+    _script(2, "intake: drafts of open forms, signed consent documents", _V2),
+)

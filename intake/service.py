@@ -6,7 +6,9 @@ import logging
 
 from intake.cases import CaseService
 from intake.consent import ConsentService
+from intake.consent_documents import ConsentDocuments
 from intake.custody import CustodyService
+from intake.drafts import DraftService
 from intake.entities import EntityService
 from intake.erasure import ErasureService
 from intake.evidence import EvidenceService
@@ -37,6 +39,8 @@ class Intake:
         self.indicators = IndicatorService(vault)
         self.search = SearchService(vault)
         self.erasure = ErasureService(vault)
+        self.drafts = DraftService(vault)
+        self.consent_documents = ConsentDocuments(vault)
 
     def close(self) -> None:
         """Write any pending autosave text (call before locking the vault)."""

@@ -1,8 +1,14 @@
-"""Statements: revisions (coalescing autosave), read-back, finalisation, addenda.
+"""Statements: a rolling draft, meaningful revisions, read-back, finalisation, addenda.
 
-A statement's text lives in revisions; the newest is the current text. Finalisation fixes the
-SHA-256 of the current text; afterwards every change is refused here *and* by triggers in the
-schema, so not even a raw ``UPDATE`` alters it. Corrections are addenda, immutable in turn.
+While a statement is typed, its current text (``statements.current_text``) is one rolling draft,
+rewritten every few seconds, so a crash loses at most those seconds. Revisions are the versions
+worth keeping: written after a pause of about a minute, when the editor is left, at lock, at
+read-back and at finalisation. Typing for a minute therefore makes one draft and one or two
+revisions, not one revision per keystroke burst.
+
+Finalisation fixes the SHA-256 of the current text, which is always a revision by then; afterwards
+every change is refused here *and* by triggers in the schema, so not even a raw ``UPDATE`` alters
+it. Corrections are addenda, immutable in turn.
 """
 
 from __future__ import annotations
@@ -39,13 +45,26 @@ from vault import Transaction, Vault
 
 log = logging.getLogger(__name__)
 
+#: Seconds between two writes of the rolling draft while typing goes on (the crash guarantee).
 DEFAULT_AUTOSAVE_INTERVAL = 2.0
+#: A pause in typing this long makes the text a revision.
+DEFAULT_REVISION_PAUSE = 60.0
 #: The record's ``text`` is the current revision, kept in ``current_text``.
 STATEMENT = Columns.of(Statement, text="current_text")
 REVISION = Columns.of(StatementRevision)
 ADDENDUM = Columns.of(Addendum)
 _STATEMENT_INDEX = Columns("case_id", "title", "current_text")
 _EDITABLE = Columns("case_id", "revision", "current_text", "finalised_at")
+_LAST_REVISION = Columns("text")
+
+
+def _last_revision_text(tx: Transaction, statement_id: str) -> str:
+    row = _LAST_REVISION.fetch_one(
+        tx,
+        "FROM statement_revisions WHERE statement_id = ? ORDER BY revision DESC LIMIT 1",
+        (statement_id,),
+    )
+    return "" if row is None else str(row["text"])
 
 
 def statement_from_row(row: Row) -> Statement:
@@ -194,17 +213,60 @@ class StatementService(Service):
     # Changing the text ------------------------------------------------------------------------
 
     def save_revision(self, statement_id: str, text: str) -> Statement:
-        """Write ``text`` as a new revision (nothing is written if it equals the current text).
+        """Write ``text`` as a new revision (nothing is written if it equals the last revision).
 
         Raises :class:`StatementFinalisedError` once the statement is finalised.
         """
         with self._vault.transaction() as tx, translated_db_errors():
             row = _editable(tx, statement_id)
-            if text != row["current_text"]:
+            if text != _last_revision_text(tx, statement_id):
                 self._write_revision(tx, statement_id, int(row["revision"]), text)
                 _index_statement(tx, statement_id)
                 tx.audit("statement.revised", statement_id, {"revision": int(row["revision"]) + 1})
+            elif text != row["current_text"]:
+                # Back to the last revision's words: the draft follows, no revision is added.
+                self._write_draft(tx, statement_id, text, int(row["revision"]))
         return self.get(statement_id)
+
+    def save_draft(self, statement_id: str, text: str) -> bool:
+        """Write ``text`` as the statement's rolling draft (its current text, no new revision).
+
+        Returns whether anything was written. The ledger says that the draft of this statement
+        was saved, with its revision number; never the text.
+        """
+        with self._vault.transaction() as tx, translated_db_errors():
+            row = _editable(tx, statement_id)
+            if text == row["current_text"]:
+                return False
+            self._write_draft(tx, statement_id, text, int(row["revision"]))
+        return True
+
+    def _write_draft(self, tx: Transaction, statement_id: str, text: str, revision: int) -> None:
+        tx.execute(
+            "UPDATE statements SET current_text = ?, updated_at = ? WHERE statement_id = ?",
+            (text, tx.at, statement_id),
+        )
+        _index_statement(tx, statement_id)
+        tx.audit("statement.draft_saved", statement_id, {"revision": revision})
+
+    def last_revision_text(self, statement_id: str) -> str:
+        """The text of the newest revision ("" before the first)."""
+        row = _LAST_REVISION.fetch_one(
+            self._vault,
+            "FROM statement_revisions WHERE statement_id = ? ORDER BY revision DESC LIMIT 1",
+            (statement_id,),
+        )
+        return "" if row is None else str(row["text"])
+
+    def _revise_current(self, tx: Transaction, statement_id: str) -> int:
+        """Make the current text a revision if the draft went beyond the last one; the revision."""
+        row = _editable(tx, statement_id)
+        revision = int(row["revision"])
+        if row["current_text"] != _last_revision_text(tx, statement_id):
+            self._write_revision(tx, statement_id, revision, row["current_text"])
+            revision += 1
+            tx.audit("statement.revised", statement_id, {"revision": revision})
+        return revision
 
     def _write_revision(self, tx: Transaction, statement_id: str, previous: int, text: str) -> None:
         revision = previous + 1
@@ -251,19 +313,22 @@ class StatementService(Service):
         """Record that the current text was read back to the speaker (in their language)."""
         self.flush_autosave(statement_id)
         with self._vault.transaction() as tx, translated_db_errors():
-            row = _editable(tx, statement_id)
+            # What was read back is a version worth keeping: a draft after a crash becomes one.
+            revision = self._revise_current(tx, statement_id)
             tx.execute(
                 "UPDATE statements SET readback_at = ?, readback_by = ?, readback_note = ?,"
                 " updated_at = ? WHERE statement_id = ?",
                 (tx.at, self._vault.actor, note, tx.at, statement_id),
             )
-            tx.audit("statement.read_back", statement_id, {"revision": int(row["revision"])})
+            tx.audit("statement.read_back", statement_id, {"revision": revision})
         return self.get(statement_id)
 
     def finalise(self, statement_id: str) -> Statement:
         """Fix the SHA-256 of the current text; the statement is immutable from now on."""
         self.flush_autosave(statement_id)
         with self._vault.transaction() as tx, translated_db_errors():
+            # The fixed text is always a revision, so the history ends with what was finalised.
+            revision = self._revise_current(tx, statement_id)
             row = _editable(tx, statement_id)
             if not row["current_text"]:
                 raise ValidationError("an empty statement cannot be finalised")
@@ -276,7 +341,7 @@ class StatementService(Service):
             tx.audit(
                 "statement.finalised",
                 statement_id,
-                {"revision": int(row["revision"]), "sha256": digest},
+                {"revision": revision, "sha256": digest},
             )
         with self._drafts_lock:
             self._drafts.pop(statement_id, None)
@@ -349,28 +414,40 @@ class StatementService(Service):
         statement_id: str,
         *,
         interval: float = DEFAULT_AUTOSAVE_INTERVAL,
+        pause: float = DEFAULT_REVISION_PAUSE,
         clock: Callable[[], float] = time.monotonic,
     ) -> StatementDraft:
-        """A coalescing editor buffer for one statement (see :class:`StatementDraft`)."""
+        """An editor buffer for one statement (see :class:`StatementDraft`)."""
         statement = self.get(statement_id)
         if statement.finalised:
             raise StatementFinalisedError(statement_id)
-        return StatementDraft(self, statement_id, statement.text, interval=interval, clock=clock)
+        return StatementDraft(
+            self,
+            statement_id,
+            statement.text,
+            revised_text=self.last_revision_text(statement_id),
+            interval=interval,
+            pause=pause,
+            clock=clock,
+        )
 
     def autosave(self, statement_id: str, text: str) -> bool:
-        """Keystroke-level entry point: keeps ``text`` and writes a revision at most every
-        :data:`DEFAULT_AUTOSAVE_INTERVAL` seconds. Returns whether a revision was written.
-        Call :meth:`flush_autosave` (or finalise) when the editor closes.
+        """Keystroke-level entry point: keeps ``text`` in the rolling draft, written at most
+        every :data:`DEFAULT_AUTOSAVE_INTERVAL` seconds. Returns whether the text reached the
+        vault. Call :meth:`flush_autosave` (or finalise) when the editor closes: that makes it
+        a revision.
         """
         with self._drafts_lock:
             draft = self._drafts.get(statement_id)
             if draft is None:
                 draft = self.open_draft(statement_id)
                 self._drafts[statement_id] = draft
-        return draft.update(text)
+        written = draft.drafts_written
+        draft.update(text)
+        return draft.drafts_written > written
 
     def flush_autosave(self, statement_id: str | None = None) -> None:
-        """Write pending autosave text of one statement (or of all when ``None``)."""
+        """Make the pending text of one statement (or of all when ``None``) a revision."""
         with self._drafts_lock:
             drafts = (
                 list(self._drafts.values())
@@ -382,12 +459,17 @@ class StatementService(Service):
 
 
 class StatementDraft:
-    """Keeps the latest text in memory and writes a revision at most every ``interval`` seconds.
+    """The editor's text, kept safe in one rolling draft and turned into meaningful revisions.
 
-    ``update(text)`` on every keystroke, ``tick()`` from a timer (about once a second, so that a
-    pause in typing is saved too) and ``flush()`` when the editor closes. At most ``interval``
-    seconds of typing (plus one timer period) can be lost to a crash, never one revision per
-    keystroke. Not thread-safe: drive it from the thread that owns the vault.
+    ``update(text)`` on every keystroke, ``tick()`` from a timer (about once a second) and
+    ``flush()`` when the editor is left. The rolling draft is written at most every
+    ``interval`` seconds while typing goes on, so a crash loses at most that much (plus one
+    timer period). A revision is written when typing pauses for ``pause`` seconds and at
+    :meth:`flush` (leaving the editor, lock, read-back, finalisation).
+
+    ``update``, ``tick`` and ``flush`` return whether a *revision* was written; ``saved_at``
+    and the counters tell when the text last reached the vault. Not thread-safe: drive it from
+    the thread that owns the vault.
     """
 
     def __init__(
@@ -396,18 +478,24 @@ class StatementDraft:
         statement_id: str,
         saved_text: str,
         *,
+        revised_text: str | None = None,
         interval: float = DEFAULT_AUTOSAVE_INTERVAL,
+        pause: float = DEFAULT_REVISION_PAUSE,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if interval <= 0:
+        if interval <= 0 or pause <= 0:
             raise ValidationError("autosave interval")
         self.statement_id = statement_id
         self.interval = interval
+        self.pause = pause
         self._service = service
         self._clock = clock
-        self._saved = saved_text
+        self._saved = saved_text  # what the vault holds as the current text
+        self._revised = saved_text if revised_text is None else revised_text
         self._text = saved_text
         self._last_write: float | None = None
+        self._last_keystroke: float | None = None
+        self.drafts_written = 0
         self.revisions_written = 0
 
     @property
@@ -416,35 +504,61 @@ class StatementDraft:
 
     @property
     def pending(self) -> bool:
+        """Typed text the vault does not hold yet."""
         return self._text != self._saved
 
+    @property
+    def unrevised(self) -> bool:
+        """Text (saved or not) that is not a revision yet."""
+        return self._text != self._revised
+
     def update(self, text: str) -> bool:
-        """Take the editor's whole current text; may write a revision."""
+        """Take the editor's whole current text; may write the rolling draft."""
         self._text = text
+        self._last_keystroke = self._clock()
         return self.tick()
 
     def tick(self) -> bool:
-        """Write the pending text if the last write is at least ``interval`` seconds old."""
+        """Write the draft when due; make a revision once typing has paused long enough."""
+        now = self._clock()
+        if self.pending and (self._last_write is None or now - self._last_write >= self.interval):
+            self._write_draft(now)
+        if (
+            self.unrevised
+            and self._last_keystroke is not None
+            and now - self._last_keystroke >= self.pause
+        ):
+            return self._write_revision(now)
+        return False
+
+    def save(self) -> bool:
+        """Write the rolling draft now, whatever the interval; no revision."""
         if not self.pending:
             return False
-        now = self._clock()
-        if self._last_write is not None and now - self._last_write < self.interval:
-            return False
-        return self._write(now)
+        self._write_draft(self._clock())
+        return True
 
     def flush(self) -> bool:
-        """Write the pending text now, whatever the interval."""
-        if not self.pending:
+        """Make the text a revision now (leaving the editor, lock, read-back)."""
+        if not self.unrevised:
+            self.save()
             return False
-        return self._write(self._clock())
+        return self._write_revision(self._clock())
 
     def close(self) -> None:
         self.flush()
 
-    def _write(self, now: float) -> bool:
+    def _write_draft(self, now: float) -> None:
+        text = self._text
+        self._service.save_draft(self.statement_id, text)
+        self._saved = text
+        self._last_write = now
+        self.drafts_written += 1
+
+    def _write_revision(self, now: float) -> bool:
         text = self._text
         self._service.save_revision(self.statement_id, text)
-        self._saved = text
+        self._saved = self._revised = text
         self._last_write = now
         self.revisions_written += 1
         return True

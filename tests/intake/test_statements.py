@@ -41,19 +41,60 @@ def test_autosave_coalesces(intake: Intake, case_id: str) -> None:
         text += ch
         draft.update(text)
         clock.now += 0.1
-    # ~12.4 s of typing at one revision per 2 s: about 7 revisions, never one per keystroke.
-    assert 5 <= draft.revisions_written <= 8
+    # ~12.4 s of typing: the rolling draft is rewritten every 2 s, no revision yet.
+    assert 5 <= draft.drafts_written <= 8
+    assert draft.revisions_written == 0
+    assert intake.statements.revisions(s.statement_id) == []
+    assert text.startswith(intake.statements.get(s.statement_id).text)
     assert draft.pending
-    draft.flush()
+    # A pause of a minute makes the text one revision.
+    clock.now += 61
+    assert draft.tick()
     assert not draft.pending
-    assert intake.statements.get(s.statement_id).text == text
-    # tick() saves a pause in typing once the interval has passed.
+    assert [r.text for r in intake.statements.revisions(s.statement_id)] == [text]
+    # Leaving the editor makes what came after a revision too.
     draft.update(text + "!")
     clock.now += 0.5
     assert not draft.tick()
-    clock.now += 2.0
-    assert draft.tick()
+    assert draft.flush()
     assert intake.statements.get(s.statement_id).text == text + "!"
+    assert len(intake.statements.revisions(s.statement_id)) == 2
+
+
+def test_a_minute_of_typing_makes_one_draft_and_at_most_two_revisions(
+    intake: Intake, case_id: str
+) -> None:
+    s = intake.statements.create(case_id, kind=StatementKind.VERBATIM, language="ro")
+    clock = FakeClock()
+    draft = intake.statements.open_draft(s.statement_id, clock=clock)
+    text = ""
+    for n in range(600):  # a minute of typing, ten keystrokes a second
+        text += "abcdefghij "[n % 11]
+        draft.update(text)
+        draft.tick()
+        clock.now += 0.1
+    clock.now += 61
+    draft.tick()
+    draft.flush()
+    assert len(intake.statements.revisions(s.statement_id)) <= 2
+    assert intake.statements.get(s.statement_id).text == text
+    rolling = intake.vault.audit_entries(action_prefix="statement.draft_saved", limit=10_000)
+    assert rolling
+    assert all(e.subject == s.statement_id for e in rolling)
+    assert all(set(e.details) == {"revision"} for e in rolling)  # ids only, never the text
+
+
+def test_read_back_and_finalise_make_the_draft_a_revision(intake: Intake, case_id: str) -> None:
+    s = intake.statements.create(case_id, kind="verbatim", language="uk", text="Перша")
+    # A draft left by a crash: current text ahead of the last revision.
+    intake.statements.save_draft(s.statement_id, "Перша версія")
+    assert intake.statements.get(s.statement_id).revision == 1
+    intake.statements.record_readback(s.statement_id, "read back")
+    assert [r.text for r in intake.statements.revisions(s.statement_id)][-1] == "Перша версія"
+    intake.statements.save_draft(s.statement_id, "Перша версія, остаточна")
+    final = intake.statements.finalise(s.statement_id)
+    assert intake.statements.revisions(s.statement_id)[-1].text == final.text
+    assert final.revision == 3
 
 
 def test_service_autosave_and_flush(intake: Intake, case_id: str) -> None:
@@ -62,6 +103,7 @@ def test_service_autosave_and_flush(intake: Intake, case_id: str) -> None:
     assert not intake.statements.autosave(s.statement_id, "ab")  # coalesced
     intake.statements.flush_autosave(s.statement_id)
     assert intake.statements.get(s.statement_id).text == "ab"
+    assert [r.text for r in intake.statements.revisions(s.statement_id)] == ["ab"]
     with pytest.raises(ValidationError):
         StatementDraft(intake.statements, s.statement_id, "", interval=0)
 
