@@ -35,6 +35,8 @@ def demo(tmp_path):
 
 
 def _export(qtbot, wizard: ExportWizard, dest: Path, *, as_zip: bool) -> None:
+    if wizard.recipient_kind is None:  # there is no default kind
+        wizard.set_choice(RecipientKind.COURT, Profile.COURT)
     (wizard.zip_radio if as_zip else wizard.folder_radio).setChecked(True)
     wizard.dest_edit.setText(str(dest))
     assert wizard.export_button.isEnabled()
@@ -161,6 +163,7 @@ def test_cancelling_an_export_writes_nothing(qtbot, demo, tmp_path):
     wizard = ExportWizard(intake, case_id)
     qtbot.addWidget(wizard)
     dest = tmp_path / "cancelled"
+    wizard.set_choice(RecipientKind.COURT, Profile.COURT)
     wizard.folder_radio.setChecked(True)
     wizard.dest_edit.setText(str(dest))
     job = wizard.start_export()
@@ -250,3 +253,65 @@ def test_every_code_has_words_for_both_interfaces():
         assert code in verify_words._CHECKS, code
     for fact in FactCode:
         assert fact in verify_words._FACTS, fact
+
+
+# Partner exports (issue 14) -----------------------------------------------------------------------
+
+
+def test_the_wizard_has_no_default_recipient_kind(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    wizard = ExportWizard(intake, case_id)
+    qtbot.addWidget(wizard)
+    wizard.dest_edit.setText(str(tmp_path / "b.zip"))
+    assert wizard.recipient_kind is None
+    assert not wizard.export_button.isEnabled()
+    assert "there is no default" in wizard.decision_label.text()
+    assert wizard.start_export() is None
+    assert not (tmp_path / "b.zip").exists()
+    # Choosing a partner picks the pseudonymised profile; choosing a court, full identity.
+    wizard.category_combo.setCurrentIndex(wizard.category_combo.findData("partner_ngo"))
+    assert wizard.profile is Profile.PSEUDONYMISED
+    wizard.category_combo.setCurrentIndex(wizard.category_combo.findData("court"))
+    assert wizard.profile is Profile.COURT
+
+
+def test_a_partner_export_is_reviewed_then_confirmed_in_the_app(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    people = {p.role.value: p for p in intake.people.list_for_case(case_id)}
+    from datetime import UTC, datetime
+
+    intake.consent.record(
+        case_id,
+        person_id=people["survivor"].person_id,
+        scope=[RecipientKind.PARTNER_NGO, RecipientKind.COURT],
+        given_at=datetime(2026, 3, 4, tzinfo=UTC),
+        language="uk",
+        method="written",
+    )
+    wizard = ExportWizard(intake, case_id)
+    qtbot.addWidget(wizard)
+    wizard.set_choice(RecipientKind.PARTNER_NGO, Profile.PSEUDONYMISED)
+    assert wizard.decision is not None
+    assert wizard.decision.allowed
+    # The witness consented to court, not partners: their statement stays behind, said so.
+    assert "Left out:" in wizard.decision_label.text()
+    assert "Vecinul M." in wizard.decision_label.text()
+    wizard.dest_edit.setText(str(tmp_path / "partner.zip"))
+    assert wizard.export_button.isEnabled()
+    assert wizard.start_export() is None  # first the review
+    assert wizard.reviewing
+    page = wizard.review_page
+    html = page.browser.toHtml()
+    assert "[redacted]" in html
+    assert "Олена" not in html
+    assert page.review is not None
+    assert page.review.suspicious_count > 0
+    assert not wizard.export_button.isEnabled()  # not confirmed yet
+    page.confirm_box.setChecked(True)
+    assert wizard.export_button.isEnabled()
+    with qtbot.waitSignal(wizard.exported, timeout=60_000):
+        wizard.export_button.click()
+    assert (tmp_path / "partner.zip").exists()
+    (entry,) = intake.vault.audit_entries(action_prefix="export.reviewed")
+    assert entry.details["via"] == "app"
+    assert entry.details["review"] == page.review.digest

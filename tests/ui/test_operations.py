@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from exports.model import Profile, RecipientKind
 from intake import open_intake
 from intake.demo import build_demo
 from tests.ui.conftest import CHEAP_KDF, PASSPHRASE
@@ -94,6 +95,7 @@ def test_every_long_job_runs_through_the_operations_layer(qtbot, tmp_path, start
 
     wizard = ExportWizard(intake, case_id)
     qtbot.addWidget(wizard)
+    wizard.set_choice(RecipientKind.COURT, Profile.COURT)
     wizard.folder_radio.setChecked(True)
     wizard.dest_edit.setText(str(tmp_path / "bundle"))
     _finish(qtbot, wizard.start_export())

@@ -28,6 +28,8 @@ class ExportDecision:
     allowed: bool
     reasons: tuple[str, ...]  # translated sentences; one when allowed, one or more when refused
     consent: ExportConsentDecision  # the core's decision, in codes
+    #: Statements that stay behind for want of consent, one sentence per person (DESIGN §8).
+    withheld: tuple[str, ...] = ()
 
 
 def decide(
@@ -52,10 +54,17 @@ def decide(
             ).replace("%1", consent_reasons.kind_name(kind, translate))
         )
     consent = intake.consent.decide_export(
-        case_id, kind, statement_ids=statement_ids, evidence_labels=evidence_numbers
+        case_id,
+        kind,
+        statement_ids=statement_ids,
+        evidence_labels=evidence_numbers,
+        withhold_statements=True,  # as the exporter decides: they stay behind, with the reason
     )
+    withheld = tuple(consent_reasons.withheld_sentences(consent, translate))
     if not consent.allowed:
         reasons += consent_reasons.refusal_sentences(consent, translate)
     if reasons:
-        return ExportDecision(False, tuple(reasons), consent)
-    return ExportDecision(True, (consent_reasons.allowed_sentence(consent, translate),), consent)
+        return ExportDecision(False, tuple(reasons), consent, withheld)
+    return ExportDecision(
+        True, (consent_reasons.allowed_sentence(consent, translate),), consent, withheld
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -32,12 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.errors import ConsentRefusedError, ProfileNotAllowedError
-from exports.from_intake import ExportOptions, export_case
+from exports.errors import ConsentRefusedError, ExportError, ProfileNotAllowedError
+from exports.from_intake import ExportOptions, export_case, review_export
 from exports.model import ExportResult, Profile, RecipientKind
+from exports.redaction import profile_for
+from exports.review import Review, ReviewConfirmation
 from intake import Intake
 from ui.errors import user_message
 from ui.exports.consent_check import ExportDecision, decide
+from ui.exports.review_page import ReviewPage
 from ui.formatting import fingerprint, term
 from ui.i18n import available_languages, current_language, language_name
 from ui.job_panel import JobPanel, set_verdict
@@ -96,6 +100,8 @@ class ExportWizard(QDialog):
         self.recipient_edit.setPlaceholderText(self.tr("e.g. Tribunal Constanța, judge I. Popa"))
         self.category_combo = QComboBox(self)
         self.category_combo.setAccessibleName(self.tr("Recipient category"))
+        # No default (DESIGN §7): a bundle "for a partner" once left as court, full identity.
+        self.category_combo.addItem(self.tr("Choose who receives the bundle…"), None)
         for kind in RECIPIENTS:
             self.category_combo.addItem(term(kind), kind.value)
         self.court_radio = QRadioButton(self.tr("C&ourt: full identities"), self)
@@ -217,10 +223,16 @@ class ExportWizard(QDialog):
         done_layout.addLayout(verify_row)
         done_layout.addStretch(1)
 
+        # Review (partner exports) -------------------------------------------------------------
+        self.review_page = ReviewPage(self)
+        self.review_page.confirmation_changed.connect(self._update_export_button)
+        self.review: Review | None = None
+
         self.pages = QStackedWidget(self)
         self.pages.addWidget(choose_page)
         self.pages.addWidget(run_page)
         self.pages.addWidget(done_page)
+        self.pages.addWidget(self.review_page)
 
         self.buttons = QDialogButtonBox(self)
         self.export_button = QPushButton(self.tr("&Export"), self)
@@ -239,6 +251,7 @@ class ExportWizard(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.buttons)
 
+        self.category_combo.currentIndexChanged.connect(self._kind_changed)
         self.category_combo.currentIndexChanged.connect(self._choice_changed)
         self.court_radio.toggled.connect(self._choice_changed)
         self.zip_radio.toggled.connect(self._format_changed)
@@ -253,8 +266,13 @@ class ExportWizard(QDialog):
         return self.panel.job
 
     @property
-    def recipient_kind(self) -> RecipientKind:
-        return RecipientKind(str(self.category_combo.currentData()))
+    def recipient_kind(self) -> RecipientKind | None:
+        data = self.category_combo.currentData()
+        return RecipientKind(str(data)) if data else None
+
+    @property
+    def reviewing(self) -> bool:
+        return self.pages.currentWidget() is self.review_page
 
     @property
     def profile(self) -> Profile:
@@ -268,8 +286,25 @@ class ExportWizard(QDialog):
         self.category_combo.setCurrentIndex(self.category_combo.findData(kind.value))
         (self.court_radio if profile is Profile.COURT else self.pseudo_radio).setChecked(True)
 
+    def _kind_changed(self) -> None:
+        kind = self.recipient_kind
+        if kind is not None:  # the profile follows the kind; the user may still change it
+            court = profile_for(kind) is Profile.COURT
+            (self.court_radio if court else self.pseudo_radio).setChecked(True)
+
     def _choice_changed(self) -> None:
-        self.decision = decide(self._intake, self.case_id, self.recipient_kind, self.profile)
+        self.review = None
+        kind = self.recipient_kind
+        if kind is None:
+            self.decision = None
+            set_verdict(
+                self.decision_label,
+                self.tr("Choose who receives the bundle: there is no default."),
+                "bad",
+            )
+            self._update_export_button()
+            return
+        self.decision = decide(self._intake, self.case_id, kind, self.profile)
         if self.decision.allowed:
             text = self.tr("Allowed: %1").replace("%1", self.decision.reasons[0])
         else:
@@ -278,7 +313,16 @@ class ExportWizard(QDialog):
                 + "\n"
                 + "\n".join(f"• {reason}" for reason in self.decision.reasons)
             )
+        if self.decision.withheld:
+            text += "\n" + "\n".join(f"• {line}" for line in self.decision.withheld)
+        if self.decision.allowed and self.profile is Profile.PSEUDONYMISED:
+            text += "\n" + self.tr(
+                "Before it leaves you will read every text with its redactions and confirm."
+            )
         set_verdict(self.decision_label, text, "ok" if self.decision.allowed else "bad")
+        self.export_button.setText(
+            self.tr("&Review…") if self.profile is Profile.PSEUDONYMISED else self.tr("&Export")
+        )
         self._update_export_button()
 
     def _format_changed(self) -> None:
@@ -307,6 +351,8 @@ class ExportWizard(QDialog):
 
     def _update_export_button(self) -> None:
         allowed = self.decision is not None and self.decision.allowed
+        if self.reviewing:
+            allowed = allowed and self.review_page.confirmed
         self.export_button.setEnabled(
             allowed and bool(self.dest_edit.text().strip()) and self.job is None
         )
@@ -318,7 +364,8 @@ class ExportWizard(QDialog):
         if self.job is not None:
             return self.job
         text = self.dest_edit.text().strip()
-        if not text:
+        kind = self.recipient_kind
+        if not text or kind is None:
             return None
         dest = Path(text)
         if dest.exists():
@@ -330,13 +377,21 @@ class ExportWizard(QDialog):
             return None
         options = ExportOptions(
             case_reference=self.case.reference,
-            recipient=self.recipient_kind,
+            recipient=kind,
             profile=self.profile,
             recipient_name=self.recipient_edit.text().strip(),
             purpose=self.purpose_edit.text().strip(),
             authority_reference=self.authority_edit.text().strip(),
             language=str(self.report_language_combo.currentData()),
         )
+        if self.profile is Profile.PSEUDONYMISED:
+            if not self.reviewing or self.review is None:
+                self.show_review(options)
+                return None
+            if not self.review_page.confirmed:
+                return None
+            # The digest of what the user read: the core refuses if the texts changed since.
+            options = replace(options, review=ReviewConfirmation(self.review.digest, "app"))
         intake, as_zip = self._intake, self.as_zip
 
         def run(progress: ProgressFn, cancel: threading.Event) -> ExportResult:
@@ -354,14 +409,26 @@ class ExportWizard(QDialog):
         )
         self.panel.follow(
             job,
-            step=self.tr("Writing and signing the bundle for %1…").replace(
-                "%1", term(self.recipient_kind)
-            ),
+            step=self.tr("Writing and signing the bundle for %1…").replace("%1", term(kind)),
             cancelled=self.tr("Export cancelled; nothing was written."),
             describe_failure=self._describe_failure,
         )
         job.success(self._exported).failure(self._failed).on_cancelled(self._cancelled)
         return job
+
+    def show_review(self, options: ExportOptions) -> Review | None:
+        """Build the review of this partner export and show it; Export waits for the tick."""
+        try:
+            review = review_export(self._intake, options)
+        except ExportError as exc:
+            set_verdict(self.decision_label, self._describe_failure(exc), "bad")
+            return None
+        self.review = review
+        self.review_page.show_review(review)
+        self.pages.setCurrentWidget(self.review_page)
+        self.export_button.setText(self.tr("Confirm and &export"))
+        self._update_export_button()
+        return review
 
     def _exported(self, result: object) -> None:
         assert isinstance(result, ExportResult)
