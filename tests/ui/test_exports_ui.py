@@ -272,7 +272,7 @@ def test_the_wizard_has_no_default_recipient_kind(qtbot, demo, tmp_path):
     wizard.category_combo.setCurrentIndex(wizard.category_combo.findData("partner_ngo"))
     assert wizard.profile is Profile.PSEUDONYMISED
     wizard.category_combo.setCurrentIndex(wizard.category_combo.findData("court"))
-    assert wizard.profile is Profile.COURT
+    assert wizard.profile.value == "court"
 
 
 def test_a_partner_export_is_reviewed_then_confirmed_in_the_app(qtbot, demo, tmp_path):
