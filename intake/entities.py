@@ -32,19 +32,59 @@ log = logging.getLogger(__name__)
 DEFAULT_REGION = "RO"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _HANDLE = re.compile(r"^[\w.\-]{1,100}$")
+#: The platforms a handle is asked for, in the order offered (the key is stored).
+SOCIAL_PLATFORMS: tuple[str, ...] = (
+    "telegram",
+    "whatsapp",
+    "facebook",
+    "instagram",
+    "tiktok",
+    "viber",
+    "signal",
+)
+#: Other spellings of a platform's name, as typed before a colon ("tg:@x", "fb: x").
+_PLATFORM_ALIASES = {
+    "tg": "telegram",
+    "telegram": "telegram",
+    "wa": "whatsapp",
+    "whatsapp": "whatsapp",
+    "fb": "facebook",
+    "facebook": "facebook",
+    "ig": "instagram",
+    "insta": "instagram",
+    "instagram": "instagram",
+    "tiktok": "tiktok",
+    "tt": "tiktok",
+    "viber": "viber",
+    "signal": "signal",
+    "x": "x",
+    "twitter": "x",
+    "vk": "vk",
+    "ok": "ok",
+}
 _SOCIAL_HOSTS = {
     "t.me": "telegram",
     "telegram.me": "telegram",
+    "telegram.dog": "telegram",
+    "wa.me": "whatsapp",
     "instagram.com": "instagram",
     "facebook.com": "facebook",
     "fb.com": "facebook",
     "m.facebook.com": "facebook",
     "tiktok.com": "tiktok",
+    "vm.tiktok.com": "tiktok",
+    "signal.me": "signal",
     "x.com": "x",
     "twitter.com": "x",
     "vk.com": "vk",
     "ok.ru": "ok",
 }
+#: Platforms where a person is reached by phone number: their "handle" is a number.
+_PHONE_PLATFORMS = frozenset({"whatsapp", "viber", "signal"})
+#: Path segments that are not a handle ("t.me/s/name" is the web preview of "name").
+_SKIPPED_SEGMENTS = frozenset({"s", "u", "p", "add", "profile.php", "people"})
+_PLATFORM_PREFIX = re.compile(r"^\s*(?P<name>[A-Za-z]{1,12})\s*:\s*(?P<rest>.+)$", re.DOTALL)
+_PHONE_LIKE = re.compile(r"^\+?[\d\s().\-]{6,}$")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 ENTITY = Columns.of(Entity)
 #: A link's own columns, its entity's (as ``entity_`` + name: both tables have ``created_at``)
@@ -133,21 +173,56 @@ def normalise_url(raw: str) -> tuple[str, str]:
     return urlunsplit((scheme, netloc, parts.path or "/", query, "")), raw.strip()
 
 
-def normalise_social(raw: str, platform: str | None = None) -> tuple[str, str]:
+def social_platform(name: str | None) -> str | None:
+    """The platform key for a typed or chosen platform name ("TG", "Telegram" → "telegram")."""
+    if not name or not name.strip():
+        return None
+    return _PLATFORM_ALIASES.get(name.strip().casefold(), name.strip().casefold())
+
+
+def normalise_social(
+    raw: str, platform: str | None = None, region: str = DEFAULT_REGION
+) -> tuple[str, str]:
+    """One key for one account however it was written: ``telegram:@x``, ``@x`` with Telegram
+    chosen, ``t.me/x`` and ``https://t.me/s/x`` are all ``telegram:x``.
+
+    A platform named in the text (a prefix or a link's host) wins over the one chosen, which is
+    only a default. On WhatsApp, Viber and Signal an account is a phone number, normalised as a
+    phone (``whatsapp:+40721000111``).
+    """
     text = raw.strip()
-    if "/" in text:
+    chosen = social_platform(platform)
+    prefix = _PLATFORM_PREFIX.match(text)
+    if prefix and "/" not in prefix["name"] and prefix["name"].casefold() in _PLATFORM_ALIASES:
+        chosen = _PLATFORM_ALIASES[prefix["name"].casefold()]
+        text = prefix["rest"].strip()
+    from_link = "/" in text
+    if from_link:
         value, _ = normalise_url(text)
         parts = urlsplit(value)
         host = parts.netloc.removeprefix("www.")
         segments = [s for s in parts.path.split("/") if s]
-        if host not in _SOCIAL_HOSTS or not segments:
+        if host not in _SOCIAL_HOSTS:
             raise InvalidEntityError("social")
-        platform = _SOCIAL_HOSTS[host]
+        chosen = _SOCIAL_HOSTS[host]
+        query = dict(parse_qsl(parts.query))
+        while segments and segments[0].casefold() in _SKIPPED_SEGMENTS:
+            segments = segments[1:]
+        if not segments and "id" in query:
+            segments = [query["id"]]  # facebook.com/profile.php?id=1000…
+        if not segments:
+            raise InvalidEntityError("social")
         text = segments[0]
-    handle = text.removeprefix("@").casefold()
+    name = chosen or "unspecified"
+    handle = text.removeprefix("@").strip()
+    if name in _PHONE_PLATFORMS and _PHONE_LIKE.match(handle):
+        # wa.me links carry the international number without its "+".
+        number = "+" + handle if from_link and handle.isdigit() else handle
+        value, display = normalise_phone(number, region)
+        return f"{name}:{value}", f"{name}: {display}"
+    handle = handle.casefold()
     if not _HANDLE.match(handle):
         raise InvalidEntityError("social")
-    name = (platform or "unspecified").strip().casefold() or "unspecified"
     return f"{name}:{handle}", f"{name}: @{handle}"
 
 
@@ -168,7 +243,7 @@ def normalise(
     if kind is EntityKind.URL:
         return normalise_url(raw)
     if kind is EntityKind.SOCIAL:
-        return normalise_social(raw, platform)
+        return normalise_social(raw, platform, region)
     display = " ".join(raw.split())
     if kind in (EntityKind.VEHICLE, EntityKind.BANK_ACCOUNT):
         return re.sub(r"[^0-9A-Z]", "", _fold(raw).upper()), display
