@@ -117,6 +117,8 @@ def _warc_pages(stream: IO[bytes], listing: ArchiveListing, cancel: threading.Ev
             from vault.errors import OperationCancelledError
 
             raise OperationCancelledError()
+        if not record.rec_type or not record.rec_headers.get_header("WARC-Record-ID"):
+            raise ArchiveUnreadableError("a record without its type or id")
         if record.rec_type not in ("response", "resource"):
             continue
         headers = record.http_headers
