@@ -10,7 +10,7 @@ import re
 import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from intake.errors import (
     CaseClosedError,
@@ -20,6 +20,7 @@ from intake.errors import (
     StatementFinalisedError,
     StatementNotFinalisedError,
 )
+from intake.extract import phone_terms, region_of
 from vault import Transaction, Vault
 from vault.db import DatabaseError
 from vault.vault import iso
@@ -240,28 +241,103 @@ class Service:
         return self._vault.clock()
 
 
+class Executes(Protocol):
+    """What the index helpers need: a transaction, or a migration's raw connection."""
+
+    def execute(self, sql: str, params: Sequence[Any] | dict[str, Any] = ..., /) -> Any: ...
+
+
+def _first(db: Executes, sql: str, params: Sequence[Any]) -> Any:
+    row = db.execute(sql, params).fetchone()
+    return None if row is None else row[0]
+
+
 def index_put(
-    tx: Transaction, kind: str, ref_id: str, case_id: str | None, title: str, body: str
+    tx: Executes,
+    kind: str,
+    ref_id: str,
+    case_id: str | None,
+    title: str,
+    body: str,
+    *,
+    parent_id: str | None = None,
+    part: int = 0,
+    secret: str = "",
 ) -> None:
-    """Insert or replace one document of the search index, inside the caller's transaction."""
-    found = scalar(tx, "doc_id", "FROM search_docs WHERE kind = ? AND ref_id = ?", (kind, ref_id))
+    """Insert or replace one document of the search index, inside the caller's transaction.
+
+    Every phone number written in ``title`` or ``body`` is also indexed in its E.164 digits
+    (column ``extra``), in the region of the case's jurisdiction, so that any writing of the
+    number finds it. ``secret`` is protected identity text: it goes to its own column, which a
+    search only reads for users who may edit identities (see ``intake.search``); its phone
+    numbers stay in that column too. ``parent_id`` ties a document to the record it belongs to
+    (an addendum to its statement, a page to its evidence item): dropping the parent drops it.
+    """
+    region = region_of(_jurisdiction(tx, case_id))
+    extra = " ".join(phone_terms(f"{title}\n{body}", region))
+    if secret:
+        secret = " ".join([secret, *phone_terms(secret, region)])
+    found = _first(
+        tx, "SELECT doc_id FROM search_docs WHERE kind = ? AND ref_id = ?", (kind, ref_id)
+    )
     if found is None:
         cursor = tx.execute(
-            "INSERT INTO search_docs (kind, ref_id, case_id) VALUES (?, ?, ?)",
-            (kind, ref_id, case_id),
+            "INSERT INTO search_docs (kind, ref_id, case_id, parent_id, part)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (kind, ref_id, case_id, parent_id, part),
         )
         doc_id = int(cursor.lastrowid)
     else:
         doc_id = int(found)
         tx.execute("DELETE FROM search_index WHERE rowid = ?", (doc_id,))
-        tx.execute("UPDATE search_docs SET case_id = ? WHERE doc_id = ?", (case_id, doc_id))
+        tx.execute(
+            "UPDATE search_docs SET case_id = ?, parent_id = ?, part = ? WHERE doc_id = ?",
+            (case_id, parent_id, part, doc_id),
+        )
     tx.execute(
-        "INSERT INTO search_index (rowid, title, body) VALUES (?, ?, ?)", (doc_id, title, body)
+        "INSERT INTO search_index (rowid, title, body, extra, secret) VALUES (?, ?, ?, ?, ?)",
+        (doc_id, title, body, extra, secret),
     )
 
 
-def index_drop(tx: Transaction, kind: str, ref_id: str) -> None:
-    found = scalar(tx, "doc_id", "FROM search_docs WHERE kind = ? AND ref_id = ?", (kind, ref_id))
-    if found is not None:
-        tx.execute("DELETE FROM search_index WHERE rowid = ?", (int(found),))
-        tx.execute("DELETE FROM search_docs WHERE doc_id = ?", (int(found),))
+def _jurisdiction(tx: Executes, case_id: str | None) -> str:
+    if case_id is None:
+        return ""
+    return str(_first(tx, "SELECT jurisdiction FROM cases WHERE case_id = ?", (case_id,)) or "")
+
+
+#: Documents that belong to a person without naming them as parent in every case: an erasure
+#: deletes their records first, then drops the person's documents; these are swept then.
+_SWEPT = (
+    ("consent", "consent", "consent_id"),
+    ("interview", "interviews", "interview_id"),
+    ("entity_note", "entity_links", "link_id"),
+)
+
+
+def index_drop(tx: Executes, kind: str, ref_id: str) -> None:
+    """Drop one document and every document whose parent it is (an evidence item's pages and
+    custody notes, a statement's addenda, a person's identity, consent and interviews)."""
+    case_id = _first(
+        tx, "SELECT case_id FROM search_docs WHERE kind = ? AND ref_id = ?", (kind, ref_id)
+    )
+    doomed = [
+        int(r[0])
+        for r in tx.execute(
+            "SELECT doc_id FROM search_docs WHERE (kind = ? AND ref_id = ?) OR parent_id = ?",
+            (kind, ref_id, ref_id),
+        ).fetchall()
+    ]
+    if kind == "person" and case_id is not None:
+        for swept, table, key in _SWEPT:
+            doomed += [
+                int(r[0])
+                for r in tx.execute(
+                    f"SELECT doc_id FROM search_docs d WHERE d.kind = ? AND d.case_id = ? AND"
+                    f" NOT EXISTS (SELECT 1 FROM {table} r WHERE r.{key} = d.ref_id)",
+                    (swept, case_id),
+                ).fetchall()
+            ]
+    for doc_id in doomed:
+        tx.execute("DELETE FROM search_index WHERE rowid = ?", (doc_id,))
+        tx.execute("DELETE FROM search_docs WHERE doc_id = ?", (doc_id,))

@@ -80,6 +80,14 @@ class SearchKind(StrEnum):
     STATEMENT = "statement"
     EVIDENCE = "evidence"
     ENTITY = "entity"
+    # Issue 16: every other text a user typed, and the text inside evidence files.
+    ADDENDUM = "addendum"  # parent: the statement
+    INTERVIEW = "interview"
+    CONSENT = "consent"
+    CUSTODY = "custody"  # parent: the evidence item
+    ENTITY_NOTE = "entity_note"  # a note on an entity's link to a case
+    EVIDENCE_TEXT = "evidence_text"  # parent: the evidence item; part: the page (PDF)
+    IDENTITY = "identity"  # protected identity: searched only by those who may edit it
 
 
 # Cases -------------------------------------------------------------------------------------------
@@ -599,6 +607,13 @@ class SearchHit:
     title: str
     snippet: str  # contains user text: show it, never log it
     score: float  # bm25: lower is better
+    #: The record the hit belongs to (an addendum's statement, a page's evidence item).
+    parent_id: str | None = None
+    #: A page (evidence text), an addendum's number or a consent's version; 0 when none.
+    part: int = 0
+    #: Words that name where the match is, for display: a statement's title, an evidence label
+    #: and file name, a person's pseudonym (never a protected field).
+    context: str = ""
 
 
 class SearchResults(list[SearchHit]):

@@ -296,8 +296,45 @@ def _script(version: int, description: str, statements: Sequence[str]) -> Migrat
     return Migration(version, description, apply)
 
 
+# Issue 16: the index gains columns for phone numbers in E.164 (``extra``) and protected
+# identities (``secret``, read only for those who may edit them). FTS5 tables cannot gain
+# columns, so the index is built anew from its own stored text and renamed into place; then every
+# record is indexed again (intake.search.reindex_all). ``evidence_text`` says which items' text
+# has been extracted (the text itself lives only in the index).
+_V3: tuple[str, ...] = (
+    """ALTER TABLE search_docs ADD COLUMN parent_id TEXT""",
+    """ALTER TABLE search_docs ADD COLUMN part INTEGER NOT NULL DEFAULT 0""",
+    """CREATE INDEX search_docs_parent ON search_docs (parent_id) WHERE parent_id IS NOT NULL""",
+    """CREATE TABLE evidence_text (
+        evidence_id TEXT PRIMARY KEY,
+        extracted_at TEXT NOT NULL,
+        extractor TEXT NOT NULL,
+        pages INTEGER NOT NULL,
+        chars INTEGER NOT NULL,
+        outcome TEXT NOT NULL
+    )""",
+    f"""CREATE VIRTUAL TABLE search_index_v3 USING fts5(
+        title, body, extra, secret, tokenize = '{FTS_TOKENIZER}'
+    )""",
+    """INSERT INTO search_index_v3 (search_index_v3, rank) VALUES ('secure-delete', 1)""",
+    """INSERT INTO search_index_v3 (rowid, title, body, extra, secret)
+        SELECT rowid, title, body, '', '' FROM search_index""",
+    """DROP TABLE search_index""",
+    """ALTER TABLE search_index_v3 RENAME TO search_index""",
+)
+
+
+def _search_v3(conn: Connection) -> None:
+    from intake.search import reindex_all  # the indexing code, not a copy of it
+
+    for statement in _V3:
+        conn.execute(statement)
+    reindex_all(conn)
+
+
 INTAKE_COMPONENT = "intake"
 INTAKE_MIGRATIONS: tuple[Migration, ...] = (
     _script(1, "intake: cases, people, consent, statements, evidence, search", _V1),
     _script(2, "intake: drafts of open forms, signed consent documents", _V2),
+    Migration(3, "intake: search every typed text, evidence text, phone numbers", _search_v3),
 )
