@@ -244,6 +244,31 @@ def load_trust_root(data: bytes) -> bytes:
     return certificate.public_bytes(serialization.Encoding.DER)
 
 
+#: Extended key usages that allow signing documents. A certificate with an EKU extension
+#: holding none of them (a TLS server or client certificate from the same CA) may not sign a
+#: report, whatever its chain: RFC 5280 §4.2.1.12. Without the extension, any use is allowed.
+_DOCUMENT_SIGNING_EKUS = frozenset(
+    {
+        "1.3.6.1.5.5.7.3.36",  # id-kp-documentSigning (RFC 9336)
+        "1.3.6.1.5.5.7.3.4",  # id-kp-emailProtection (personal signing certificates)
+        "1.2.840.113583.1.1.5",  # Adobe Authentic Documents Trust
+        "1.3.6.1.4.1.311.10.3.12",  # Microsoft document signing
+        "2.5.29.37.0",  # anyExtendedKeyUsage
+    }
+)
+
+
+def may_sign_documents(certificate: x509.Certificate) -> bool:
+    """Whether the certificate's extended key usage, if it has one, allows signing documents."""
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.ExtendedKeyUsage).value
+    except x509.ExtensionNotFound:
+        return True
+    except ValueError:  # a malformed extension: not a certificate to trust
+        return False
+    return any(oid.dotted_string in _DOCUMENT_SIGNING_EKUS for oid in usage)
+
+
 @contextlib.contextmanager
 def _quiet_pyhanko() -> Iterator[None]:
     """pyhanko logs a traceback for every untrusted chain; a self-signed one is expected."""
@@ -292,6 +317,8 @@ def check_pdf_signature(pdf: bytes, trust_roots: Sequence[bytes] = ()) -> PdfSig
         self_signed=certificate.issuer == certificate.subject,
         certificate_sha256=certificate_sha256(certificate_der),
         subject=certificate.subject.rfc4514_string(),
-        trusted=bool(roots) and bool(status.trusted),
+        # pyHanko checks the key usage; the extended key usage is checked here, because its
+        # setting in pyHanko would also refuse certificates without the extension.
+        trusted=bool(roots) and bool(status.trusted) and may_sign_documents(certificate),
         byte_range=byte_range,
     )

@@ -967,8 +967,11 @@ class _Verifier:
             self.fail("sender", CheckCode.SENDER_KEY_MISMATCH, expected=expected, found=key)
             return unconfirmed
         for known in self.trust.known_senders:
-            if known.ed25519_fingerprint == key or (
-                known.certificate_sha256 and known.certificate_sha256 == certificate
+            # The recipient confirmed both fingerprints together. A bundle matching only one was
+            # made with one of the sender's credentials but not the other (a copied organisation
+            # certificate on another vault, a new vault key): nothing confirmed vouches for it.
+            if known.ed25519_fingerprint == key and (
+                not known.certificate_sha256 or known.certificate_sha256 == certificate
             ):
                 params = {"by": "known", "name": _shown(known.name)}
                 return Check("sender", True, CheckCode.SENDER_CONFIRMED, params)
@@ -985,10 +988,16 @@ class _Verifier:
         from exports import timestamp  # pyHanko's validator; only when there is a token
 
         token = self.small(TIMESTAMP_TOKEN, SMALL_LIMIT)
+        claimed = _get(case, "trusted_time", "status") if case else None
         if token is None:
-            claimed = _get(case, "trusted_time", "status") if case else None
             if claimed == "stamped" and TIMESTAMP_TOKEN not in self.files:
                 self.fail(TIMESTAMP_TOKEN, CheckCode.FILE_MISSING)
+            self.facts[FactCode.TRUSTED_TIME] = "none"
+            return
+        if claimed not in ("stamped", "queued"):
+            # No signature covers the token, and any home-made TSA signs any time: a bundle
+            # whose signed case.json says it has no trusted time cannot be given some later.
+            self.fail(TIMESTAMP_TOKEN, CheckCode.FILE_UNEXPECTED)
             self.facts[FactCode.TRUSTED_TIME] = "none"
             return
         if tag_raw is None:

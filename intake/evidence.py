@@ -24,7 +24,6 @@ from intake._base import (
     Service,
     case_row,
     dumps,
-    index_put,
     insert_row,
     new_id,
     parse_dt,
@@ -41,6 +40,7 @@ from intake.errors import (
     PersonNotFoundError,
 )
 from intake.models import Acquisition, CustodyEventType, Evidence, ReverifyResult, evidence_label
+from intake.search import extract_evidence_text, index_record
 from resources.i18n import NC_
 from vault import Transaction
 from vault.errors import BlobError, OperationCancelledError, SourceUnreadableError
@@ -50,7 +50,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 
 EVIDENCE = Columns.of(Evidence)
-_EVIDENCE_INDEX = Columns("case_id", "number", "original_filename", "kind", "notes")
 MAX_EXIF_TAGS = 200
 MAX_EXIF_VALUE = 500
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -178,10 +177,8 @@ def original_metadata(path: Path, media_type: str) -> dict[str, Any]:
 
 
 def _index_evidence(tx: Transaction, evidence_id: str) -> None:
-    row = _EVIDENCE_INDEX.fetch_one(tx, "FROM evidence WHERE evidence_id = ?", (evidence_id,))
-    assert row is not None  # written earlier in the same transaction
-    title = f"{evidence_label(int(row['number']))} {row['original_filename']} {row['kind']}"
-    index_put(tx, "evidence", evidence_id, row["case_id"], title, row["notes"])
+    # Label, file name, kind, notes and the acquisition's words (intake.search).
+    index_record(tx, "evidence", evidence_id)
 
 
 class EvidenceService(Service):
@@ -284,6 +281,9 @@ class EvidenceService(Service):
             self._vault.discard_unregistered_blob(info.blob_id)
             raise
         log.info("evidence %s ingested into case %s", evidence_id, case_id)
+        # Its text into the search index, read from the decrypted original in memory; a file
+        # that cannot be read is recorded and retried later, never an ingest failure.
+        extract_evidence_text(self._vault, evidence_id)
         return self.get(evidence_id)
 
     def ingest_many(
