@@ -22,6 +22,7 @@ from intake._base import (
     translated_db_errors,
 )
 from intake.errors import PersonNotFoundError, ValidationError
+from intake.search import index_record
 from intake.models import (
     Consent,
     ConsentFinding,
@@ -300,6 +301,7 @@ class ConsentService(Service):
                     "person_key": person_key,
                 },
             )
+            index_record(tx, "consent", consent_id)
             tx.audit(
                 action,
                 consent_id,

@@ -8,6 +8,7 @@ from datetime import datetime
 from intake._base import Columns, Row, Service, insert_row, parse_dt, to_iso, translated_db_errors
 from intake.errors import EvidenceNotFoundError, ValidationError
 from intake.models import CustodyEvent, CustodyEventType
+from intake.search import index_record
 from vault import Transaction
 
 log = logging.getLogger(__name__)
@@ -71,6 +72,7 @@ def insert_event(
         },
     )
     event_id = int(cursor.lastrowid)
+    index_record(tx, "custody", event_id)
     tx.audit(
         f"custody.{event_type}",
         evidence_id,

@@ -25,6 +25,7 @@ from intake._base import (
 )
 from intake.errors import EntityNotFoundError, InvalidEntityError, ValidationError
 from intake.models import CrossCaseLink, Entity, EntityKind, EntityLink
+from intake.search import index_record
 from vault import Transaction
 
 log = logging.getLogger(__name__)
@@ -364,6 +365,7 @@ class EntityService(Service):
                         self._vault.actor,
                     ),
                 )
+                index_record(tx, "entity_note", link_id)
                 tx.audit("entity.linked", link_id, {"entity_id": entity_id, "case_id": case_id})
         return self.link(link_id)
 
@@ -455,5 +457,6 @@ class EntityService(Service):
             if entity_id is None:
                 raise EntityNotFoundError(link_id)
             tx.execute("DELETE FROM entity_links WHERE link_id = ?", (link_id,))
+            index_record(tx, "entity_note", link_id)  # gone: drops its note from the index
             drop_orphan_entities(tx)
             tx.audit("entity.unlinked", link_id, {"entity_id": entity_id, "reason": reason})

@@ -22,6 +22,7 @@ from intake._base import (
 )
 from intake.errors import InterviewNotFoundError, PersonNotFoundError, ValidationError
 from intake.models import Interview, InterviewBreak, PresentPerson
+from intake.search import index_record
 from vault import Transaction
 
 log = logging.getLogger(__name__)
@@ -123,6 +124,7 @@ class InterviewService(Service):
                     "updated_at": tx.at,
                 },
             )
+            index_record(tx, "interview", interview_id)
             tx.audit("interview.created", interview_id, {"case_id": case_id})
         log.info("interview %s created in case %s", interview_id, case_id)
         return self.get(interview_id)
@@ -183,6 +185,7 @@ class InterviewService(Service):
                     f"UPDATE interviews SET {assignments}, updated_at = ? WHERE interview_id = ?",
                     (*changes.values(), tx.at, interview_id),
                 )
+                index_record(tx, "interview", interview_id)
                 tx.audit("interview.edited", interview_id, {"fields": sorted(changes)})
         return self.get(interview_id)
 
@@ -202,6 +205,7 @@ class InterviewService(Service):
                 "UPDATE interviews SET breaks = ?, updated_at = ? WHERE interview_id = ?",
                 (_breaks_json(breaks), tx.at, interview_id),
             )
+            index_record(tx, "interview", interview_id)
             tx.audit("interview.break_added", interview_id, {"breaks": len(breaks)})
         return self.get(interview_id)
 

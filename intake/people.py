@@ -20,6 +20,7 @@ from intake._base import (
 )
 from intake.errors import GuardianRequiredError, PersonNotFoundError, ValidationError
 from intake.models import IdentityDocument, Person, PersonRole, ProtectedIdentity
+from intake.search import index_record
 from vault import Transaction
 
 log = logging.getLogger(__name__)
@@ -121,6 +122,8 @@ def _write_identity(tx: Transaction, person_id: str, identity: ProtectedIdentity
             tx.at,
         ),
     )
+    # Into the index's protected column, searched only by those who may edit identities.
+    index_record(tx, "identity", person_id)
 
 
 def _index_person(tx: Transaction, person_id: str) -> None:

@@ -33,6 +33,7 @@ from intake.models import (
     evidence_label,
 )
 from intake.people import _index_person, _write_identity
+from intake.search import index_case_records
 from intake.statements import _index_statement
 from vault import Vault
 from vault.blobs import BlobInfo
@@ -437,6 +438,8 @@ def record_received(vault: Vault, received: ReceivedBundle, *, case_reference: s
                 actor,
             ),
         )
+        # Addenda, consent, interviews and custody arrive as rows: their words into the index.
+        index_case_records(tx, case_id)
         tx.audit(
             "bundle.imported",
             received.bundle_id,

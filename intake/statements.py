@@ -41,6 +41,7 @@ from intake.errors import (
 )
 from intake.interviews import check_person_in_case
 from intake.models import Addendum, Statement, StatementKind, StatementRevision
+from intake.search import index_record
 from vault import Transaction, Vault
 
 log = logging.getLogger(__name__)
@@ -392,6 +393,7 @@ class StatementService(Service):
                     self._vault.actor,
                 ),
             )
+            index_record(tx, "addendum", addendum_id)
             tx.audit(
                 "statement.addendum_added",
                 addendum_id,
