@@ -460,3 +460,71 @@ class EntityService(Service):
             index_record(tx, "entity_note", link_id)  # gone: drops its note from the index
             drop_orphan_entities(tx)
             tx.audit("entity.unlinked", link_id, {"entity_id": entity_id, "reason": reason})
+
+
+# Phone numbers written without their country code ------------------------------------------
+
+#: The programme's countries: a number without its country code is tried in the case's
+#: jurisdiction first, then in these, in this order.
+PROGRAMME_REGIONS: tuple[str, ...] = ("RO", "UA", "MD", "PL", "HU", "BG")
+_COUNTRY_NAMES = {
+    "romania": "RO",
+    "românia": "RO",
+    "румунія": "RO",
+    "ukraine": "UA",
+    "ucraina": "UA",
+    "україна": "UA",
+    "moldova": "MD",
+    "republic of moldova": "MD",
+    "republica moldova": "MD",
+    "молдова": "MD",
+    "poland": "PL",
+    "polonia": "PL",
+    "польща": "PL",
+    "hungary": "HU",
+    "ungaria": "HU",
+    "угорщина": "HU",
+    "bulgaria": "BG",
+    "болгарія": "BG",
+}
+
+
+def jurisdiction_region(jurisdiction: str) -> str | None:
+    """The phone region a case's jurisdiction names ("RO", "RO (training)", "România")."""
+    text = jurisdiction.strip()
+    if not text:
+        return None
+    head = re.split(r"[\s,;()/\-]+", text)[0]
+    if len(head) == 2 and head.isascii() and head.isalpha():
+        region = head.upper()
+        if region in phonenumbers.SUPPORTED_REGIONS:
+            return region
+    return _COUNTRY_NAMES.get(_fold(text)) or _COUNTRY_NAMES.get(_fold(head))
+
+
+def phone_regions(jurisdiction: str = "") -> tuple[str, ...]:
+    """The regions to read a local number in: the jurisdiction's, then the programme's."""
+    first = jurisdiction_region(jurisdiction)
+    return tuple(dict.fromkeys([*([first] if first else []), *PROGRAMME_REGIONS]))
+
+
+def normalise_phone_in(raw: str, regions: tuple[str, ...] = PROGRAMME_REGIONS) -> tuple[str, str]:
+    """Like :func:`normalise_phone`, but a number without a country code is read in the first
+    of ``regions`` where it is a valid number (a number with one is read as written).
+    """
+    text = raw.strip()
+    if text.startswith("00"):
+        text = "+" + text[2:]
+    regions = regions or PROGRAMME_REGIONS
+    tries = (regions[0],) if text.startswith("+") else regions
+    for region in tries:
+        try:
+            number = phonenumbers.parse(text, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            return (
+                phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164),
+                phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL),
+            )
+    raise InvalidEntityError("phone")

@@ -88,6 +88,7 @@ class SearchKind(StrEnum):
     ENTITY_NOTE = "entity_note"  # a note on an entity's link to a case
     EVIDENCE_TEXT = "evidence_text"  # parent: the evidence item; part: the page (PDF)
     IDENTITY = "identity"  # protected identity: searched only by those who may edit it
+    MESSAGE = "message"  # a chat message (issue 17); parent: the chat export's evidence item
 
 
 # Cases -------------------------------------------------------------------------------------------
