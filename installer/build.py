@@ -87,7 +87,17 @@ HIDDEN_IMPORTS = (
 
 # The Qt modules the app uses; PyInstaller collects only imported ones, and the list below keeps
 # heavy modules out even if some library imports them optionally.
-QT_MODULES = ("QtCore", "QtGui", "QtWidgets", "QtPrintSupport")
+# QtPdf and QtMultimedia show evidence (issue 16): PDF pages, audio and video, read from memory.
+QT_MODULES = (
+    "QtCore",
+    "QtGui",
+    "QtWidgets",
+    "QtPrintSupport",
+    "QtPdf",
+    "QtPdfWidgets",
+    "QtMultimedia",
+    "QtMultimediaWidgets",
+)
 QT_EXCLUDES = tuple(
     f"PySide6.{name}"
     for name in (
@@ -105,16 +115,12 @@ QT_EXCLUDES = tuple(
         "QtHelp",
         "QtHttpServer",
         "QtLocation",
-        "QtMultimedia",
-        "QtMultimediaWidgets",
         "QtDBus",
         "QtNetwork",
         "QtNetworkAuth",
         "QtNfc",
         "QtOpenGL",
         "QtOpenGLWidgets",
-        "QtPdf",
-        "QtPdfWidgets",
         "QtPositioning",
         "QtQml",
         "QtQuick",

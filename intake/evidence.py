@@ -43,6 +43,7 @@ from intake.models import Acquisition, CustodyEventType, Evidence, ReverifyResul
 from intake.search import extract_evidence_text, index_record
 from resources.i18n import NC_
 from vault import Transaction
+from vault.blobs import BlobReader
 from vault.errors import BlobError, OperationCancelledError, SourceUnreadableError
 
 log = logging.getLogger(__name__)
@@ -418,6 +419,19 @@ class EvidenceService(Service):
                 )
         with self._vault.blobs.open_plaintext(item.blob_id) as chunks:
             yield chunks
+
+    def open_reader(self, evidence_id: str, *, purpose: str = "") -> BlobReader:
+        """A random-access reader of the original (for viewers that seek: PDF, audio, video).
+
+        Records a "viewed" custody event first. The caller closes the reader, at the latest
+        when the vault locks: it holds the blob's key.
+        """
+        item = self.get(evidence_id)
+        with self._vault.transaction() as tx:
+            insert_event(
+                tx, self._vault.actor, evidence_id, CustodyEventType.VIEWED, purpose=purpose
+            )
+        return self._vault.blobs.open_reader(item.blob_id)
 
     def reverify(
         self,

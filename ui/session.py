@@ -124,6 +124,11 @@ class Session(QObject):
         # Before the vault closes: no worker may still read it, no callback may run against it.
         self.operations.cancel_all()
         self.clear_clipboard()
+        # Viewers' decrypting readers and the copies opened in another application go with the
+        # keys. Imported here: the unlock window must not wait for the viewers' modules.
+        from ui.evidence.viewers.lock_cleanup import at_lock
+
+        at_lock()
         if vault is None:
             return
         try:

@@ -202,6 +202,80 @@ def decrypt_stream(source: BinaryIO, master_key: bytes, blob_id: str) -> Iterato
         index += 1
 
 
+class BlobReader:
+    """Random access to a blob's authenticated plaintext, decrypting only the chunks asked for.
+
+    Viewers (PDF pages, audio and video) seek around in files of any size; reading them whole
+    into memory would not stay flat. Each chunk authenticates on its own (its index and the
+    last-chunk flag are in the nonce), so a truncated, reordered or swapped file still fails,
+    at the chunk that was touched. Thread-safe: a media decoder reads from its own thread.
+    """
+
+    CACHED_CHUNKS = 4
+
+    def __init__(self, handle: BinaryIO, master_key: bytes, blob_id: str) -> None:
+        self._handle = handle
+        self._lock = threading.Lock()
+        self._blob_id = blob_id
+        head = _read_full(handle, HEADER_SIZE)
+        if len(head) != HEADER_SIZE or head[: len(MAGIC)] != MAGIC:
+            raise BlobTamperedError("bad blob header")
+        self._aead: AESGCM | None = AESGCM(blob_key(master_key, head[len(MAGIC) :], blob_id))
+        body = os.fstat(handle.fileno()).st_size - HEADER_SIZE
+        sealed = CHUNK_SIZE + TAG_SIZE
+        self._chunks = max(1, -(-body // sealed))
+        if body - (self._chunks - 1) * sealed < TAG_SIZE:
+            raise BlobTamperedError("truncated blob")
+        self.size = body - self._chunks * TAG_SIZE
+        self._cache: dict[int, bytes] = {}
+
+    @property
+    def closed(self) -> bool:
+        return self._aead is None
+
+    def close(self) -> None:
+        """Forget the key and the cached plaintext, close the file."""
+        with self._lock:
+            self._aead = None
+            self._cache.clear()
+            self._handle.close()
+
+    def _chunk(self, index: int) -> bytes:
+        cached = self._cache.get(index)
+        if cached is not None:
+            return cached
+        if self._aead is None:
+            raise BlobMissingError("reader closed")
+        sealed = CHUNK_SIZE + TAG_SIZE
+        self._handle.seek(HEADER_SIZE + index * sealed)
+        data = _read_full(self._handle, sealed)
+        last = index == self._chunks - 1
+        try:
+            plaintext = self._aead.decrypt(
+                chunk_nonce(index, last), data, self._blob_id.encode("ascii")
+            )
+        except InvalidTag as exc:
+            raise BlobTamperedError(f"chunk {index} of blob {self._blob_id}") from exc
+        if len(self._cache) >= self.CACHED_CHUNKS:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[index] = plaintext
+        return plaintext
+
+    def read_at(self, offset: int, length: int) -> bytes:
+        """Up to ``length`` plaintext bytes from ``offset`` (fewer only at the end)."""
+        parts: list[bytes] = []
+        end = min(self.size, offset + max(0, length))
+        with self._lock:
+            while offset < end:
+                index, start = divmod(offset, CHUNK_SIZE)
+                part = self._chunk(index)[start : start + end - offset]
+                if not part:
+                    break
+                parts.append(part)
+                offset += len(part)
+        return b"".join(parts)
+
+
 class BlobStore:
     """Blob files under ``blobs/ab/<id>``, with ingests staged in ``tmp/``."""
 
@@ -322,6 +396,19 @@ class BlobStore:
             raise BlobMissingError(blob_id) from exc
         with handle:
             yield decrypt_stream(handle, self._master_key, blob_id)
+
+    def open_reader(self, blob_id: str) -> BlobReader:
+        """A random-access reader of the blob's plaintext; the caller closes it."""
+        path = self.path_of(blob_id)
+        try:
+            handle = open(path, "rb")
+        except FileNotFoundError as exc:
+            raise BlobMissingError(blob_id) from exc
+        try:
+            return BlobReader(handle, self._master_key, blob_id)
+        except BaseException:
+            handle.close()
+            raise
 
     def verify(
         self,
