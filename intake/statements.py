@@ -13,7 +13,9 @@ it. Corrections are addenda, immutable in turn.
 
 from __future__ import annotations
 
+import difflib
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -66,6 +68,28 @@ def _last_revision_text(tx: Transaction, statement_id: str) -> str:
         (statement_id,),
     )
     return "" if row is None else str(row["text"])
+
+
+_TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+
+
+def text_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """What changed from ``old`` to ``new``, word by word: ``(op, text)`` pieces in order, where
+    ``op`` is ``" "`` (kept), ``"+"`` (inserted) or ``"-"`` (deleted). Joining the kept and
+    inserted pieces gives ``new``; the kept and deleted ones give ``old``.
+    """
+    a, b = _TOKENS.findall(old), _TOKENS.findall(new)
+    pieces: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            pieces.append((" ", "".join(a[i1:i2])))
+            continue
+        if tag in ("delete", "replace"):
+            pieces.append(("-", "".join(a[i1:i2])))
+        if tag in ("insert", "replace"):
+            pieces.append(("+", "".join(b[j1:j2])))
+    return [p for p in pieces if p[1]]
 
 
 def statement_from_row(row: Row) -> Statement:

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self._lock_reason = ""
         self.workspace: QWidget | None = None
         self.dialog: QWidget | None = None  # the open unlock/create dialog, for tests
+        self.drafts_dialog: QWidget | None = None  # drafts offered back after unlocking
         self.verify_window: VerifyWindow | None = None
         self._pending_restore: tuple[Path, dict[str, Any]] | None = None
         # The last backup time read from the ledger (None: never), kept so that a language
@@ -240,9 +241,51 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(old_locked)
         old_locked.deleteLater()
         if self.session.is_unlocked:
+            # The new language must not cost the user their place nor what they were typing:
+            # open forms are kept as drafts (in the vault) and reopened in the new language.
+            view = self._workspace_view_state()
+            self.session.save_drafts()
+            self._close_forms()
             self._drop_workspace()
             self._show_workspace()
+            self._return_to(view)
+            self._reopen_open_drafts()
         self.retranslate()
+
+    def _workspace_view_state(self) -> dict[str, Any]:
+        getter = getattr(self.workspace, "view_state", None)
+        state = getter() if callable(getter) else {}
+        return state if isinstance(state, dict) else {}
+
+    def _return_to(self, state: dict[str, Any]) -> None:
+        restore = getattr(self.workspace, "restore_view_state", None)
+        if state and callable(restore):
+            restore(state)
+
+    def _close_forms(self) -> None:
+        """Close the forms whose drafts were just kept (not the settings dialog, nor others)."""
+        for form in self.session.open_forms():
+            if isinstance(form, QWidget) and form.isWindow():
+                form.close()
+
+    def _reopen_open_drafts(self) -> None:
+        """Reopen the drafts just kept, filled in, without asking: the user did not leave."""
+        reopen = getattr(self.workspace, "reopen_draft", None)
+        if not callable(reopen) or not self.session.is_unlocked:
+            return
+        try:
+            drafts = self.session.services.drafts.list_mine()
+        except CustodiaError as exc:
+            log.warning("drafts not reopened: %s", exc.code)
+            return
+        for draft in drafts:
+            reopen(draft)
+
+    def offer_drafts(self) -> QWidget | None:
+        """Offer back the forms kept at the last lock (Vault menu and after each unlock)."""
+        offer = getattr(self.workspace, "offer_drafts", None)
+        dialog = offer() if callable(offer) and self.session.is_unlocked else None
+        return dialog if isinstance(dialog, QWidget) else None
 
     def _update_state(self) -> None:
         unlocked = self.session.is_unlocked
@@ -366,6 +409,10 @@ class MainWindow(QMainWindow):
         self._lock_reason = ""
         self._show_workspace()
         self._update_state()
+        if self.workspace is not None:
+            # Back where the user was at the lock, then their unsaved forms, offered back.
+            self._return_to(self.session.remembered_view())
+            self.drafts_dialog = self.offer_drafts()
         self.refresh_backup_status(remind=True)
         if self.session.is_unlocked:
             self.timestamps.flush(self.session.vault)

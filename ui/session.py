@@ -4,6 +4,11 @@ Views never keep the :class:`~vault.Vault`; they receive services derived from i
 away when the session locks. The session locks on Ctrl+L, after an idle period measured with an
 injectable clock (so tests can advance time without sleeping), and clears the clipboard 30 s after
 protected data was copied.
+
+Locking never loses typed work: before the vault closes, every open form (a
+:class:`~ui.form_drafts.DraftSource`) is saved as a draft inside the vault, and the workspace
+leaves where it was (case, tab, selection) with the session, in memory, to go back there after
+the next unlock.
 """
 
 from __future__ import annotations
@@ -12,11 +17,13 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
 
+from ui.form_drafts import DraftSource, open_draft_sources
 from ui.operations import Operations, operations
 from vault.errors import CustodiaError, VaultLockedError
 
@@ -47,6 +54,7 @@ class Session(QObject):
 
     unlocked = Signal()
     about_to_lock = Signal()  # editors write pending text now
+    drafts_saved = Signal(int)  # how many open forms were kept as drafts at this lock
     locked = Signal(str)  # "manual", "idle" or "quit"
 
     def __init__(
@@ -74,6 +82,9 @@ class Session(QObject):
         self._clipboard_timer = QTimer(self)
         self._clipboard_timer.setSingleShot(True)
         self._clipboard_timer.timeout.connect(self.clear_clipboard)
+        # Where the workspace was at the last lock, per vault and user; memory only.
+        self._view_states: dict[tuple[str, str], dict[str, Any]] = {}
+        self.drafts_kept = 0
 
     # State ---------------------------------------------------------------------------------
 
@@ -117,6 +128,7 @@ class Session(QObject):
     def lock(self, reason: str = "manual") -> None:
         """Cancel running jobs, checkpoint and close the vault, clear the clipboard."""
         if self._vault is not None:
+            self.drafts_kept = self.save_drafts()
             self.about_to_lock.emit()
         vault, self._vault = self._vault, None
         services, self._services = self._services, None
@@ -140,6 +152,56 @@ class Session(QObject):
             log.warning("lock of vault %s: %s", vault.vault_id, exc.code)
         log.info("session locked (%s)", reason)
         self.locked.emit(reason)
+        if self.drafts_kept:
+            self.drafts_saved.emit(self.drafts_kept)
+
+    # Drafts and where the user was ---------------------------------------------------------
+
+    def open_forms(self) -> list[DraftSource]:
+        """The forms open now: dialogs, and forms inside open windows."""
+        return open_draft_sources(QApplication.allWidgets())
+
+    def save_drafts(self) -> int:
+        """Keep what every open form has typed as a draft in the vault; how many were kept."""
+        if not self.is_unlocked:
+            return 0
+        kept = 0
+        for form in self.open_forms():
+            state = form.draft_state()
+            if not state:
+                continue
+            try:
+                draft = self.services.drafts.save(
+                    form.draft_kind,
+                    state,
+                    case_id=form.draft_case_id,
+                    subject_id=form.draft_subject_id,
+                    draft_id=form.draft_id,
+                )
+            except CustodiaError as exc:
+                # One form that cannot be kept must not stop the others (nor the lock).
+                log.warning("draft of a %s form not kept: %s", form.draft_kind, exc.code)
+                continue
+            form.draft_id = draft.draft_id
+            kept += 1
+        if kept:
+            log.info("kept %d open form(s) as drafts", kept)
+        return kept
+
+    def _view_key(self) -> tuple[str, str] | None:
+        if not self.is_unlocked:
+            return None
+        return (self.vault.vault_id, self.vault.actor)
+
+    def remember_view(self, state: dict[str, Any]) -> None:
+        key = self._view_key()
+        if key is not None:
+            self._view_states[key] = dict(state)
+
+    def remembered_view(self) -> dict[str, Any]:
+        """Where this user of this vault was at the last lock (``{}`` if nowhere)."""
+        key = self._view_key()
+        return dict(self._view_states.get(key, {})) if key is not None else {}
 
     # Idle lock -----------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
@@ -103,6 +104,41 @@ class CaseWorkspace(QWidget):
             refresh()
         if widget is not self.statements and self.statements.editor is not None:
             self.statements.editor.flush()
+
+    # Where the user is ---------------------------------------------------------------------
+
+    def view_state(self) -> dict[str, Any]:
+        """The tab and what is selected in each tab (ids only), to come back to."""
+        person = self.people.selected_person()
+        return {
+            "case_tab": self.tabs.currentIndex(),
+            "person_id": person.person_id if person else None,
+            "interview_id": self.statements.current_interview_id(),
+            "statement_id": self.statements.current_statement_id(),
+            "evidence_id": self.evidence.selected_id(),
+            "consent_row": self.consent.table.currentRow(),
+            "entity_row": self.entities.table.currentRow(),
+        }
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        if state.get("person_id"):
+            self.people.select_person(str(state["person_id"]))
+        if state.get("interview_id"):
+            self.statements.select_interview(str(state["interview_id"]))
+        if state.get("statement_id"):
+            self.statements.refresh(select=str(state["statement_id"]))
+        if state.get("evidence_id"):
+            self.evidence.refresh(select=str(state["evidence_id"]))
+        for table, key in (
+            (self.consent.table, "consent_row"),
+            (self.entities.table, "entity_row"),
+        ):
+            row = state.get(key)
+            if isinstance(row, int) and 0 <= row < table.rowCount():
+                table.selectRow(row)
+        tab = state.get("case_tab")
+        if isinstance(tab, int) and 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
 
     def close_case(self) -> None:
         """Write pending statement text before the view goes away."""

@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
 from intake.cases import CaseService
 from intake.models import Case
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.widgets import button_box, plain_label
 from vault import roles
 from vault.errors import CustodiaError
 
 
-class EditCaseDialog(QDialog):
+class EditCaseDialog(DraftForm, QDialog):
     def __init__(self, cases: CaseService, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cases = cases

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 from intake.cases import CaseService
 from intake.models import Case
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
 
 log = logging.getLogger(__name__)
 
 
-class NewCaseDialog(QDialog):
+class NewCaseDialog(DraftForm, QDialog):
     def __init__(self, cases: CaseService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._cases = cases

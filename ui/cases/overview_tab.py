@@ -22,6 +22,7 @@ from intake.indicators import IndicatorService
 from intake.models import Case, CaseStatus
 from ui.cases.edit_case_dialog import EditCaseDialog
 from ui.errors import show_error
+from ui.form_drafts import CASE_EDIT
 from ui.formatting import day, language, term, when
 from ui.reason_dialog import ask_reason
 from ui.widgets import data_label
@@ -209,6 +210,7 @@ class OverviewTab(QWidget):
 
     def open_edit(self) -> EditCaseDialog:
         dialog = EditCaseDialog(self._cases, self.case_id, self)
+        dialog.track_draft(CASE_EDIT, case_id=self.case_id, subject_id=self.case_id)
         dialog.accepted.connect(self._edited)
         dialog.open()
         return dialog

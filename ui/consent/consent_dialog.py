@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from intake.consent import ConsentService
 from intake.models import Consent, ConsentMethod, Person, RecipientCategory
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.formatting import term
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
@@ -30,7 +31,7 @@ from vault.errors import CustodiaError
 log = logging.getLogger(__name__)
 
 
-class ConsentDialog(QDialog):
+class ConsentDialog(DraftForm, QDialog):
     def __init__(
         self,
         consent: ConsentService,

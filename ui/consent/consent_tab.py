@@ -19,6 +19,7 @@ from intake.consent import ConsentService
 from intake.models import Consent, RecipientCategory
 from intake.people import PeopleService
 from ui.consent.consent_dialog import ConsentDialog
+from ui.form_drafts import CONSENT_RECORD, CONSENT_WITHDRAW
 from ui.formatting import term, when
 from ui.operations import CONSENT, PEOPLE, ChangeListener, operations
 from ui.widgets import plain_label
@@ -119,6 +120,7 @@ class ConsentTab(QWidget):
             withdraw=withdraw,
             parent=self,
         )
+        dialog.track_draft(CONSENT_WITHDRAW if withdraw else CONSENT_RECORD, case_id=self.case_id)
         dialog.accepted.connect(lambda: operations().notify(CONSENT))
         dialog.open()
         return dialog

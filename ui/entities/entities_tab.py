@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.entities import EntityService
+from intake.drafts import DraftService
+from intake.entities import SOCIAL_PLATFORMS, EntityService, normalise_social
+from intake.errors import InvalidEntityError
 from intake.models import EntityKind, EntityLink
 from ui.errors import user_message
+from ui.form_drafts import ENTITY_ADD, DraftForm, form_state
 from ui.formatting import term, when
 from ui.operations import CASES, ENTITIES, ChangeListener, operations
 from ui.reason_dialog import ask_reason
@@ -33,7 +36,18 @@ from vault.errors import CustodiaError
 log = logging.getLogger(__name__)
 
 
-class EntitiesTab(QWidget):
+PLATFORM_NAMES = {
+    "telegram": "Telegram",
+    "whatsapp": "WhatsApp",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "tiktok": "TikTok",
+    "viber": "Viber",
+    "signal": "Signal",
+}
+
+
+class EntitiesTab(DraftForm, QWidget):
     open_case = Signal(str)  # case id of a linked case
 
     def __init__(
@@ -47,6 +61,13 @@ class EntitiesTab(QWidget):
         self.kind_combo.setAccessibleName(self.tr("Kind of entity"))
         for kind in EntityKind:
             self.kind_combo.addItem(term(kind), kind.value)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        # A handle means nothing without its platform: "@ana" on Telegram is not "@ana" on TikTok.
+        self.platform_combo = QComboBox(self)
+        self.platform_combo.setAccessibleName(self.tr("Platform"))
+        self.platform_combo.addItem(self.tr("Platform…"), "")
+        for platform in SOCIAL_PLATFORMS:
+            self.platform_combo.addItem(PLATFORM_NAMES.get(platform, platform), platform)
         self.value_edit = QLineEdit(self)
         self.value_edit.setAccessibleName(self.tr("Value"))
         self.value_edit.setPlaceholderText(self.tr("e.g. +40 712 345 678"))
@@ -61,6 +82,7 @@ class EntitiesTab(QWidget):
         self.message.setObjectName("errorText")
         form = QHBoxLayout()
         form.addWidget(self.kind_combo)
+        form.addWidget(self.platform_combo)
         form.addWidget(self.value_edit, 2)
         form.addWidget(self.note_edit, 1)
         form.addWidget(self.add_button)
@@ -111,7 +133,17 @@ class EntitiesTab(QWidget):
         ChangeListener(
             self, (ENTITIES, CASES), self.refresh, vault_open=lambda: entities.vault.is_open
         )
+        self._kind_changed()
         self.refresh()
+        # Typed but not added when the vault locks: kept as a draft, offered back.
+        self.track_draft(ENTITY_ADD, case_id=case_id)
+
+    def _kind_changed(self) -> None:
+        social = self.kind_combo.currentData() == EntityKind.SOCIAL.value
+        self.platform_combo.setVisible(social)
+        self.value_edit.setPlaceholderText(
+            self.tr("e.g. @name or t.me/name") if social else self.tr("e.g. +40 712 345 678")
+        )
 
     def refresh(self) -> None:
         links = self._links = self._entities.for_case(self.case_id)
@@ -172,24 +204,44 @@ class EntitiesTab(QWidget):
             return
         self.message.clear()
 
-    def add(self, kind: EntityKind, raw: str, note: str = "") -> EntityLink:
-        link = self._entities.add(self.case_id, kind, raw, note=note)
+    def add(
+        self, kind: EntityKind, raw: str, note: str = "", *, platform: str | None = None
+    ) -> EntityLink:
+        link = self._entities.add(self.case_id, kind, raw, note=note, platform=platform)
         operations().notify(ENTITIES)
         return link
 
     def _add_clicked(self) -> None:
+        kind = EntityKind(str(self.kind_combo.currentData()))
+        platform = str(self.platform_combo.currentData() or "") or None
+        raw = self.value_edit.text()
+        if kind is EntityKind.SOCIAL and platform is None and not self._names_platform(raw):
+            self.message.setText(self.tr("Choose the platform of the handle."))
+            self.platform_combo.setFocus()
+            return
         try:
-            self.add(
-                EntityKind(str(self.kind_combo.currentData())),
-                self.value_edit.text(),
-                self.note_edit.text().strip(),
-            )
+            self.add(kind, raw, self.note_edit.text().strip(), platform=platform)
         except CustodiaError as exc:
             self.message.setText(user_message(exc))
             return
         self.message.clear()
         self.value_edit.clear()
         self.note_edit.clear()
+        self._draft_initial = form_state(self)  # added: nothing left to offer back
+        if self.draft_id is not None:
+            draft_id, self.draft_id = self.draft_id, None
+            try:
+                DraftService(self._entities.vault).discard(draft_id, used=True)
+            except CustodiaError as exc:
+                log.warning("entity draft not removed after use: %s", exc.code)
+
+    @staticmethod
+    def _names_platform(raw: str) -> bool:
+        """Whether the text says its platform itself ("telegram:@x", "t.me/x")."""
+        try:
+            return not normalise_social(raw)[0].startswith("unspecified:")
+        except InvalidEntityError:
+            return False
 
     def _cross_activated(self, item: QListWidgetItem) -> None:
         case_id = item.data(Qt.ItemDataRole.UserRole)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from intake.custody import CustodyService
 from intake.models import CustodyEvent, CustodyEventType
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.formatting import term
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
@@ -33,7 +34,7 @@ MANUAL_EVENTS = (
 )
 
 
-class CustodyEventDialog(QDialog):
+class CustodyEventDialog(DraftForm, QDialog):
     def __init__(
         self,
         custody: CustodyService,

@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 from intake.evidence import EvidenceService
 from intake.models import Evidence
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
 
 
-class DescriptionDialog(QDialog):
+class DescriptionDialog(DraftForm, QDialog):
     def __init__(
         self, evidence: EvidenceService, item: Evidence, parent: QWidget | None = None
     ) -> None:

@@ -33,6 +33,7 @@ from ui.evidence.custody_timeline import CustodyTimeline
 from ui.evidence.description_dialog import DescriptionDialog
 from ui.evidence.evidence_details import EvidenceDetails
 from ui.evidence.preview_widget import PreviewWidget
+from ui.form_drafts import EVIDENCE_ACQUISITION, EVIDENCE_CUSTODY, EVIDENCE_DESCRIPTION
 from ui.formatting import size, when
 from ui.job_panel import JobPanel
 from ui.operations import CUSTODY, EVIDENCE, ChangeListener, operations
@@ -110,7 +111,7 @@ class EvidenceTab(QWidget):
 
         self.details = EvidenceDetails(self)
         self.timeline = CustodyTimeline(custody, self)
-        self.preview = PreviewWidget(evidence, self, custody=custody)
+        self.preview = PreviewWidget(evidence, self)
         self.detail_tabs = QTabWidget(self)
         self.detail_tabs.setAccessibleName(self.tr("Evidence item"))
         self.detail_tabs.addTab(self.details, self.tr("Record"))
@@ -183,7 +184,7 @@ class EvidenceTab(QWidget):
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, self.tr("Add evidence files"))
         if names:
-            self._ask_and_ingest([Path(n) for n in names])
+            self.ask_and_ingest([Path(n) for n in names])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.job is None:
@@ -194,37 +195,75 @@ class EvidenceTab(QWidget):
         files = [p for p in paths if p.is_file()]
         if files:
             event.acceptProposedAction()
-            self._ask_and_ingest(files)
+            self.ask_and_ingest(files)
 
-    def _ask_and_ingest(self, paths: list[Path]) -> AcquisitionDialog:
+    def ask_and_ingest(self, paths: list[Path]) -> AcquisitionDialog:
         """Ask how the files were obtained, then ingest them (the dialog is not modal-blocking)."""
         dialog = AcquisitionDialog(
-            len(paths), self._people.list_for_case(self.case_id), self.actor, self
+            [p.name for p in paths], self._people.list_for_case(self.case_id), self.actor, self
+        )
+        dialog.track_draft(
+            EVIDENCE_ACQUISITION,
+            case_id=self.case_id,
+            context={"paths": [str(p) for p in paths]},
         )
         dialog.accepted.connect(
-            lambda: self.start_ingest(paths, dialog.acquisition(), kind=dialog.kind)
+            lambda: self.start_ingest(
+                paths, dialog.acquisition(), kind=dialog.kind, kinds=dialog.kinds
+            )
         )
         self.acquisition_dialog = dialog
         dialog.open()
         return dialog
 
     def start_ingest(
-        self, paths: list[Path], acquisition: Acquisition | None = None, *, kind: str = ""
+        self,
+        paths: list[Path],
+        acquisition: Acquisition | None = None,
+        *,
+        kind: str = "",
+        kinds: list[str] | None = None,
     ) -> Job:
-        """Encrypt ``paths`` into the vault in a worker; progress and cancel stay live."""
+        """Encrypt ``paths`` into the vault in a worker; progress and cancel stay live.
+
+        ``kinds`` gives each file its own kind (a batch of a photo, a chat and a contract).
+        """
         if self.job is not None:
             return self.job
         evidence, case_id = self._evidence, self.case_id
+        per_file = list(kinds or [])
 
         def ingest(progress: ProgressFn, cancel: threading.Event) -> list[Evidence]:
-            return evidence.ingest_many(
-                case_id,
-                paths,
-                kind=kind,
-                acquisition=acquisition,
-                progress=progress,
-                cancel=cancel,
-            )
+            if len(per_file) != len(paths) or len(set(per_file)) <= 1:
+                return evidence.ingest_many(
+                    case_id,
+                    paths,
+                    kind=per_file[0] if per_file else kind,
+                    acquisition=acquisition,
+                    progress=progress,
+                    cancel=cancel,
+                )
+            # Files keep their order (and so their E-numbers); progress spans the batch.
+            sizes = [p.stat().st_size if p.is_file() else 0 for p in paths]
+            total, done = sum(sizes), 0
+            items: list[Evidence] = []
+            for path, file_size, file_kind in zip(paths, sizes, per_file, strict=True):
+
+                def file_progress(d: int, _t: int, base: int = done) -> None:
+                    progress(base + d, total)
+
+                items.append(
+                    evidence.ingest(
+                        case_id,
+                        path,
+                        kind=file_kind,
+                        acquisition=acquisition,
+                        progress=file_progress,
+                        cancel=cancel,
+                    )
+                )
+                done += file_size
+            return items
 
         self.add_button.setEnabled(False)
         # Files completed before a cancel or a failure stay in the vault: the layer announces
@@ -262,6 +301,7 @@ class EvidenceTab(QWidget):
         if item is None:
             return None
         dialog = DescriptionDialog(self._evidence, item, self)
+        dialog.track_draft(EVIDENCE_DESCRIPTION, case_id=self.case_id, subject_id=item.evidence_id)
         dialog.accepted.connect(lambda: operations().notify(EVIDENCE))
         dialog.open()
         return dialog
@@ -271,6 +311,7 @@ class EvidenceTab(QWidget):
         if item is None:
             return None
         dialog = CustodyEventDialog(self._custody, item.evidence_id, item.label, self.actor, self)
+        dialog.track_draft(EVIDENCE_CUSTODY, case_id=self.case_id, subject_id=item.evidence_id)
         dialog.accepted.connect(lambda: operations().notify(CUSTODY))
         dialog.open()
         return dialog

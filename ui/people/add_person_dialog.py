@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from intake.models import Person, PersonRole, ProtectedIdentity
 from intake.people import PeopleService
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.formatting import term
 from ui.people.identity_form import IdentityForm
 from ui.widgets import button_box, plain_label
@@ -27,7 +28,7 @@ from vault.errors import CustodiaError
 log = logging.getLogger(__name__)
 
 
-class AddPersonDialog(QDialog):
+class AddPersonDialog(DraftForm, QDialog):
     def __init__(self, people: PeopleService, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._people = people

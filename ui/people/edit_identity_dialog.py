@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from intake.models import Person, ProtectedIdentity
 from intake.people import PeopleService
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.people.identity_form import IdentityForm
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
@@ -26,7 +27,7 @@ from vault.errors import CustodiaError
 log = logging.getLogger(__name__)
 
 
-class EditIdentityDialog(QDialog):
+class EditIdentityDialog(DraftForm, QDialog):
     def __init__(
         self,
         people: PeopleService,

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from intake.models import Person, PersonRole
 from intake.people import PeopleService
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.formatting import term
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
@@ -25,7 +26,7 @@ from vault.errors import CustodiaError
 log = logging.getLogger(__name__)
 
 
-class EditPersonDialog(QDialog):
+class EditPersonDialog(DraftForm, QDialog):
     def __init__(
         self, people: PeopleService, person: Person, parent: QWidget | None = None
     ) -> None:

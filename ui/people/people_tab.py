@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from intake.models import Person, ProtectedIdentity
 from intake.people import PeopleService
 from ui.errors import show_error
+from ui.form_drafts import PERSON_ADD, PERSON_EDIT, PERSON_IDENTITY
 from ui.formatting import term
 from ui.operations import PEOPLE, ChangeListener, operations
 from ui.people.add_person_dialog import AddPersonDialog
@@ -61,7 +62,7 @@ class PeopleTab(QWidget):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add_button = QPushButton(self.tr("&Add person…"), self)
         self.add_button.setAccessibleName(self.tr("Add a person to the case"))
-        self.add_button.clicked.connect(self._add)
+        self.add_button.clicked.connect(lambda: self.open_add())
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setAccessibleName(self.tr("Edit the pseudonym, role and notes"))
         self.edit_button.clicked.connect(lambda: self.open_edit())
@@ -114,6 +115,13 @@ class PeopleTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self._persons[rows[0].row()] if rows else None
 
+    def select_person(self, person_id: str | None) -> bool:
+        for row, person in enumerate(self._persons):
+            if person.person_id == person_id:
+                self.table.selectRow(row)
+                return True
+        return False
+
     def _selection_changed(self) -> None:
         person = self.selected_person()
         self.edit_button.setEnabled(self.may_edit and person is not None)
@@ -122,16 +130,21 @@ class PeopleTab(QWidget):
             person is not None and self._people.has_identity(person.person_id)
         )
 
-    def _add(self) -> None:
+    def open_add(self) -> AddPersonDialog:
         dialog = AddPersonDialog(self._people, self.case_id, self)
+        dialog.track_draft(PERSON_ADD, case_id=self.case_id)
         dialog.accepted.connect(lambda: operations().notify(PEOPLE))
         dialog.open()
+        return dialog
 
-    def open_edit(self) -> EditPersonDialog | None:
+    def open_edit(self, person_id: str | None = None) -> EditPersonDialog | None:
+        if person_id is not None:
+            self.select_person(person_id)
         person = self.selected_person()
         if person is None:
             return None
         dialog = EditPersonDialog(self._people, person, self)
+        dialog.track_draft(PERSON_EDIT, case_id=self.case_id, subject_id=person.person_id)
         dialog.accepted.connect(lambda: operations().notify(PEOPLE))
         dialog.open()
         return dialog
@@ -144,6 +157,7 @@ class PeopleTab(QWidget):
                 raise ValueError("a recorded identity is revealed only with a reason")
             identity = self._people.reveal_identity(person_id, reason)
         dialog = EditIdentityDialog(self._people, self._people.get(person_id), identity, self)
+        dialog.track_draft(PERSON_IDENTITY, case_id=self.case_id, subject_id=person_id)
         dialog.accepted.connect(lambda: operations().notify(PEOPLE))
         dialog.open()
         return dialog

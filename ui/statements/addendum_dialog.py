@@ -15,11 +15,12 @@ from PySide6.QtWidgets import (
 from intake.models import Addendum
 from intake.statements import StatementService
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
 
 
-class AddendumDialog(QDialog):
+class AddendumDialog(DraftForm, QDialog):
     def __init__(
         self, statements: StatementService, statement_id: str, parent: QWidget | None = None
     ) -> None:

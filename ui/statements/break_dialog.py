@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 from intake.interviews import InterviewService
 from intake.models import Interview
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
 
 log = logging.getLogger(__name__)
 
 
-class BreakDialog(QDialog):
+class BreakDialog(DraftForm, QDialog):
     def __init__(
         self,
         interviews: InterviewService,

@@ -21,11 +21,12 @@ from PySide6.QtWidgets import (
 from intake.interviews import InterviewService
 from intake.models import Interview, Person, PresentPerson
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
 
 
-class InterviewDialog(QDialog):
+class InterviewDialog(DraftForm, QDialog):
     def __init__(
         self,
         interviews: InterviewService,

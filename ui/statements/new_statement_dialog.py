@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 from intake.models import Interview, Person, Statement, StatementKind
 from intake.statements import StatementService
 from ui.errors import user_message
+from ui.form_drafts import DraftForm
 from ui.formatting import term, when
 from ui.widgets import button_box, plain_label
 from vault.errors import CustodiaError
 
 
-class NewStatementDialog(QDialog):
+class NewStatementDialog(DraftForm, QDialog):
     def __init__(
         self,
         statements: StatementService,

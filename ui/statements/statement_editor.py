@@ -1,8 +1,9 @@
-"""The statement editor: plain text only, autosaved through intake's coalescing draft.
+"""The statement editor: plain text only, kept safe in one rolling draft.
 
-Every keystroke goes to the draft, which writes a revision at most every few seconds; a timer
-ticks it so that a pause in typing is saved too, and the draft is flushed when the editor closes
-or the vault locks. A finalised statement is shown read-only with its addenda.
+Every keystroke goes to intake's draft, which rewrites the statement's rolling draft at most
+every few seconds (a crash loses no more). A timer ticks it, so that a pause is saved too and a
+pause of about a minute makes a revision; leaving the editor, locking and read-back make one as
+well. A finalised statement is shown read-only with its addenda.
 """
 
 from __future__ import annotations
@@ -23,8 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from intake.models import Statement
-from intake.statements import DEFAULT_AUTOSAVE_INTERVAL, StatementDraft, StatementService
+from intake.statements import (
+    DEFAULT_AUTOSAVE_INTERVAL,
+    DEFAULT_REVISION_PAUSE,
+    StatementDraft,
+    StatementService,
+)
 from ui.errors import show_error
+from ui.form_drafts import STATEMENT_ADDENDUM
 from ui.formatting import term, when
 from ui.reason_dialog import ask_reason
 from ui.statements.addendum_dialog import AddendumDialog
@@ -45,6 +52,7 @@ class StatementEditor(QWidget):
         statement_id: str,
         *,
         autosave_interval: float = DEFAULT_AUTOSAVE_INTERVAL,
+        revision_pause: float = DEFAULT_REVISION_PAUSE,
         tick_ms: int = 1000,
         clock: Callable[[], float] = time.monotonic,
         parent: QWidget | None = None,
@@ -53,6 +61,7 @@ class StatementEditor(QWidget):
         self._statements = statements
         self.statement_id = statement_id
         self._interval = autosave_interval
+        self._pause = revision_pause
         self._clock = clock
         self._draft: StatementDraft | None = None
         self.header = data_label("", self)
@@ -113,7 +122,7 @@ class StatementEditor(QWidget):
             self._timer.stop()
         else:
             self._draft = self._statements.open_draft(
-                self.statement_id, interval=self._interval, clock=self._clock
+                self.statement_id, interval=self._interval, pause=self._pause, clock=self._clock
             )
             self._timer.start()
             self.autosave_label.setText(
@@ -168,44 +177,50 @@ class StatementEditor(QWidget):
         return self._draft is not None and self._draft.pending
 
     def _text_changed(self) -> None:
-        if self._draft is None:
-            return
-        try:
-            wrote = self._draft.update(self.editor.toPlainText())
-        except CustodiaError as exc:
-            self._save_failed(exc)
-            return
-        self._after_save(wrote)
+        self._drive(lambda draft: draft.update(self.editor.toPlainText()))
 
     def tick(self) -> None:
-        if self._draft is None:
-            return
-        try:
-            wrote = self._draft.tick()
-        except CustodiaError as exc:
-            self._save_failed(exc)
-            return
-        self._after_save(wrote)
+        self._drive(lambda draft: draft.tick())
+
+    def save_now(self) -> None:
+        """Write the rolling draft now, no revision (the history is being opened…)."""
+        self._drive(lambda draft: draft.save())
 
     def flush(self) -> None:
-        """Write pending text now (closing, switching statement, locking)."""
-        if self._draft is None:
+        """Make the text a revision now (leaving the editor, switching statement, locking)."""
+        self._drive(lambda draft: draft.flush())
+
+    def _drive(self, step: Callable[[StatementDraft], object]) -> None:
+        draft = self._draft
+        if draft is None:
             return
+        drafts, revisions = draft.drafts_written, draft.revisions_written
         try:
-            wrote = self._draft.flush()
+            step(draft)
         except CustodiaError as exc:
             self._save_failed(exc)
             return
-        self._after_save(wrote)
+        self._after_save(
+            draft.drafts_written > drafts or draft.revisions_written > revisions,
+            revised=draft.revisions_written > revisions,
+        )
 
-    def _after_save(self, wrote: bool) -> None:
-        if wrote:
+    def _after_save(self, wrote: bool, *, revised: bool = False) -> None:
+        if revised:
+            revision = self._statements.get(self.statement_id).revision
+            self.autosave_label.setText(
+                self.tr("Revision %1 saved at %2")
+                .replace("%1", str(revision))
+                .replace("%2", time.strftime("%H:%M"))
+            )
+        elif wrote:
             self.autosave_label.setText(
                 self.tr("Saved at %1").replace("%1", time.strftime("%H:%M:%S"))
             )
-            self.saved.emit()
         elif self.pending:
             self.autosave_label.setText(self.tr("Editing… saved automatically every few seconds"))
+        if wrote:
+            self.saved.emit()
 
     def _save_failed(self, exc: CustodiaError) -> None:
         self.autosave_label.setText(self.tr("NOT SAVED: %1").replace("%1", str(exc.code)))
@@ -264,12 +279,14 @@ class StatementEditor(QWidget):
 
     def open_addendum(self) -> AddendumDialog:
         dialog = AddendumDialog(self._statements, self.statement_id, self)
+        case_id = self._statements.get(self.statement_id).case_id
+        dialog.track_draft(STATEMENT_ADDENDUM, case_id=case_id, subject_id=self.statement_id)
         dialog.accepted.connect(self._show_addenda)
         dialog.open()
         return dialog
 
     def open_history(self) -> RevisionHistoryDialog:
-        self.flush()
+        self.save_now()
         dialog = RevisionHistoryDialog(self._statements, self.statement_id, self)
         dialog.open()
         return dialog

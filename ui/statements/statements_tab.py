@@ -21,6 +21,7 @@ from intake.interviews import InterviewService
 from intake.models import Interview
 from intake.people import PeopleService
 from intake.statements import StatementService
+from ui.form_drafts import INTERVIEW_BREAK, INTERVIEW_EDIT, INTERVIEW_NEW, STATEMENT_NEW
 from ui.formatting import term, when
 from ui.operations import PEOPLE, STATEMENTS, ChangeListener, operations
 from ui.statements.break_dialog import BreakDialog
@@ -200,11 +201,22 @@ class StatementsTab(QWidget):
             self.actor,
             self,
         )
+        dialog.track_draft(INTERVIEW_NEW, case_id=self.case_id)
         dialog.accepted.connect(lambda: operations().notify(STATEMENTS))
         dialog.open()
         return dialog
 
-    def open_edit_interview(self) -> InterviewDialog | None:
+    def select_interview(self, interview_id: str | None) -> bool:
+        for row in range(self.interview_list.count()):
+            item = self.interview_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == interview_id:
+                self.interview_list.setCurrentItem(item)
+                return True
+        return False
+
+    def open_edit_interview(self, interview_id: str | None = None) -> InterviewDialog | None:
+        if interview_id is not None:
+            self.select_interview(interview_id)
         interview = self._current_interview()
         if interview is None:
             return None
@@ -216,15 +228,19 @@ class StatementsTab(QWidget):
             self,
             editing=interview,
         )
+        dialog.track_draft(INTERVIEW_EDIT, case_id=self.case_id, subject_id=interview.interview_id)
         dialog.accepted.connect(lambda: operations().notify(STATEMENTS))
         dialog.open()
         return dialog
 
-    def open_add_break(self) -> BreakDialog | None:
+    def open_add_break(self, interview_id: str | None = None) -> BreakDialog | None:
+        if interview_id is not None:
+            self.select_interview(interview_id)
         interview = self._current_interview()
         if interview is None:
             return None
         dialog = BreakDialog(self._interviews, interview, self)
+        dialog.track_draft(INTERVIEW_BREAK, case_id=self.case_id, subject_id=interview.interview_id)
         dialog.accepted.connect(lambda: operations().notify(STATEMENTS))
         dialog.open()
         return dialog
@@ -243,6 +259,7 @@ class StatementsTab(QWidget):
             self.case_id,
             self,
         )
+        dialog.track_draft(STATEMENT_NEW, case_id=self.case_id)
         dialog.accepted.connect(lambda: self._statement_created(dialog))
         dialog.open()
         return dialog
