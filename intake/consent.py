@@ -22,7 +22,6 @@ from intake._base import (
     translated_db_errors,
 )
 from intake.errors import PersonNotFoundError, ValidationError
-from intake.search import index_record
 from intake.models import (
     Consent,
     ConsentFinding,
@@ -35,6 +34,7 @@ from intake.models import (
     RecipientCategory,
     evidence_label,
 )
+from intake.search import index_record
 
 log = logging.getLogger(__name__)
 
