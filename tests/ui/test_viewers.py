@@ -272,3 +272,34 @@ def test_copy_for_another_application_is_removed_at_lock(qtbot, vault, tmp_path,
     session.lock("idle")
     assert not copy.exists()
     assert not copy.parent.parent.exists()
+
+
+def test_custody_lines_have_no_dangling_arrow_and_the_list_shows_rows(qtbot, vault, tmp_path):
+    intake = open_intake(vault)
+    case = intake.cases.create("RO-2026-1606", "Custody")
+    items = [
+        _ingest(intake, case.case_id, tmp_path / "s", f"item{i}.txt", b"x" * (i + 1))
+        for i in range(8)
+    ]
+    first = items[0].evidence_id
+    intake.custody.record(first, CustodyEventType.TRANSFERRED, to_party="Parchetul DIICOT")
+    intake.custody.record(first, CustodyEventType.RECEIVED, from_party="Poliția Constanța")
+    intake.custody.record(
+        first, CustodyEventType.TRANSFERRED, from_party="ONG", to_party="Parchetul DIICOT"
+    )
+    tab = _tab(qtbot, intake, case.case_id)
+    tab.resize(900, 600)
+    tab.show()
+    qtbot.waitExposed(tab)
+    tab.refresh(select=first)
+    lines = [tab.timeline.list.item(i).text() for i in range(tab.timeline.list.count())]
+    assert any("to Parchetul DIICOT" in line for line in lines)
+    assert any("from Poliția Constanța" in line for line in lines)
+    assert any("ONG → Parchetul DIICOT" in line for line in lines)
+    for line in lines:
+        assert not line.rstrip().endswith("→")
+        assert "→ ·" not in line
+        assert "· →" not in line
+        assert not line.startswith("→")
+    visible = tab.table.viewport().height() / tab.table.rowHeight(0)
+    assert visible >= 5

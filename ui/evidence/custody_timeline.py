@@ -25,10 +25,20 @@ class CustodyTimeline(QWidget):
             return
         for event in self._custody.events(evidence_id):
             parts = [when(event.at), term(event.event_type), event.actor]
-            if event.from_party or event.to_party:
-                parts.append(f"{event.from_party} → {party(event.to_party)}".strip())
+            parts.append(self._route(event.from_party, party(event.to_party)))
             parts.append(system_text(event.purpose))
             parts += [system_text(event.method), system_text(event.notes)]
             if event.hash_observed:
                 parts.append("SHA-256 " + event.hash_observed[:12] + "…")
             self.list.addItem(QListWidgetItem(" · ".join(p for p in parts if p)))
+
+    def _route(self, source: str, target: str) -> str:
+        """Where the item went, never an arrow with nothing at one end."""
+        source, target = source.strip(), target.strip()
+        if source and target:
+            return f"{source} → {target}"
+        if source:
+            return self.tr("from %1").replace("%1", source)
+        if target:
+            return self.tr("to %1").replace("%1", target)
+        return ""
