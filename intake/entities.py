@@ -23,6 +23,7 @@ from intake._base import (
     parse_dt,
     scalar,
 )
+from intake.companies import normalise_company
 from intake.errors import EntityNotFoundError, InvalidEntityError, ValidationError
 from intake.models import CrossCaseLink, Entity, EntityKind, EntityLink
 from intake.search import index_record
@@ -245,6 +246,8 @@ def normalise(
         return normalise_url(raw)
     if kind is EntityKind.SOCIAL:
         return normalise_social(raw, platform, region)
+    if kind is EntityKind.COMPANY:
+        return normalise_company(raw, region)
     display = " ".join(raw.split())
     if kind in (EntityKind.VEHICLE, EntityKind.BANK_ACCOUNT):
         return re.sub(r"[^0-9A-Z]", "", _fold(raw).upper()), display

@@ -71,6 +71,8 @@ class EntityKind(StrEnum):
     ADDRESS = "address"
     VEHICLE = "vehicle"
     BANK_ACCOUNT = "bank_account"
+    #: An employer or agency: by its registry number (Romanian CUI, ...) or its name.
+    COMPANY = "company"
     OTHER = "other"
 
 

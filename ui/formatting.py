@@ -84,6 +84,7 @@ _TERMS: dict[str, str] = {
     "address": QT_TRANSLATE_NOOP("Terms", "address"),
     "vehicle": QT_TRANSLATE_NOOP("Terms", "vehicle"),
     "bank_account": QT_TRANSLATE_NOOP("Terms", "bank account"),
+    "company": QT_TRANSLATE_NOOP("Terms", "company"),
     # search kinds
     "case": QT_TRANSLATE_NOOP("Terms", "case"),
     "person": QT_TRANSLATE_NOOP("Terms", "person"),
