@@ -13,15 +13,18 @@ import sys
 from pathlib import Path
 
 from intake import open_intake
+from intake.chats import ChatIngest, ChatService
 from intake.demo import build_demo
 from resources.i18n import _, ngettext
 from ui import cli
+from ui.error_sentences import user_message
 from ui.terminal import out
 from vault import DEFAULT_KDF, Vault
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
+EXIT_PROBLEMS = 1  # a chat export was kept as a file but could not be read
 SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
 # Only for automated tests of the demo command; hidden from --help.
 
@@ -85,6 +88,7 @@ def run_evidence_add(args: argparse.Namespace, vault: Vault) -> int:
             count=len(args.files)
         )
     )
+    unread: list[str] = []
 
     def announce(_index: int, item: object) -> None:
         progress.finish()
@@ -93,17 +97,44 @@ def run_evidence_add(args: argparse.Namespace, vault: Vault) -> int:
         digest = getattr(item, "sha256", "")
         out(f"{label}  {digest}  {name}")
 
+    def chat(result: ChatIngest) -> None:
+        # Chat exports (Telegram result.json, WhatsApp .txt or .zip) are recognised and parsed.
+        progress.finish()
+        for child in result.children:
+            out(f"{child.label}  {child.sha256}  {child.original_filename}")
+        if result.error is not None:
+            unread.append(result.item.label)
+            out(
+                _("{label} is kept as a file, but its chat could not be read: {reason}").format(
+                    label=result.item.label, reason=user_message(result.error)
+                )
+            )
+            return
+        for conversation in result.conversations:
+            out(
+                "  "
+                + ngettext(
+                    "{title}: {count} message",
+                    "{title}: {count} messages",
+                    conversation.message_count,
+                ).format(
+                    title=conversation.title or "-", count=cli.number(conversation.message_count)
+                )
+            )
+
     try:
-        intake.evidence.ingest_many(
+        ChatService(vault).ingest_many(
             case.case_id,
             [Path(f) for f in args.files],
             kind=args.kind or "",
+            time_zone=args.time_zone,
             progress=progress,
             on_item=announce,
+            on_chat=chat,
         )
     finally:
         progress.finish()
-    return EXIT_OK
+    return EXIT_PROBLEMS if unread else EXIT_OK
 
 
 # search ------------------------------------------------------------------------------------
@@ -178,6 +209,11 @@ def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type
     add.add_argument("path", metavar="PATH")
     add.add_argument("--case", required=True, metavar="REF")
     add.add_argument("--kind", help=_("e.g. photo, chat export, document"))
+    add.add_argument(
+        "--time-zone",
+        metavar="ZONE",
+        help=_("time zone of a WhatsApp export's times, e.g. Europe/Kyiv (default: the case's)"),
+    )
     add.add_argument("files", nargs="+", metavar="FILE")
     add_unlock(add)
     add.set_defaults(handler=lambda a: _with_vault(a, run_evidence_add))

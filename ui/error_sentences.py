@@ -153,6 +153,18 @@ _MESSAGES: dict[str, str] = {
     "intake.catalogue_invalid": NC_(
         "Errors", "The trafficking-indicator catalogue is missing or damaged."
     ),
+    "intake.chat_unreadable": NC_(
+        "Errors",
+        "This is not a Telegram or WhatsApp export Custodia can read, or it is damaged.",
+    ),
+    "intake.chat_too_large": NC_(
+        "Errors", "The chat export is larger than Custodia reads (or holds too many messages)."
+    ),
+    "intake.chat_unsafe_media": NC_(
+        "Errors",
+        "The chat export names a file outside its own folder (or a link); it was not read.",
+    ),
+    "intake.message_not_found": NC_("Errors", "No such chat message in this vault."),
     # exports
     "export.error": NC_("Errors", "The export could not be completed."),
     "export.consent_refused": NC_(
