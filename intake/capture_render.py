@@ -122,7 +122,7 @@ class _Pipe:
             reply = self._read_message(deadline)
             if reply.get("id") == self.next_id:
                 if "error" in reply:
-                    raise RenderFailed(f"the browser refused {method}")
+                    raise RenderFailed("the browser refused a command")
                 result: dict[str, Any] = reply.get("result", {})
                 return result
             if "method" in reply:

@@ -566,7 +566,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_unlock_arguments(restore)
     restore.set_defaults(handler=cmd_vault_restore)
 
-    for module_name in ("ui.cli_intake", "ui.cli_exports", "ui.cli_handoff"):
+    for module_name in ("ui.cli_intake", "ui.cli_exports", "ui.cli_handoff", "ui.cli_capture"):
         _register_optional(module_name, commands, vault_commands)
     return parser
 

@@ -131,6 +131,20 @@ _MESSAGES: dict[str, str] = {
         "Errors", "This value is not valid for the chosen kind of entity."
     ),
     "intake.reason_required": NC_("Errors", "Please give a reason for this action."),
+    "intake.capture_failed": NC_(
+        "Errors",
+        "The web page could not be fetched. Check the address and the connection, then try again.",
+    ),
+    "intake.capture_url": NC_(
+        "Errors",
+        "This is not a web address that can be captured: it must start with http or https.",
+    ),
+    "intake.archive_unreadable": NC_(
+        "Errors", "This file is not a web archive (WARC or WACZ) that can be read."
+    ),
+    "intake.screening_value": NC_(
+        "Errors", "This is not a phone number, handle, e-mail, company or web address."
+    ),
     "intake.case_closed": NC_("Errors", "The case is closed; reopen it before adding to it."),
     "intake.statement_finalised": NC_(
         "Errors", "The statement is finalised and cannot be changed; add an addendum instead."
