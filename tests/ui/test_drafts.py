@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtWidgets import QApplication
 
 from intake import open_intake
+from intake.models import PersonRole
 from tests.reliability.helpers import files_under, find_markers
 from tests.ui.conftest import CHEAP_KDF, PASSPHRASE
 from ui.cases.drafts_dialog import DraftsDialog
@@ -21,14 +23,16 @@ from ui.statements.interview_dialog import InterviewDialog
 from ui.workspace import Workspace
 from vault import Vault
 
+T = TypeVar("T")
+
 
 def _seed(vault_path: Path) -> dict[str, str]:
     vault = Vault.unlock(vault_path, "ana", PASSPHRASE)
     intake = open_intake(vault)
     case = intake.cases.create("RO-2026-0007", "Drafts")
     other = intake.cases.create("RO-2026-0008", "Another")
-    first = intake.people.add(case.case_id, "survivor", "Olena")
-    second = intake.people.add(case.case_id, "witness", "Martor B")
+    first = intake.people.add(case.case_id, PersonRole.SURVIVOR, "Olena")
+    second = intake.people.add(case.case_id, PersonRole.WITNESS, "Martor B")
     vault.lock()
     return {
         "case": case.case_id,
@@ -54,7 +58,7 @@ def _window(qtbot, settings, vault_path, clock) -> MainWindow:
     return window
 
 
-def _open_windows(kind: type) -> list:
+def _open_windows(kind: type[T]) -> list[T]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
 
 

@@ -84,6 +84,10 @@ class AddPersonDialog(DraftForm, QDialog):
         return self.identity_form.identity()
 
     def accept(self) -> None:
+        problem = self.identity_form.problem() if self.identity_box.isChecked() else None
+        if problem is not None:
+            self.message.setText(problem)
+            return
         try:
             self.person = self._people.add(
                 self.case_id,

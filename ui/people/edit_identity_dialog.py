@@ -66,6 +66,10 @@ class EditIdentityDialog(DraftForm, QDialog):
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        problem = self.form.problem()
+        if problem is not None:
+            self.message.setText(problem)
+            return
         try:
             self.person = self._people.set_identity(self.person_id, self.form.identity())
         except CustodiaError as exc:

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
 
+from intake.errors import ValidationError
 from intake.models import ProtectedIdentity
-
-# The earliest date doubles as "not known": QDateEdit always holds some date.
-UNKNOWN_DATE = QDate(1900, 1, 1)
+from ui.people.date_field import DateField
 
 
 class IdentityForm(QWidget):
@@ -20,13 +18,9 @@ class IdentityForm(QWidget):
         self._base = ProtectedIdentity()
         self.legal_name_edit = QLineEdit(self)
         self.legal_name_edit.setAccessibleName(self.tr("Legal name"))
-        self.birth_edit = QDateEdit(self)
+        # Typed in the user's own date format, or picked; empty when not known.
+        self.birth_edit = DateField(self, years_back=30)
         self.birth_edit.setAccessibleName(self.tr("Birth date"))
-        self.birth_edit.setCalendarPopup(True)
-        self.birth_edit.setDisplayFormat("yyyy-MM-dd")
-        self.birth_edit.setMinimumDate(UNKNOWN_DATE)
-        self.birth_edit.setSpecialValueText(self.tr("not known"))
-        self.birth_edit.setDate(UNKNOWN_DATE)
         self.nationality_edit = QLineEdit(self)
         self.nationality_edit.setAccessibleName(self.tr("Nationality"))
         self.contact_edit = QLineEdit(self)
@@ -52,7 +46,7 @@ class IdentityForm(QWidget):
     def set_identity(self, identity: ProtectedIdentity) -> None:
         self._base = identity
         self.legal_name_edit.setText(identity.legal_name)
-        self.birth_edit.setDate(QDate(identity.birth_date) if identity.birth_date else UNKNOWN_DATE)
+        self.birth_edit.set_value(identity.birth_date)
         self.nationality_edit.setText(identity.nationality)
         self.contact_edit.setText(identity.contact)
         self.safe_check.setChecked(identity.safe_to_contact)
@@ -60,12 +54,27 @@ class IdentityForm(QWidget):
         self.minor_check.setChecked(identity.is_minor)
         self.guardian_edit.setText(identity.guardian_name)
 
+    def problem(self) -> str | None:
+        """What must be corrected before saving, in words (``None`` when nothing)."""
+        if not self.birth_edit.valid:
+            self.birth_edit.setFocus()
+            return self.tr(
+                "The birth date is not a date. Type it as shown in the field, pick it on the "
+                "calendar, or leave it empty if it is not known."
+            )
+        return None
+
     def identity(self) -> ProtectedIdentity:
-        birth = self.birth_edit.date()
+        """The identity in the form; a birth date that is not a date is refused, not dropped."""
+        try:
+            birth = self.birth_edit.value()
+        except ValueError as exc:
+            self.birth_edit.setFocus()
+            raise ValidationError("birth date") from exc
         return replace(
             self._base,
             legal_name=self.legal_name_edit.text().strip(),
-            birth_date=None if birth == UNKNOWN_DATE else birth.toPython(),  # type: ignore[arg-type]
+            birth_date=birth,
             nationality=self.nationality_edit.text().strip(),
             contact=self.contact_edit.text().strip(),
             safe_to_contact=self.safe_check.isChecked(),

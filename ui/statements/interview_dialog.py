@@ -3,10 +3,11 @@ or correcting one already saved."""
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateTimeEdit,
     QDialog,
@@ -54,6 +55,13 @@ class InterviewDialog(DraftForm, QDialog):
         self.started_edit.setCalendarPopup(True)
         self.started_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.started_edit.setAccessibleName(self.tr("Started at"))
+        self.ended_check = QCheckBox(self.tr("The interview has &ended"), self)
+        self.ended_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.ended_edit.setCalendarPopup(True)
+        self.ended_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.ended_edit.setAccessibleName(self.tr("Ended at"))
+        self.ended_edit.setEnabled(False)
+        self.ended_check.toggled.connect(self.ended_edit.setEnabled)
         self.location_edit = QLineEdit(self)
         self.location_edit.setAccessibleName(self.tr("Location"))
         self.interviewer_edit = QLineEdit(interviewer, self)
@@ -75,6 +83,8 @@ class InterviewDialog(DraftForm, QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("&Person:"), self.person_combo)
         form.addRow(self.tr("&Started:"), self.started_edit)
+        form.addRow(self.ended_check)
+        form.addRow(self.tr("En&ded:"), self.ended_edit)
         form.addRow(self.tr("&Location:"), self.location_edit)
         form.addRow(self.tr("&Interviewer:"), self.interviewer_edit)
         form.addRow(self.tr("Inter&preter:"), self.interpreter_edit)
@@ -102,6 +112,9 @@ class InterviewDialog(DraftForm, QDialog):
         self.person_combo.setCurrentIndex(max(index, 0))
         self.person_combo.setEnabled(False)
         self.started_edit.setDateTime(QDateTime(interview.started_at.astimezone()))
+        if interview.ended_at is not None:
+            self.ended_check.setChecked(True)
+            self.ended_edit.setDateTime(QDateTime(interview.ended_at.astimezone()))
         self.location_edit.setText(interview.location)
         self.interviewer_edit.setText(interview.interviewer)
         self.interpreter_edit.setText(interview.interpreter)
@@ -126,13 +139,24 @@ class InterviewDialog(DraftForm, QDialog):
             people.append(PresentPerson(name.strip(), role.strip()))
         return people
 
+    def _ended_at(self) -> datetime | None:
+        if not self.ended_check.isChecked():
+            return None
+        return self.ended_edit.dateTime().toPython().astimezone(UTC)  # type: ignore[no-any-return,attr-defined]
+
     def accept(self) -> None:
         person_id = self.person_combo.currentData()
+        started = self.started_edit.dateTime().toPython().astimezone(UTC)  # type: ignore[attr-defined]
+        ended = self._ended_at()
+        if ended is not None and ended < started:
+            self.message.setText(self.tr("The interview cannot end before it started."))
+            return
         try:
             if self.editing is not None:
                 self.interview = self._interviews.edit(
                     self.editing.interview_id,
-                    started_at=self.started_edit.dateTime().toPython().astimezone(UTC),  # type: ignore[attr-defined]
+                    started_at=started,
+                    ended_at=ended,
                     location=self.location_edit.text().strip(),
                     interviewer=self.interviewer_edit.text().strip(),
                     interpreter=self.interpreter_edit.text().strip(),
@@ -148,7 +172,8 @@ class InterviewDialog(DraftForm, QDialog):
                 return
             self.interview = self._interviews.create(
                 self.case_id,
-                started_at=self.started_edit.dateTime().toPython().astimezone(UTC),  # type: ignore[attr-defined]
+                started_at=started,
+                ended_at=ended,
                 person_id=person_id if person_id else None,
                 location=self.location_edit.text().strip(),
                 interviewer=self.interviewer_edit.text().strip(),

@@ -51,8 +51,11 @@ class NewStatementDialog(DraftForm, QDialog):
                 f"{when(interview.started_at)} {interview.location}".strip(),
                 interview.interview_id,
             )
+        # A statement is given in an interview: whose it is follows the interview chosen.
+        self._interviewee = {i.interview_id: i.person_id for i in interviews}
+        self.interview_combo.currentIndexChanged.connect(self._interview_changed)
         if interviews:
-            self.interview_combo.setCurrentIndex(1)
+            self.interview_combo.setCurrentIndex(len(interviews))  # the latest interview
         self.kind_combo = QComboBox(self)
         self.kind_combo.setAccessibleName(self.tr("Kind"))
         for kind in StatementKind:
@@ -77,6 +80,13 @@ class NewStatementDialog(DraftForm, QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
+
+    def _interview_changed(self) -> None:
+        person_id = self._interviewee.get(str(self.interview_combo.currentData() or ""))
+        if person_id:
+            index = self.person_combo.findData(person_id)
+            if index >= 0:
+                self.person_combo.setCurrentIndex(index)
 
     def accept(self) -> None:
         person_id = self.person_combo.currentData()

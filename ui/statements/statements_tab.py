@@ -28,7 +28,7 @@ from ui.statements.break_dialog import BreakDialog
 from ui.statements.interview_dialog import InterviewDialog
 from ui.statements.new_statement_dialog import NewStatementDialog
 from ui.statements.statement_editor import StatementEditor
-from ui.widgets import heading, plain_label, wrapping_list
+from ui.widgets import data_label, heading, plain_label, wrapping_list
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,10 @@ class StatementsTab(QWidget):
         self.interview_list = wrapping_list(QListWidget(self))
         self.interview_list.setAccessibleName(self.tr("Interviews"))
         self.interview_list.currentItemChanged.connect(lambda *_: self._interview_chosen())
+        # Everything recorded about the chosen interview, to read again after saving it.
+        self.interview_details = data_label("", self)
+        self.interview_details.setAccessibleName(self.tr("Interview details"))
+        self.interview_details.setObjectName("details")
         self.statement_list = wrapping_list(QListWidget(self))
         self.statement_list.setAccessibleName(self.tr("Statements"))
         self.statement_list.currentItemChanged.connect(self._statement_chosen)
@@ -84,6 +88,7 @@ class StatementsTab(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(heading(self.tr("Interviews"), left))
         left_layout.addWidget(self.interview_list, 1)
+        left_layout.addWidget(self.interview_details)
         interview_buttons = QHBoxLayout()
         interview_buttons.addWidget(self.edit_interview_button)
         interview_buttons.addWidget(self.break_button)
@@ -163,6 +168,46 @@ class StatementsTab(QWidget):
         chosen = self.current_interview_id() is not None
         self.edit_interview_button.setEnabled(chosen)
         self.break_button.setEnabled(chosen)
+        interview = self._current_interview()
+        self.interview_details.setText("" if interview is None else self.details_text(interview))
+        self.interview_details.setVisible(interview is not None)
+
+    def details_text(self, interview: Interview) -> str:
+        """The interview as recorded, one fact per line (plain text)."""
+        names = {p.person_id: p.pseudonym for p in self._people.list_for_case(self.case_id)}
+        ended = when(interview.ended_at) if interview.ended_at else self.tr("not recorded as ended")
+        lines = [
+            self.tr("Started %1 · ended %2")
+            .replace("%1", when(interview.started_at))
+            .replace("%2", ended),
+            self.tr("Person: %1").replace(
+                "%1", names.get(interview.person_id or "", "") or self.tr("not recorded")
+            ),
+        ]
+        facts = [
+            (self.tr("Location: %1"), interview.location),
+            (self.tr("Interviewer: %1"), interview.interviewer),
+            (self.tr("Interpreter: %1"), interview.interpreter),
+            (self.tr("Language: %1"), interview.language),
+            (
+                self.tr("Also present: %1"),
+                ", ".join(f"{p.name} ({p.role})" if p.role else p.name for p in interview.present),
+            ),
+            (self.tr("Recorded as: %1"), interview.recording_method),
+        ]
+        lines += [label.replace("%1", value) for label, value in facts if value]
+        for number, pause in enumerate(interview.breaks, start=1):
+            end = when(pause.ended_at) if pause.ended_at else "…"
+            line = (
+                self.tr("Break %1: %2 – %3")
+                .replace("%1", str(number))
+                .replace("%2", when(pause.started_at))
+                .replace("%3", end)
+            )
+            lines.append(f"{line} · {pause.reason}" if pause.reason else line)
+        if interview.notes:
+            lines.append(self.tr("Notes: %1").replace("%1", interview.notes))
+        return "\n".join(lines)
 
     def _current_interview(self) -> Interview | None:
         interview_id = self.current_interview_id()
