@@ -40,6 +40,9 @@ MAX_PDF_PAGES = 3000
 #: A member of a .docx/.odt/.zip larger than this (uncompressed) is skipped: a zip bomb guard.
 MAX_MEMBER_BYTES = 32 * 1024 * 1024
 DEFAULT_REGION = "RO"
+#: Where a number typed into a search without its country code may be from: the programme's
+#: countries (as ``intake.entities.PROGRAMME_REGIONS``), Romania first.
+QUERY_REGIONS = ("RO", "UA", "MD", "PL", "HU", "BG")
 
 _TEXT_SUFFIXES = {".txt", ".text", ".log", ".md", ".csv", ".tsv", ".eml", ".vcf", ".srt"}
 _HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -366,7 +369,7 @@ _EXTRACTORS = {
 
 #: A run that may be a phone number: an optional + or 00, then digits with the separators
 #: people write ("0721 000 111", "(0721) 000-111", "+40.721.000.111").
-_PHONE_RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{4,24}\d(?![\w])")
+PHONE_RUN = re.compile(r"(?<![\w+])(?:\+|00)?\(?\d[\d \t().\-/]{4,24}\d(?![\w])")
 _MIN_DIGITS = 7
 _MAX_DIGITS = 15
 
@@ -411,7 +414,7 @@ def phone_terms(text: str, region: str = DEFAULT_REGION) -> list[str]:
     found: dict[str, None] = {}
     if sum(ch.isdigit() for ch in text[:MAX_TEXT_CHARS]) < _MIN_DIGITS:
         return []
-    for match in _PHONE_RUN.finditer(text):
+    for match in PHONE_RUN.finditer(text):
         for candidate in _candidates(match.group(0).strip(" \t.-/")):
             digits = e164_digits(candidate, region)
             if digits is not None:
@@ -422,7 +425,7 @@ def phone_terms(text: str, region: str = DEFAULT_REGION) -> list[str]:
 def phone_spans(text: str, wanted: set[str], region: str = DEFAULT_REGION) -> list[tuple[int, int]]:
     """Where in ``text`` a number whose E.164 digits are in ``wanted`` is written (start, end)."""
     spans: list[tuple[int, int]] = []
-    for match in _PHONE_RUN.finditer(text):
+    for match in PHONE_RUN.finditer(text):
         run = match.group(0)
         if e164_digits(run.strip(" \t.-/"), region) in wanted:
             spans.append((match.start(), match.end()))

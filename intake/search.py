@@ -38,6 +38,8 @@ from typing import Any
 from intake._base import Columns, Executes, Service, index_drop, index_put, scalar
 from intake.extract import (
     MAX_INPUT_BYTES,
+    PHONE_RUN,
+    QUERY_REGIONS,
     e164_digits,
     extract,
     extractor_for,
@@ -52,8 +54,9 @@ from vault.errors import OperationCancelledError
 log = logging.getLogger(__name__)
 
 _TERM = re.compile(r"[\w]+(\*?)", re.UNICODE)
-#: A run of a query that may be a phone number ("0721 000 111", "+40-721-000-111").
-_PHONE_QUERY = re.compile(r"(?:\+|00)?\(?\d[\d \-().]{5,24}\d")
+#: A run of a query that may be a phone number ("0721 000 111", "+40-721-000-111"): the same
+#: pattern as in indexed text.
+_PHONE_QUERY = PHONE_RUN
 _ISO_MOMENT = re.compile(r"^\d{4}-\d\d-\d\d([T ][\d:.]+)?(Z|[+-]\d\d:\d\d)?$")
 MAX_TERMS = 32
 DEFAULT_LIMIT = 50
@@ -565,14 +568,14 @@ class SearchService(Service):
 
     def _regions(self, query: str, case_id: str | None) -> list[str]:
         """The phone regions a query's numbers are read in: the case's jurisdiction, or every
-        jurisdiction of the vault, and Romania."""
+        jurisdiction of the vault, and the programme's countries."""
         if not _PHONE_QUERY.search(query):
             return []
         if case_id is not None:
             rows = self._vault.read("SELECT jurisdiction FROM cases WHERE case_id = ?", (case_id,))
         else:
             rows = self._vault.read("SELECT DISTINCT jurisdiction FROM cases")
-        return sorted({region_of(str(r[0] or "")) for r in rows} | {"RO"})
+        return sorted({region_of(str(r[0] or "")) for r in rows} | set(QUERY_REGIONS))
 
     def _finish(self, hit: SearchHit, match: Match) -> SearchHit:
         """The words that say where the hit is, and a snippet a person can read."""
