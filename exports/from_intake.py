@@ -54,6 +54,7 @@ from exports.model import (
 from exports.redaction import apply_profile, check_profile, check_scope, profile_for
 from exports.review import Review, ReviewConfirmation, build_review
 from intake import models as im
+from intake.capture import capture_fields
 from intake.consent import CONSENTING_ROLES
 from intake.service import Intake, open_intake
 from vault import Vault, roles
@@ -285,7 +286,11 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
                 size=item.size,
                 sha256=item.sha256,
                 open_original=functools.partial(_opener, intake, evidence_id),
-                acquisition=_acquisition(item.acquisition),
+                # A web capture's observations print with the acquisition (issue 17).
+                acquisition={
+                    **_acquisition(item.acquisition),
+                    **capture_fields(item.original_metadata),
+                },
                 notes=item.notes,
                 person_ids=tuple(
                     p for p in (item.acquisition.acquired_from_person_id,) if p is not None

@@ -138,6 +138,18 @@ _FIELD_LABELS = frozenset(
         NC_("Report", "Method"),
         NC_("Report", "Tool"),
         NC_("Report", "Source URL"),
+        NC_("Report", "URL asked"),
+        NC_("Report", "Final URL"),
+        NC_("Report", "Redirects"),
+        NC_("Report", "Captured"),
+        NC_("Report", "HTTP status"),
+        NC_("Report", "Server address"),
+        NC_("Report", "TLS certificate SHA-256"),
+        NC_("Report", "TLS"),
+        NC_("Report", "Renderer"),
+        NC_("Report", "No rendering"),
+        NC_("Report", "Rendering of"),
+        NC_("Report", "Archive pages"),
         NC_("Report", "Platform"),
     }
 )

@@ -274,3 +274,22 @@ def test_temp_folder_is_private(monkeypatch: pytest.MonkeyPatch) -> None:
         assert folder.stat().st_mode & 0o777 == 0o700
     finally:
         os.rmdir(folder)
+
+
+def test_the_capture_facts_go_with_the_item_into_the_bundle_model_and_the_report(
+    intake: Intake, case_id: str, servers: Servers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from exports.from_intake import read_case
+    from exports.report import _FIELD_LABELS
+
+    monkeypatch.setenv("CUSTODIA_CHROMIUM", "/nonexistent/chromium")
+    result = CaptureService(intake.vault).capture(case_id, servers.https_url + "/job")
+    model = read_case(intake, intake.cases.get(case_id), reveal_reason="test")
+    (item,) = model.evidence
+    fingerprint = hashlib.sha256(servers.cert_der).hexdigest()
+    assert item.acquisition["TLS certificate SHA-256"] == fingerprint
+    assert item.acquisition["Final URL"] == servers.https_url + "/job"
+    assert item.acquisition["Source URL"] == servers.https_url + "/job"
+    assert item.acquisition["No rendering"] == result.no_rendering_reason
+    # Every label the capture adds prints translated in the report.
+    assert set(item.acquisition) <= _FIELD_LABELS
