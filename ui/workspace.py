@@ -331,12 +331,23 @@ class Workspace(QWidget):
             return
         tab = {
             SearchKind.PERSON: view.people,
+            SearchKind.IDENTITY: view.people,
             SearchKind.STATEMENT: view.statements,
+            SearchKind.ADDENDUM: view.statements,
+            SearchKind.INTERVIEW: view.statements,
+            SearchKind.CONSENT: view.consent,
             SearchKind.EVIDENCE: view.evidence,
+            SearchKind.EVIDENCE_TEXT: view.evidence,
+            SearchKind.CUSTODY: view.evidence,
             SearchKind.ENTITY: view.entities,
+            SearchKind.ENTITY_NOTE: view.entities,
         }.get(hit.kind, view.overview)
         view.tabs.setCurrentWidget(tab)
         if hit.kind is SearchKind.STATEMENT:
             view.statements.refresh(select=hit.ref_id)
+        elif hit.kind is SearchKind.ADDENDUM and hit.parent_id:
+            view.statements.refresh(select=hit.parent_id)  # the statement the addendum corrects
         elif hit.kind is SearchKind.EVIDENCE:
             view.evidence.refresh(select=hit.ref_id)
+        elif hit.kind in (SearchKind.EVIDENCE_TEXT, SearchKind.CUSTODY) and hit.parent_id:
+            view.evidence.refresh(select=hit.parent_id)  # the item the page or event is of
