@@ -38,7 +38,7 @@ from exports.model import (
     ExportResult,
     Progress,
 )
-from exports.redaction import RedactedCase, apply_profile
+from exports.redaction import DeriveFn, RedactedCase, apply_profile
 from exports.report import ReportFacts, render_report, signature_reason
 from resources.i18n import catalogue
 
@@ -394,6 +394,7 @@ def build_bundle(
     cancel: threading.Event | None = None,
     trusted_time: timestamp.TimePlan | None = None,
     zip_stream: Any = None,
+    derive_fn: DeriveFn | None = None,
 ) -> ExportResult:
     """Check scope and consent, then write the signed bundle at ``dest`` (all or nothing).
 
@@ -402,7 +403,7 @@ def build_bundle(
     TimestampLostError (nothing is left at ``dest``) and the caller builds again without.
     """
     plan = trusted_time or timestamp.TimePlan()
-    redacted = apply_profile(request.case, request.scope)
+    redacted = apply_profile(request.case, request.scope, derive_fn=derive_fn)
     case: BundleCase = redacted.case
     if not request.bundle_id or not request.created_at:
         request = replace(

@@ -52,7 +52,7 @@ from exports.model import (
     SigningKeys,
 )
 from exports.redaction import apply_profile, check_profile, check_scope, profile_for
-from exports.review import Review, ReviewConfirmation, build_review
+from exports.review import Derivatives, Review, ReviewConfirmation, build_review
 from intake import models as im
 from intake.capture import capture_fields
 from intake.consent import CONSENTING_ROLES
@@ -377,11 +377,19 @@ def _scope(options: ExportOptions) -> ExportScope:
     )
 
 
-def review_export(vault: Vault | Intake, options: ExportOptions) -> Review:
+def review_export(
+    vault: Vault | Intake,
+    options: ExportOptions,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> Review:
     """What a pseudonymised export would carry, for the user to review before confirming.
 
     Reveals protected identity (audited, like the export itself) to find it in the texts;
-    shows only redacted text. Refused like the export when consent does not cover it.
+    shows only redacted text. Refused like the export when consent does not cover it. The
+    review keeps the redacted copies it made (``Review.derivatives``): confirmed with its
+    digest, the export reuses them rather than making them again.
     """
     intake = open_intake(vault)
     intake.vault.require(roles.EXPORT)
@@ -394,7 +402,12 @@ def review_export(vault: Vault | Intake, options: ExportOptions) -> Review:
     bundle_case = read_case(
         intake, case, reveal_reason=f"review before export ({scope.recipient.kind.value})"
     )
-    return build_review(apply_profile(bundle_case, scope))
+    derivatives = Derivatives(progress, cancel)
+    derivatives.total = len(bundle_case.evidence)
+    review = build_review(apply_profile(bundle_case, scope, derive_fn=derivatives))
+    # Kept for the export, which reports its own progress and cancel.
+    derivatives.progress = derivatives.cancel = None
+    return replace(review, derivatives=derivatives)
 
 
 def _check_review(
@@ -404,12 +417,13 @@ def _check_review(
     scope: ExportScope,
     confirmation: ReviewConfirmation | None,
     bundle_id: str,
+    derivatives: Derivatives,
 ) -> None:
     """A partner export goes only after the user confirmed the review of what it carries; the
     confirmation is audited with the review's digest (DESIGN §8)."""
     if confirmation is None:
         raise ReviewRequiredError(f"case={case_id}")
-    review = build_review(apply_profile(bundle_case, scope))
+    review = build_review(apply_profile(bundle_case, scope, derive_fn=derivatives))
     if confirmation.digest and not review.matches(confirmation.digest):
         raise ReviewOutdatedError(f"case={case_id} review={review.short_digest}")
     with intake.vault.transaction() as tx:
@@ -478,10 +492,16 @@ def export_case(
     bundle_case = read_case(
         intake, case, reveal_reason=f"export {bundle_id} ({profile.value}, {kind.value})"
     )
+    # The reviewed copies when the user confirmed a review in this session (its digest is
+    # checked below); otherwise made here once, for the check and the bag alike.
+    reviewed = options.review.derivatives if options.review is not None else None
+    derivatives = reviewed if reviewed is not None else Derivatives()
     try:
         check_scope(bundle_case, scope)
         if profile is Profile.PSEUDONYMISED:
-            _check_review(intake, case.case_id, bundle_case, scope, options.review, bundle_id)
+            _check_review(
+                intake, case.case_id, bundle_case, scope, options.review, bundle_id, derivatives
+            )
     except ExportError as exc:
         with v.transaction() as tx:
             tx.audit(
@@ -542,6 +562,7 @@ def export_case(
                 cancel=cancel,
                 trusted_time=plan,
                 zip_stream=zip_stream,
+                derive_fn=derivatives,
             )
         except TimestampLostError:
             # It answered a moment ago, not now: the bundle is built again saying it has none.
@@ -554,6 +575,7 @@ def export_case(
                 cancel=cancel,
                 trusted_time=plan,
                 zip_stream=zip_stream,
+                derive_fn=derivatives,
             )
     except ExportError as exc:
         with v.transaction() as tx:

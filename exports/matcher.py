@@ -23,6 +23,7 @@ words, numbers, dates and handles the matcher did not take.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 import unicodedata
@@ -319,6 +320,9 @@ class Matcher:
     """All written forms of a set of protected values; see the module's docstring."""
 
     def __init__(self, protected: Protected) -> None:
+        # Which values this matcher removes: a redacted copy made by another matcher with the
+        # same key can be reused (exports.review.Derivatives); with other values, never.
+        self.key = hashlib.sha256(repr(protected).encode("utf-8")).hexdigest()
         self._phrases: list[_Phrase] = []
         self._phones: list[phonenumbers.PhoneNumber] = []
         self._dates: list[date] = list(dict.fromkeys(protected.dates))
@@ -564,14 +568,40 @@ _HANDLEISH = re.compile(
     r"|(?<![\w])[^\W\d_]+[._][\w.]*\d[\w.]*|(?<![\w])[^\W\d_]+\d{2,}(?![\w])",
     re.UNICODE,
 )
+# What Custodia and its tools write themselves identifies no one: flagging it buried the few
+# tokens that matter under dozens of timestamps and hashes. An ISO time (a date alone may still
+# be a birth date), an algorithm or key name (AES-256, SHA-256, Ed25519), a hash or fingerprint,
+# a UUID, and an evidence number (E-0001).
+_ISO_TIME = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?"
+_SYSTEM_TOKEN = re.compile(
+    rf"(?<![\w]){_ISO_TIME}(?:\s*[–\-]\s*{_ISO_TIME})?"
+    r"|(?<![\w\-])(?:AES|SHA|SHA3|RSA|ECDSA|HMAC|MD|P|X|Ed|ChaCha|Poly|TLS|TLSv|HTTP|BLAKE)"
+    r"[\-/ ]?\d+(?:[.\-]\d+)*(?:-GCM|-CBC|-Poly1305)?(?![\w])"
+    r"|(?<![\w])(?:sha256:)?(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{32,}(?![\w])"
+    r"|(?<![\w])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\w])"
+    r"|(?<![\w\-])E-\d{3,}(?![\w])",
+    re.UNICODE,
+)
+
+
+def system_spans(text: str, literals: Sequence[str] = ()) -> list[tuple[int, int]]:
+    """Where ``text`` holds tokens Custodia wrote (times, hashes, algorithm names, evidence
+    numbers) or one of ``literals`` (the case reference): none of them is suspicious."""
+    found = [(m.start(), m.end()) for m in _SYSTEM_TOKEN.finditer(text)]
+    for literal in literals:
+        if literal.strip():
+            found += [(m.start(), m.end()) for m in re.finditer(re.escape(literal), text)]
+    return found
 
 
 def suspicious_spans(text: str, safe_words: Sequence[str] = ()) -> list[Span]:
     """Tokens a person should look at before the text leaves: capitalised words that do not
-    start a sentence (names, places), numbers, dates and handles. Redaction markers and words
-    known to be safe (pseudonyms, the case reference, month names) are not flagged."""
+    start a sentence (names, places), numbers, dates and handles. Redaction markers, words
+    known to be safe (pseudonyms, the case reference, month names) and what Custodia wrote
+    itself (:func:`system_spans`) are not flagged."""
     safe = {fold(w) for w in safe_words} | {fold(w) for w in _month_words()}
     marker = [(m.start(), m.end()) for m in re.finditer(re.escape(REDACTED), text)]
+    marker += system_spans(text, safe_words)
 
     def in_marker(start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in marker)

@@ -17,7 +17,7 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
@@ -47,6 +47,9 @@ from intake.consent import decide_export
 from intake.models import ConsentSubject, ConsentTerms, ExportConsentDecision
 
 log = logging.getLogger(__name__)
+
+#: Makes the redacted copy of one original (:func:`exports.derivatives.derive`, or a cache of it).
+DeriveFn = Callable[[BundleEvidence, Matcher], Derived | WithheldReason]
 
 #: Recipients who may receive full identity (DESIGN §4: "full for court or prosecutor").
 FULL_IDENTITY_RECIPIENTS = frozenset(
@@ -310,8 +313,14 @@ def _derivative(item: BundleEvidence, derived: Derived, scrub: _Scrub) -> Bundle
     )
 
 
-def apply_profile(case: BundleCase, scope: ExportScope) -> RedactedCase:
-    """Check the scope, select, and redact according to the profile."""
+def apply_profile(
+    case: BundleCase, scope: ExportScope, *, derive_fn: DeriveFn | None = None
+) -> RedactedCase:
+    """Check the scope, select, and redact according to the profile.
+
+    ``derive_fn``: where redacted copies come from; the review passes its own to the export
+    that follows it, so that pictures are decoded and encoded once (exports.review.Derivatives).
+    """
     selected, decision = plan_scope(case, scope)
     if scope.profile is Profile.COURT:
         return RedactedCase(selected, scope.profile, consent=decision)
@@ -378,7 +387,7 @@ def apply_profile(case: BundleCase, scope: ExportScope) -> RedactedCase:
             notes=scrub(item.notes),
             custody=tuple(custody(e) for e in item.custody),
         )
-        outcome = derive(item, scrub.matcher)
+        outcome = (derive_fn or derive)(item, scrub.matcher)
         if isinstance(outcome, WithheldReason):
             reasons[item.number] = outcome.value
             withheld.append(replace(cleaned, sha256="", open_original=bytes_opener(b"")))

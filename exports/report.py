@@ -563,16 +563,27 @@ class _Report:
         ]
         withheld = len(self.redacted.withheld)
         statements = len(self.withheld_statements())
-        if withheld or statements:
+        # Only the parts there are: "1 file and 0 statements" reads like a fault.
+        left_out = []
+        if withheld:
+            left_out.append(
+                t.npgettext("Report", "{n} file", "{n} files", withheld).format(n=withheld)
+            )
+        if statements:
+            left_out.append(
+                t.npgettext("Report", "{n} statement", "{n} statements", statements).format(
+                    n=statements
+                )
+            )
+        if len(left_out) == 2:
             lines.append(
                 t.pgettext("Report", "Left out: {files} and {statements}; see section 1.").format(
-                    files=t.npgettext("Report", "{n} file", "{n} files", withheld).format(
-                        n=withheld
-                    ),
-                    statements=t.npgettext(
-                        "Report", "{n} statement", "{n} statements", statements
-                    ).format(n=statements),
+                    files=left_out[0], statements=left_out[1]
                 )
+            )
+        elif left_out:
+            lines.append(
+                t.pgettext("Report", "Left out: {what}; see section 1.").format(what=left_out[0])
             )
         title = t.pgettext("Report", "What was redacted, and why")
         return [

@@ -15,13 +15,15 @@ import hashlib
 import json
 import logging
 import re
+import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from exports.derivatives import decode_text
-from exports.matcher import REDACTED, Span, suspicious_spans
-from exports.model import BundleEvidence
+from exports.derivatives import Derived, WithheldReason, decode_text, derive
+from exports.errors import ExportCancelledError
+from exports.matcher import REDACTED, Matcher, Span, suspicious_spans
+from exports.model import BundleEvidence, Progress
 from exports.redaction import RedactedCase
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,44 @@ class ReviewText:
     suspicious: tuple[Span, ...]
 
 
+class Derivatives:
+    """Redacted copies of evidence, made once for a review and reused by the export after it.
+
+    Decoding and encoding pictures is the slow part of a partner export; the review makes every
+    copy, and the export (which builds what it checks twice: once against the review's digest,
+    once into the bag) takes them from here. A copy is reused only for the same original (id
+    and SHA-256) redacted with the same protected values (:attr:`Matcher.key`), so a value added
+    since the review cannot be missed. Held in memory only, like the copies themselves.
+    """
+
+    def __init__(
+        self, progress: Progress | None = None, cancel: threading.Event | None = None
+    ) -> None:
+        self._made: dict[tuple[str, str, str], Derived | WithheldReason] = {}
+        self._lock = threading.Lock()
+        self.progress = progress
+        self.cancel = cancel
+        self.total = 0
+        self.made = 0  # copies actually built, not taken from here (tests read it)
+
+    def __call__(self, item: BundleEvidence, matcher: Matcher) -> Derived | WithheldReason:
+        key = (item.evidence_id, item.sha256.lower(), matcher.key)
+        with self._lock:
+            found = self._made.get(key)
+        if found is not None:
+            return found
+        if self.cancel is not None and self.cancel.is_set():
+            raise ExportCancelledError()
+        outcome = derive(item, matcher)
+        with self._lock:
+            self._made[key] = outcome
+            self.made += 1
+            done = len(self._made)
+        if self.progress is not None:
+            self.progress(done, max(self.total, done))
+        return outcome
+
+
 @dataclass(frozen=True)
 class Review:
     texts: tuple[ReviewText, ...]
@@ -60,6 +100,8 @@ class Review:
     #: Statement ids that stay behind for want of consent.
     withheld_statements: tuple[str, ...] = ()
     digest: str = ""
+    #: The redacted copies the review was built from, for the export that follows it.
+    derivatives: Derivatives | None = field(default=None, compare=False, repr=False)
 
     @property
     def short_digest(self) -> str:
@@ -86,6 +128,8 @@ class ReviewConfirmation:
 
     digest: str = ""
     via: str = "cli"
+    #: The reviewed copies, reused when the export's review has the same digest.
+    derivatives: Derivatives | None = field(default=None, compare=False, repr=False)
 
 
 def _markers(text: str) -> tuple[Span, ...]:
@@ -137,6 +181,8 @@ def build_review(redacted: RedactedCase) -> Review:
     """The review of a pseudonymised export, from what :func:`apply_profile` made of it."""
     case = redacted.case
     safe = [p.pseudonym for p in case.people] + [case.reference]
+    # The software an item was acquired with ("Telegram Desktop 5.0") names no one.
+    safe += [e.acquisition["Tool"] for e in case.evidence if e.acquisition.get("Tool")]
     texts: list[ReviewText] = []
     for kind, ref, text in _texts(redacted):
         if not text.strip():

@@ -155,6 +155,14 @@ _SUSPICION_WORDS = {
     "date": NC_("Review", "date"),
     "handle": NC_("Review", "handle or address"),
 }
+# Why an item stays behind (exports.derivatives.WithheldReason), in the report's own words.
+_WITHHELD_WORDS = {
+    "identifies_person": NC_("Report", "identifies a person by its content"),
+    "not_redactable": NC_("Report", "no redacted copy can be made of this kind of file"),
+    "too_large": NC_("Report", "too large to redact"),
+    "unreadable": NC_("Report", "could not be read to make a redacted copy"),
+    "names_person": NC_("Report", "its text names a protected person and cannot be redacted"),
+}
 _TEXT_WORDS = {
     "title": NC_("Review", "Case title"),
     "person": NC_("Review", "Person"),
@@ -210,7 +218,8 @@ def _print_review(vault: Vault, args: argparse.Namespace, options: ExportOptions
             )
         )
     for number, reason in sorted(review.withheld_evidence.items()):
-        out(_("{number}: left out ({reason}).").format(number=number, reason=reason))
+        words = pgettext("Report", _WITHHELD_WORDS[reason]) if reason in _WITHHELD_WORDS else reason
+        out(_("{number}: left out ({reason}).").format(number=number, reason=words))
     out(
         _(
             "{texts} texts, {redactions} redactions, {tokens} tokens to check. If nothing in "

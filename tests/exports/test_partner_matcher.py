@@ -112,3 +112,34 @@ def test_suspicious_tokens_are_the_kinds_asked_for() -> None:
     assert found["0722 000 111"] == "number"
     assert found["@recruiter_77"] == "handle"
     assert "Am" not in found  # a sentence starts with a capital
+
+
+def test_what_custodia_writes_itself_is_not_suspicious() -> None:
+    written = [
+        "2026-03-04T11:40:00Z",
+        "2026-03-04T10:20:00Z–2026-03-04T10:35:00Z",
+        "2026-03-04 11:40:00+02:00",
+        "AES-256-GCM",
+        "AES-256",
+        "SHA-256",
+        "Ed25519",
+        "X25519",
+        "TLS 1.3",
+        "HTTP/1.1",
+        "3f1a" * 16,
+        "sha256:" + "ab" * 32,
+        "0f8fad5b-d9cb-469f-a165-70867728950e",
+        "E-0001",
+        "E-12345",
+        "TRAIN-2026-014",
+    ]
+    for token in written:
+        text = f"Saved by ana at {token} in the vault."
+        found = [text[s.start : s.end] for s in suspicious_spans(text, ["TRAIN-2026-014"])]
+        assert found == [], (token, found)
+    # What a person wrote is still flagged beside them.
+    text = "E-0001 at 2026-03-04T11:40:00Z says Vasile called 0722 000 111 on 14.03.1998."
+    found = {text[s.start : s.end] for s in suspicious_spans(text)}
+    assert found == {"Vasile", "0722 000 111", "14.03.1998"}
+    # A date alone may be a birth date: it is still shown.
+    assert [str(s.kind) for s in suspicious_spans("Born 1998-03-14, they say.")] == ["date"]
