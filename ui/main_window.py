@@ -531,6 +531,8 @@ class MainWindow(QMainWindow):
             self.verify_window.resize(760, 600)
         window = self.verify_window
         window.sender_book = self._sender_book  # the open vault's known senders, if any
+        # Its receiving key opens bundles encrypted to this vault.
+        window.open_vault = lambda: self.session.vault if self.session.is_unlocked else None
         window.show()
         window.raise_()
         window.activateWindow()

@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMenu
 
+from exports.address_book import AddressBook, make_entry, receiving_key
+from exports.from_intake import ExportOptions
+from exports.handoff import export_sealed
 from exports.model import Profile, RecipientKind
 from exports.senders import FileSenderBook, VaultSenderBook, make_sender
 from exports.verify import CheckCode, FactCode, VerdictCode
@@ -14,10 +18,11 @@ from intake import open_intake
 from intake.demo import DEMO_REFERENCE, build_demo
 from tests.ui.conftest import CHEAP_KDF, PASSPHRASE
 from ui import verify_words
-from ui.exports.export_wizard import ExportWizard
+from ui.exports.export_wizard import ONE_OFF, ExportWizard, default_bundle_name
 from ui.exports.verify_window import VerifyWindow
 from ui.formatting import fingerprint
 from ui.main_window import MainWindow
+from ui.operations import operations
 from ui.session import Session
 from ui.unlock.unlock_dialog import UnlockDialog
 from ui.workspace import Workspace
@@ -299,7 +304,18 @@ def test_a_partner_export_is_reviewed_then_confirmed_in_the_app(qtbot, demo, tmp
     wizard.dest_edit.setText(str(tmp_path / "partner.zip"))
     assert wizard.export_button.isEnabled()
     assert wizard.start_export() is None  # first the review
-    assert wizard.reviewing
+    # Built in a worker through the operations layer: the window stays responsive meanwhile.
+    assert wizard.review_job is not None
+    assert operations().started_names()[-1] == "export-review"
+    assert not wizard.export_button.isEnabled()
+    assert wizard.review_panel.cancel_button.isVisibleTo(wizard)
+    ticks: list[int] = []
+    timer = QTimer(wizard)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(0)
+    qtbot.waitUntil(lambda: wizard.reviewing, timeout=60_000)
+    timer.stop()
+    assert ticks  # the event loop ran while the review was prepared
     page = wizard.review_page
     html = page.browser.toHtml()
     assert "[redacted]" in html
@@ -309,9 +325,145 @@ def test_a_partner_export_is_reviewed_then_confirmed_in_the_app(qtbot, demo, tmp
     assert not wizard.export_button.isEnabled()  # not confirmed yet
     page.confirm_box.setChecked(True)
     assert wizard.export_button.isEnabled()
+    derivatives = page.review.derivatives
+    assert derivatives is not None
+    made = derivatives.made
+    assert made > 0
     with qtbot.waitSignal(wizard.exported, timeout=60_000):
         wizard.export_button.click()
     assert (tmp_path / "partner.zip").exists()
+    # The bundle took the review's redacted copies: none was made again.
+    assert derivatives.made == made
     (entry,) = intake.vault.audit_entries(action_prefix="export.reviewed")
     assert entry.details["via"] == "app"
     assert entry.details["review"] == page.review.digest
+
+
+def test_a_partner_review_can_be_cancelled(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    wizard = ExportWizard(intake, case_id, default_folder=tmp_path)
+    qtbot.addWidget(wizard)
+    wizard.set_choice(RecipientKind.RESEARCH, Profile.PSEUDONYMISED)
+    wizard.start_export()
+    job = wizard.review_job
+    if job is None:  # refused by consent at once: nothing to cancel
+        return
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        wizard.review_panel.cancel()
+    assert not wizard.reviewing or job.outcome == "succeeded"
+    assert wizard.choose_page.isEnabled()
+
+
+# Address book and encrypted bundles (issue 15) ---------------------------------------------------
+
+
+def test_the_wizard_opens_with_nothing_chosen_and_a_name_not_taken(qtbot, demo, tmp_path):
+    intake, case_id = demo
+    taken = tmp_path / f"{default_bundle_name(DEMO_REFERENCE)}.zip"
+    taken.write_bytes(b"an earlier bundle")
+    wizard = ExportWizard(intake, case_id, default_folder=tmp_path)
+    qtbot.addWidget(wizard)
+    assert wizard.recipient_combo.currentIndex() == 0
+    assert wizard.entry is None
+    assert not wizard.one_off
+    assert wizard.recipient_kind is None
+    assert not wizard.category_combo.isEnabled()  # the recipient comes first
+    # Nothing is wrong yet: no red refusal, just what to do.
+    assert wizard.decision_label.property("verdict") == ""
+    assert "Refused" not in wizard.decision_label.text()
+    assert not wizard.export_button.isEnabled()
+    proposed = Path(wizard.dest_edit.text())
+    assert proposed.parent == tmp_path
+    assert not proposed.exists()
+    assert proposed.name == f"{default_bundle_name(DEMO_REFERENCE)}-2.zip"
+    wizard.folder_radio.setChecked(True)
+    assert not Path(wizard.dest_edit.text()).exists()
+    # A one-off recipient, typed by hand, with a kind chosen explicitly.
+    wizard.recipient_combo.setCurrentIndex(wizard.recipient_combo.findData(ONE_OFF))
+    assert wizard.recipient_edit.isVisibleTo(wizard)
+    assert wizard.category_combo.isEnabled()
+    assert wizard.recipient_kind is None
+    assert not wizard.encrypted_radio.isEnabled()
+    wizard.recipient_edit.setText("Tribunal Constanța")
+    wizard.category_combo.setCurrentIndex(wizard.category_combo.findData("court"))
+    assert wizard.export_button.isEnabled()
+    assert wizard.recipient_name == "Tribunal Constanța"
+
+
+def test_an_address_book_recipient_gets_an_encrypted_bundle_their_vault_verifies(
+    qtbot, demo, tmp_path
+):
+    intake, case_id = demo
+    other, _ = Vault.create(tmp_path / "b", "bogdan", PASSPHRASE, kdf=CHEAP_KDF, role="lawyer")
+    key = receiving_key(other)
+    book = AddressBook(intake.vault)
+    book.put(make_entry("Parchetul Constanța", "prosecutor", age_recipient=key))
+    book.put(make_entry("Tribunal Iași", "court"))
+    wizard = ExportWizard(intake, case_id, default_folder=tmp_path)
+    qtbot.addWidget(wizard)
+    wizard.choose_recipient("Parchetul Constanța")
+    # The kind comes with the entry; encrypted is the default with a key.
+    assert wizard.recipient_kind is RecipientKind.PROSECUTOR
+    assert not wizard.category_combo.isEnabled()
+    assert not wizard.recipient_edit.isVisibleTo(wizard)
+    assert wizard.encrypted
+    assert wizard.dest_edit.text().endswith(".zip.age")
+    assert wizard.format_note.property("verdict") == "ok"
+    # A plaintext bundle stays possible, with a warning in words.
+    wizard.zip_radio.setChecked(True)
+    assert wizard.dest_edit.text().endswith(".zip")
+    assert wizard.format_note.property("verdict") == "unconfirmed"
+    assert "Not encrypted" in wizard.format_note.text()
+    wizard.encrypted_radio.setChecked(True)
+    assert wizard.export_button.isEnabled()
+    dest = Path(wizard.dest_edit.text())
+    with qtbot.waitSignal(wizard.exported, timeout=60_000):
+        wizard.export_button.click()
+    assert dest.is_file()
+    assert dest.read_bytes().startswith(b"age-encryption.org/v1")
+    assert not dest.with_name(dest.name.removesuffix(".age")).exists()  # no plaintext beside
+    assert wizard.verify_button.isHidden()  # only the recipient's key opens it
+    # An entry without a key: plaintext only, said so.
+    again = ExportWizard(intake, case_id, default_folder=tmp_path)
+    qtbot.addWidget(again)
+    again.choose_recipient("Tribunal Iași")
+    assert again.recipient_kind is RecipientKind.COURT
+    assert not again.encrypted_radio.isEnabled()
+    assert again.dest_edit.text().endswith(".zip")
+
+    # The receiving vault's verify window opens it with its own key, in memory.
+    window = VerifyWindow(sender_book=lambda: FileSenderBook(tmp_path / "config"))
+    qtbot.addWidget(window)
+    window.open_vault = lambda: other
+    window.path_edit.setText(str(dest))
+    assert window.key_row.isVisibleTo(window)
+    assert window.key_source == "vault"
+    verdict = _verify(qtbot, window, dest)
+    assert verdict.ok
+    assert verdict.code is VerdictCode.UNCONFIRMED
+    assert window.result_label.text().startswith("INTACT")
+    other.lock()
+
+
+def test_the_verify_window_opens_a_bundle_with_a_passphrase(qtbot, demo, tmp_path, monkeypatch):
+    intake, _case_id = demo
+    options = ExportOptions(DEMO_REFERENCE, RecipientKind.COURT, recipient_name="Court")
+    sent = export_sealed(intake, options, tmp_path / "sealed", passphrase="correct horse")
+    (path,) = sent.paths
+    window = VerifyWindow(sender_book=lambda: FileSenderBook(tmp_path / "config"))
+    qtbot.addWidget(window)
+    window.path_edit.setText(str(path))
+    # No vault open: its key cannot be chosen, the passphrase is asked for.
+    assert window.key_source == "passphrase"
+    monkeypatch.setattr(window, "ask_passphrase", lambda: "correct horse")
+    with qtbot.waitSignal(window.verified, timeout=60_000) as blocker:
+        window.verify()
+    assert blocker.args[0].ok
+    # A wrong passphrase is said in words, and no verdict is claimed.
+    monkeypatch.setattr(window, "ask_passphrase", lambda: "wrong horse")
+    job = window.verify()
+    assert job is not None
+    with qtbot.waitSignal(job.finished, timeout=60_000):
+        pass
+    assert window.result_label.property("verdict") == "bad"
+    assert "could not be opened" in window.result_label.text()

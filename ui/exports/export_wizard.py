@@ -1,9 +1,14 @@
-"""Export a case as a signed bundle: recipient, profile, folder or ZIP, destination.
+"""Export a case as a signed bundle: recipient, profile, format, destination.
 
-The consent decision is shown while the user chooses, and an export it does not allow cannot be
-started; the core checks again (and records a refusal in the audit log). The export runs in a
-worker with progress and cancel. At the end the signer key fingerprint is shown, to be given to
-the recipient separately so that they can tell the bundle came from this vault.
+The recipient is picked from the address book, and its kind comes with it (DESIGN §7); a one-off
+recipient is typed by hand with a kind chosen explicitly (there is no default). A recipient with
+an age key gets an encrypted ``.zip.age`` unless the user picks a plaintext bundle, which is
+then marked with a warning. The consent decision is shown while the user chooses, and an export
+it does not allow cannot be started; the core checks again (and records a refusal in the audit
+log). A partner export is reviewed first: the review is built in a worker, with progress and
+cancel, and its redacted copies go on into the bundle. The export runs in a worker with progress
+and cancel. At the end the signer key fingerprint is shown, to be given to the recipient
+separately so that they can tell the bundle came from this vault.
 """
 
 from __future__ import annotations
@@ -33,8 +38,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.errors import ConsentRefusedError, ExportError, ProfileNotAllowedError
+from exports.address_book import AddressBook, AddressEntry
+from exports.encryption import sealed_name
+from exports.errors import ConsentRefusedError, ProfileNotAllowedError
 from exports.from_intake import ExportOptions, export_case, review_export
+from exports.handoff import SentBundle, export_sealed
 from exports.model import ExportResult, Profile, RecipientKind
 from exports.redaction import profile_for
 from exports.review import Review, ReviewConfirmation
@@ -48,6 +56,7 @@ from ui.job_panel import JobPanel, set_verdict
 from ui.operations import CUSTODY, EVIDENCE, operations
 from ui.widgets import buddy_label, data_label, heading, plain_label
 from ui.workers import Job, ProgressFn
+from vault.errors import CustodiaError
 
 log = logging.getLogger(__name__)
 # The recipients a court-profile export usually goes to come first.
@@ -61,9 +70,29 @@ RECIPIENTS = (
 )
 
 
+#: The recipient combo's item for someone not in the address book, typed by hand.
+ONE_OFF = "\x00one-off"
+ZIP, AGE = ".zip", ".zip.age"
+
+
 def default_bundle_name(reference: str, today: date | None = None) -> str:
     safe = re.sub(r"[^A-Za-z0-9._-]+", "-", reference).strip("-.") or "case"
     return f"{safe}-bundle-{(today or date.today()).isoformat()}"
+
+
+def _taken(folder: Path, stem: str) -> bool:
+    # Every form a bundle of this name can take: switching the format must not collide either.
+    names = (stem, stem + ZIP, stem + AGE, stem + ".passphrase" + AGE)
+    return any((folder / name).exists() for name in names)
+
+
+def free_bundle_stem(folder: Path, reference: str, today: date | None = None) -> str:
+    """A bundle name in ``folder`` that no file or folder has yet (``…-2``, ``…-3`` after)."""
+    stem = default_bundle_name(reference, today)
+    candidate, number = stem, 2
+    while _taken(folder, candidate):
+        candidate, number = f"{stem}-{number}", number + 1
+    return candidate
 
 
 class ExportWizard(QDialog):
@@ -95,13 +124,24 @@ class ExportWizard(QDialog):
         self.case_label.setAccessibleName(self.tr("Case to export"))
 
         # Choices ------------------------------------------------------------------------------
+        try:
+            self._entries = {e.name: e for e in AddressBook(intake.vault).entries()}
+        except CustodiaError:
+            log.warning("the address book could not be read")
+            self._entries = {}
+        self.recipient_combo = QComboBox(self)
+        self.recipient_combo.setAccessibleName(self.tr("Recipient"))
+        # No default (DESIGN §7): a bundle "for a partner" once left as court, full identity.
+        self.recipient_combo.addItem(self.tr("Choose who receives the bundle…"), None)
+        for entry in self._entries.values():
+            self.recipient_combo.addItem(self._entry_words(entry), entry.name)
+        self.recipient_combo.addItem(self.tr("Someone else (type the name)…"), ONE_OFF)
         self.recipient_edit = QLineEdit(self)
-        self.recipient_edit.setAccessibleName(self.tr("Recipient"))
+        self.recipient_edit.setAccessibleName(self.tr("Recipient's name"))
         self.recipient_edit.setPlaceholderText(self.tr("e.g. Tribunal Constanța, judge I. Popa"))
         self.category_combo = QComboBox(self)
         self.category_combo.setAccessibleName(self.tr("Recipient category"))
-        # No default (DESIGN §7): a bundle "for a partner" once left as court, full identity.
-        self.category_combo.addItem(self.tr("Choose who receives the bundle…"), None)
+        self.category_combo.addItem(self.tr("Choose the kind of recipient…"), None)
         for kind in RECIPIENTS:
             self.category_combo.addItem(term(kind), kind.value)
         self.court_radio = QRadioButton(self.tr("C&ourt: full identities"), self)
@@ -127,36 +167,58 @@ class ExportWizard(QDialog):
         self.report_language_combo.setCurrentIndex(
             max(0, self.report_language_combo.findData(current_language()))
         )
+        self.encrypted_radio = QRadioButton(
+            self.tr("&Encrypted for the recipient (.zip.age)"), self
+        )
+        self.encrypted_radio.setAccessibleName(
+            self.tr("Write one ZIP file encrypted to the recipient's age key")
+        )
         self.folder_radio = QRadioButton(self.tr("&Folder"), self)
         self.folder_radio.setAccessibleName(self.tr("Write the bundle as a folder"))
         self.zip_radio = QRadioButton(self.tr("&ZIP file"), self)
         self.zip_radio.setAccessibleName(self.tr("Write the bundle as one ZIP file"))
         self.zip_radio.setChecked(True)
         self._formats = QButtonGroup(self)
-        self._formats.addButton(self.folder_radio)
+        self._formats.addButton(self.encrypted_radio)
         self._formats.addButton(self.zip_radio)
+        self._formats.addButton(self.folder_radio)
+        self.format_note = plain_label("", self)
+        self.format_note.setObjectName("statusText")
+        self.format_note.setAccessibleName(self.tr("About the format"))
         self.dest_edit = QLineEdit(self)
         self.dest_edit.setAccessibleName(self.tr("Where to write the bundle"))
+        # A name the user typed is kept; the proposal follows the format until then.
+        self._proposed = True
+        self.dest_edit.textEdited.connect(self._dest_edited)
         self.browse_button = QPushButton(self.tr("&Browse…"), self)
         self.browse_button.setAccessibleName(self.tr("Choose where to write the bundle"))
         self.browse_button.clicked.connect(self._browse)
         self.decision_label = plain_label("", self)
         self.decision_label.setObjectName("statusText")
         self.decision_label.setAccessibleName(self.tr("Consent decision"))
+        # The review of a partner export is prepared in a worker: progress and cancel here.
+        self.review_panel = JobPanel(
+            self,
+            progress_name=self.tr("Review progress"),
+            result_name=self.tr("Review preparation"),
+            cancel_name=self.tr("Stop preparing the review"),
+        )
 
         profile_row = QVBoxLayout()
         profile_row.addWidget(self.court_radio)
         profile_row.addWidget(self.pseudo_radio)
-        format_row = QHBoxLayout()
+        format_row = QVBoxLayout()
+        format_row.addWidget(self.encrypted_radio)
         format_row.addWidget(self.zip_radio)
         format_row.addWidget(self.folder_radio)
-        format_row.addStretch(1)
+        format_row.addWidget(self.format_note)
         dest_row = QHBoxLayout()
         dest_row.addWidget(self.dest_edit, 1)
         dest_row.addWidget(self.browse_button)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.addRow(self.tr("&Recipient:"), self.recipient_edit)
+        form.addRow(self.tr("&Recipient:"), self.recipient_combo)
+        form.addRow(self.tr("&Name:"), self.recipient_edit)
         form.addRow(self.tr("Recipient &category:"), self.category_combo)
         form.addRow(self.tr("Profile:"), profile_row)
         form.addRow(self.tr("P&urpose:"), self.purpose_edit)
@@ -164,7 +226,8 @@ class ExportWizard(QDialog):
         form.addRow(self.tr("Report &language:"), self.report_language_combo)
         form.addRow(self.tr("Format:"), format_row)
         form.addRow(buddy_label(self.tr("&Save as:"), self.dest_edit, self), dest_row)
-        choose_page = QWidget(self)
+        self._form = form
+        self.choose_page = choose_page = QWidget(self)
         choose_layout = QVBoxLayout(choose_page)
         choose_layout.setContentsMargins(0, 0, 0, 0)
         choose_layout.addLayout(form)
@@ -249,15 +312,16 @@ class ExportWizard(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.case_label)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.review_panel)  # outside the form it disables while busy
         layout.addWidget(self.buttons)
 
+        self.recipient_combo.currentIndexChanged.connect(self._recipient_changed)
         self.category_combo.currentIndexChanged.connect(self._kind_changed)
         self.category_combo.currentIndexChanged.connect(self._choice_changed)
         self.court_radio.toggled.connect(self._choice_changed)
-        self.zip_radio.toggled.connect(self._format_changed)
+        self._formats.buttonToggled.connect(self._format_changed)
         self.dest_edit.textChanged.connect(self._update_export_button)
-        self._format_changed()
-        self._choice_changed()
+        self._recipient_changed()
 
     # Choices -------------------------------------------------------------------------------
 
@@ -266,9 +330,27 @@ class ExportWizard(QDialog):
         return self.panel.job
 
     @property
+    def entry(self) -> AddressEntry | None:
+        """The address-book entry chosen, or None (nothing chosen yet, or a one-off)."""
+        return self._entries.get(str(self.recipient_combo.currentData()))
+
+    @property
+    def one_off(self) -> bool:
+        return bool(self.recipient_combo.currentData() == ONE_OFF)
+
+    @property
+    def recipient_name(self) -> str:
+        entry = self.entry
+        return entry.name if entry is not None else self.recipient_edit.text().strip()
+
+    @property
     def recipient_kind(self) -> RecipientKind | None:
         data = self.category_combo.currentData()
         return RecipientKind(str(data)) if data else None
+
+    @property
+    def encrypted(self) -> bool:
+        return self.encrypted_radio.isChecked() and self.encrypted_radio.isEnabled()
 
     @property
     def reviewing(self) -> bool:
@@ -280,11 +362,55 @@ class ExportWizard(QDialog):
 
     @property
     def as_zip(self) -> bool:
-        return self.zip_radio.isChecked()
+        return not self.folder_radio.isChecked()
+
+    @property
+    def suffix(self) -> str:
+        if self.folder_radio.isChecked():
+            return ""
+        return AGE if self.encrypted else ZIP
 
     def set_choice(self, kind: RecipientKind, profile: Profile) -> None:
+        """A one-off recipient of this kind (an address-book entry keeps its own kind)."""
+        if self.entry is None and not self.one_off:
+            self.recipient_combo.setCurrentIndex(self.recipient_combo.findData(ONE_OFF))
         self.category_combo.setCurrentIndex(self.category_combo.findData(kind.value))
         (self.court_radio if profile is Profile.COURT else self.pseudo_radio).setChecked(True)
+
+    def choose_recipient(self, name: str) -> None:
+        """Pick the address-book entry ``name``: its kind, and its key for an encrypted bundle."""
+        index = self.recipient_combo.findData(name)
+        if index < 0:
+            raise KeyError(name)
+        self.recipient_combo.setCurrentIndex(index)
+
+    def _entry_words(self, entry: AddressEntry) -> str:
+        parts = [entry.name, term(entry.kind) if entry.kind else self.tr("no kind set")]
+        if entry.age_recipient:
+            parts.append(self.tr("encrypted"))
+        return " · ".join(parts)
+
+    def _recipient_changed(self) -> None:
+        entry = self.entry
+        one_off = self.one_off
+        self._form.setRowVisible(self.recipient_edit, one_off)
+        # The kind comes with the entry (DESIGN §7); only an entry without one, or a recipient
+        # typed by hand, has it chosen here.
+        kind_from_entry = entry is not None and entry.kind is not None
+        self.category_combo.setEnabled(not kind_from_entry and (one_off or entry is not None))
+        if entry is not None and entry.kind is not None:
+            self.category_combo.setCurrentIndex(self.category_combo.findData(entry.kind.value))
+        elif entry is None and not one_off:
+            self.category_combo.setCurrentIndex(0)
+        has_key = entry is not None and bool(entry.age_recipient)
+        self.encrypted_radio.setEnabled(has_key)
+        # Encrypted is the default whenever the recipient has a key (DESIGN §7).
+        if has_key:
+            self.encrypted_radio.setChecked(True)
+        elif self.encrypted_radio.isChecked():
+            self.zip_radio.setChecked(True)
+        self._format_changed()
+        self._choice_changed()
 
     def _kind_changed(self) -> None:
         kind = self.recipient_kind
@@ -297,10 +423,11 @@ class ExportWizard(QDialog):
         kind = self.recipient_kind
         if kind is None:
             self.decision = None
+            # Said plainly, not in red: nothing is wrong before anything is chosen.
             set_verdict(
                 self.decision_label,
                 self.tr("Choose who receives the bundle: there is no default."),
-                "bad",
+                "",
             )
             self._update_export_button()
             return
@@ -325,36 +452,84 @@ class ExportWizard(QDialog):
         )
         self._update_export_button()
 
+    def _dest_edited(self) -> None:
+        self._proposed = False
+
     def _format_changed(self) -> None:
         current = self.dest_edit.text().strip()
-        base = Path(current) if current else self._folder / default_bundle_name(self.case.reference)
-        if base.suffix.lower() == ".zip":
-            base = base.with_suffix("")
-        self.dest_edit.setText(str(base.with_suffix(".zip") if self.as_zip else base))
+        if self._proposed or not current:
+            base = self._folder / free_bundle_stem(self._folder, self.case.reference)
+            self._proposed = True
+        else:
+            base = Path(current)
+            for known in (AGE, ZIP, ".age"):
+                if base.name.lower().endswith(known):
+                    base = base.with_name(base.name[: -len(known)])
+                    break
+        self.dest_edit.setText(str(base.with_name(base.name + self.suffix)))
+        self._update_format_note()
+
+    def _update_format_note(self) -> None:
+        entry = self.entry
+        if self.encrypted and entry is not None:
+            set_verdict(
+                self.format_note,
+                self.tr("Only %1 can open it, with their own key.").replace("%1", entry.name),
+                "ok",
+            )
+        elif entry is not None and entry.age_recipient:
+            set_verdict(
+                self.format_note,
+                self.tr(
+                    "Not encrypted: anyone who gets this bundle can read everything in it. "
+                    "Choose this only when the recipient requires a plaintext bundle."
+                ),
+                "unconfirmed",
+            )
+        elif entry is not None or self.one_off:
+            set_verdict(
+                self.format_note,
+                self.tr(
+                    "Not encrypted: this recipient has no age key in the address book. Hand the "
+                    "bundle over in person or on an encrypted drive."
+                ),
+                "",
+            )
+        else:
+            set_verdict(self.format_note, "", "")
 
     def _browse(self) -> None:
         if self.as_zip:
+            suffix = self.suffix
             name, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save the bundle as"),
                 self.dest_edit.text(),
-                self.tr("ZIP files (*.zip)"),
+                self.tr("Encrypted bundles (*.zip.age)")
+                if suffix == AGE
+                else self.tr("ZIP files (*.zip)"),
             )
             if name:
-                self.dest_edit.setText(name if name.lower().endswith(".zip") else f"{name}.zip")
+                self._proposed = False
+                self.dest_edit.setText(name if name.lower().endswith(suffix) else name + suffix)
         else:
             folder = QFileDialog.getExistingDirectory(
                 self, self.tr("Choose the folder to write the bundle in"), str(self._folder)
             )
             if folder:
-                self.dest_edit.setText(str(Path(folder) / default_bundle_name(self.case.reference)))
+                self._folder = Path(folder)
+                self._proposed = True
+                self._format_changed()
 
     def _update_export_button(self) -> None:
         allowed = self.decision is not None and self.decision.allowed
         if self.reviewing:
             allowed = allowed and self.review_page.confirmed
         self.export_button.setEnabled(
-            allowed and bool(self.dest_edit.text().strip()) and self.job is None
+            allowed
+            and bool(self.dest_edit.text().strip())
+            and self.job is None
+            and self.review_job is None
         )
 
     # Export --------------------------------------------------------------------------------
@@ -365,9 +540,10 @@ class ExportWizard(QDialog):
             return self.job
         text = self.dest_edit.text().strip()
         kind = self.recipient_kind
-        if not text or kind is None:
+        if not text or kind is None or self.review_job is not None:
             return None
-        dest = Path(text)
+        encrypted, entry = self.encrypted, self.entry
+        dest = sealed_name(text) if encrypted else Path(text)
         if dest.exists():
             set_verdict(
                 self.decision_label,
@@ -379,7 +555,7 @@ class ExportWizard(QDialog):
             case_reference=self.case.reference,
             recipient=kind,
             profile=self.profile,
-            recipient_name=self.recipient_edit.text().strip(),
+            recipient_name=self.recipient_name,
             purpose=self.purpose_edit.text().strip(),
             authority_reference=self.authority_edit.text().strip(),
             language=str(self.report_language_combo.currentData()),
@@ -390,11 +566,23 @@ class ExportWizard(QDialog):
                 return None
             if not self.review_page.confirmed:
                 return None
-            # The digest of what the user read: the core refuses if the texts changed since.
-            options = replace(options, review=ReviewConfirmation(self.review.digest, "app"))
+            # The digest of what the user read: the core refuses if the texts changed since,
+            # and takes the redacted copies the review made when it has not.
+            options = replace(
+                options,
+                review=ReviewConfirmation(
+                    self.review.digest, "app", derivatives=self.review.derivatives
+                ),
+            )
         intake, as_zip = self._intake, self.as_zip
+        keys = [entry.age_recipient] if encrypted and entry is not None else []
 
-        def run(progress: ProgressFn, cancel: threading.Event) -> ExportResult:
+        def run(progress: ProgressFn, cancel: threading.Event) -> ExportResult | SentBundle:
+            if keys:
+                # Streamed into the age file: no plaintext bundle touches the disk (§7).
+                return export_sealed(
+                    intake, options, dest, age_recipients=keys, progress=progress, cancel=cancel
+                )
             return export_case(
                 intake, options, dest, as_zip=as_zip, progress=progress, cancel=cancel
             )
@@ -416,27 +604,64 @@ class ExportWizard(QDialog):
         job.success(self._exported).failure(self._failed).on_cancelled(self._cancelled)
         return job
 
-    def show_review(self, options: ExportOptions) -> Review | None:
-        """Build the review of this partner export and show it; Export waits for the tick."""
-        try:
-            review = review_export(self._intake, options)
-        except ExportError as exc:
-            set_verdict(self.decision_label, self._describe_failure(exc), "bad")
-            return None
+    @property
+    def review_job(self) -> Job | None:
+        return self.review_panel.job
+
+    def show_review(self, options: ExportOptions) -> Job | None:
+        """Build the review of this partner export in a worker, then show it; Export waits for
+        the tick. Redacting every text and picture takes a while on a large case: the window
+        stays responsive, with progress and a cancel."""
+        if self.review_job is not None:
+            return self.review_job
+        intake = self._intake
+
+        def build(progress: ProgressFn, cancel: threading.Event) -> Review:
+            return review_export(intake, options, progress=progress, cancel=cancel)
+
+        for widget in (self.choose_page, self.export_button):
+            widget.setEnabled(False)
+        # Reveals protected identity (audited) to find it: it reads the vault.
+        job = operations().run(build, name="export-review", reads_vault=True, parent=self)
+        self.review_panel.follow(
+            job,
+            step=self.tr("Preparing the review: redacting every text and copy…"),
+            cancelled=self.tr("Review cancelled; nothing was exported."),
+            describe_failure=self._describe_failure,
+        )
+        job.success(self._review_ready).on_finished(self._review_finished)
+        return job
+
+    def _review_ready(self, review: object) -> None:
+        assert isinstance(review, Review)
         self.review = review
+        self.review_panel.set_verdict("", "")
         self.review_page.show_review(review)
         self.pages.setCurrentWidget(self.review_page)
         self.export_button.setText(self.tr("Confirm and &export"))
-        self._update_export_button()
-        return review
 
-    def _exported(self, result: object) -> None:
+    def _review_finished(self) -> None:
+        self.choose_page.setEnabled(True)
+        self.export_button.setEnabled(True)
+        self._update_export_button()
+
+    def _exported(self, outcome: object) -> None:
+        sealed = outcome if isinstance(outcome, SentBundle) else None
+        result = sealed.result if sealed is not None else outcome
         assert isinstance(result, ExportResult)
         self.export_result = result
         self.pages.setCurrentIndex(2)
-        self.panel.set_verdict(
-            self.tr("The bundle was written and signed:") + "\n" + result.path, "ok"
-        )
+        if sealed is not None:
+            written = "\n".join(str(path) for path in sealed.paths)
+            self.panel.set_verdict(
+                self.tr("The bundle was written, signed and encrypted:") + "\n" + written, "ok"
+            )
+            # Encrypted to the recipient's key: this vault cannot open it to verify it.
+            self.verify_button.hide()
+        else:
+            self.panel.set_verdict(
+                self.tr("The bundle was written and signed:") + "\n" + result.path, "ok"
+            )
         lines = [
             self.tr("%n statement(s)", "", len(result.statement_ids)),
             self.tr("%n evidence file(s)", "", len(result.evidence_numbers)),

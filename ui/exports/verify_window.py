@@ -1,4 +1,4 @@
-"""Verify a bundle (folder or ZIP) received from Custodia: no vault, no sign-in.
+"""Verify a bundle (folder, ZIP or encrypted .zip.age) received from Custodia: no vault needed.
 
 The check runs :func:`exports.verify.verify_bundle` in a worker with progress and cancel. The
 verdict is one of three outcomes (DESIGN §6.1), in colour and words: intact and from a known
@@ -9,6 +9,10 @@ Every check is listed, green for what passed and red for what failed, in the wor
 
 Known senders come from ``sender_book``: the open vault's (set by the main window), else the
 user's own list in the config folder.
+
+An encrypted bundle (age) is opened, like ``custodia verify`` does, with the open vault's own
+receiving key (``open_vault``, set by the main window), an age identity file, or a passphrase
+the window asks for. It is decrypted in memory inside the worker: no plaintext reaches the disk.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QStandardItemModel
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -37,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from exports.encryption import decrypt_bundle, is_age_file, read_identity_file
 from exports.senders import FileSenderBook, KnownSender, SenderBook, SenderError, make_sender
 from exports.verify import Check, FactCode, Trust, Verdict, VerdictCode, verify_bundle
 from ui import verify_words as words
@@ -46,9 +52,13 @@ from ui.job_panel import JobPanel
 from ui.operations import operations
 from ui.widgets import button_box, data_label, heading, plain_label, wrapping_list
 from ui.workers import Job, ProgressFn
+from vault import Vault
 from vault.errors import CustodiaError
 
 log = logging.getLogger(__name__)
+
+# How an encrypted bundle is opened (the key combo's data).
+BY_VAULT, BY_FILE, BY_PASSPHRASE = "vault", "file", "passphrase"
 
 OK_COLOUR = QColor("#1b5e20")
 BAD_COLOUR = QColor("#b00020")
@@ -110,6 +120,8 @@ class VerifyWindow(QDialog):
         #: Where known senders are read and added: the open vault's book when the main window
         #: has one, else the user's own list.
         self.sender_book: Callable[[], SenderBook] = sender_book or FileSenderBook
+        #: The unlocked vault whose receiving key opens bundles encrypted to it (main window).
+        self.open_vault: Callable[[], Vault | None] = lambda: None
         self.setMinimumSize(640, 520)
         self.title = heading("", self)
         self.intro = plain_label("", self)
@@ -119,6 +131,15 @@ class VerifyWindow(QDialog):
         self.folder_button.clicked.connect(self._choose_folder)
         self.zip_button = QPushButton(self)
         self.zip_button.clicked.connect(self._choose_zip)
+        self.key_intro = plain_label("", self)
+        self.key_combo = QComboBox(self)
+        self.key_combo.currentIndexChanged.connect(self._update_buttons)
+        self._key_chosen = False  # until the person picks one, the vault's key when open
+        self.key_combo.activated.connect(self._key_picked)
+        self.identity_edit = QLineEdit(self)
+        self.identity_edit.textChanged.connect(self._update_buttons)
+        self.identity_button = QPushButton(self)
+        self.identity_button.clicked.connect(self._choose_identity)
         self.verify_button = QPushButton(self)
         self.verify_button.setDefault(True)
         # Its own width only, also while the progress bar beside it is hidden.
@@ -145,6 +166,15 @@ class VerifyWindow(QDialog):
         pick.addWidget(self.path_edit, 1)
         pick.addWidget(self.folder_button)
         pick.addWidget(self.zip_button)
+        # Shown for an encrypted bundle only: how to open it.
+        self.key_row = QWidget(self)
+        key = QHBoxLayout(self.key_row)
+        key.setContentsMargins(0, 0, 0, 0)
+        key.addWidget(self.key_intro)
+        key.addWidget(self.key_combo)
+        key.addWidget(self.identity_edit, 1)
+        key.addWidget(self.identity_button)
+        self.key_row.hide()
         run = QHBoxLayout()
         run.addWidget(self.verify_button)
         run.addWidget(self.panel, 1)
@@ -152,6 +182,7 @@ class VerifyWindow(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.intro)
         layout.addLayout(pick)
+        layout.addWidget(self.key_row)
         layout.addLayout(run)
         layout.addWidget(self.facts)
         layout.addWidget(self.confirm_button)
@@ -173,6 +204,11 @@ class VerifyWindow(QDialog):
                 "Checks a bundle exported by Custodia, as a folder or a ZIP file: every file's "
                 "SHA-256, the signatures and the audit checkpoint. No vault is needed."
             )
+            + " "
+            + self.tr(
+                "An encrypted bundle (.zip.age) is opened with your vault's receiving key, an "
+                "age identity file or its passphrase, in memory only."
+            )
         )
         self.path_edit.setAccessibleName(self.tr("Bundle to verify"))
         self.path_edit.setPlaceholderText(self.tr("A bundle folder or ZIP file"))
@@ -180,6 +216,20 @@ class VerifyWindow(QDialog):
         self.folder_button.setAccessibleName(self.tr("Choose a bundle folder"))
         self.zip_button.setText(self.tr("Choose &ZIP…"))
         self.zip_button.setAccessibleName(self.tr("Choose a bundle ZIP file"))
+        self.key_intro.setText(self.tr("Encrypted. Open it with:"))
+        chosen = self.key_combo.currentData()
+        self.key_combo.blockSignals(True)
+        self.key_combo.clear()
+        self.key_combo.addItem(self.tr("This vault's receiving key"), BY_VAULT)
+        self.key_combo.addItem(self.tr("An age identity file"), BY_FILE)
+        self.key_combo.addItem(self.tr("A passphrase (asked for)"), BY_PASSPHRASE)
+        self.key_combo.setCurrentIndex(max(0, self.key_combo.findData(chosen)))
+        self.key_combo.blockSignals(False)
+        self.key_combo.setAccessibleName(self.tr("How to open the encrypted bundle"))
+        self.identity_edit.setAccessibleName(self.tr("Age identity file"))
+        self.identity_edit.setPlaceholderText(self.tr("AGE-SECRET-KEY-… file"))
+        self.identity_button.setText(self.tr("Choose &key file…"))
+        self.identity_button.setAccessibleName(self.tr("Choose an age identity file"))
         self.verify_button.setText(self.tr("&Verify"))
         self.verify_button.setAccessibleName(self.tr("Verify the bundle"))
         self.panel.progress.setAccessibleName(self.tr("Verification progress"))
@@ -213,22 +263,68 @@ class VerifyWindow(QDialog):
 
     def _choose_zip(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a bundle ZIP file"), "", self.tr("ZIP files (*.zip)")
+            self,
+            self.tr("Choose a bundle ZIP file"),
+            "",
+            self.tr("Bundles (*.zip *.zip.age *.age)"),
         )
         if name:
             self.path_edit.setText(name)
-            self.verify()
+            if not self.encrypted:
+                self.verify()  # an encrypted one waits for the choice of key
+
+    def _choose_identity(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose an age identity file"))
+        if name:
+            self.identity_edit.setText(name)
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether the bundle chosen is an age file (by its name, or its first bytes)."""
+        text = self.path_edit.text().strip()
+        if not text:
+            return False
+        path = Path(text)
+        return path.name.lower().endswith(".age") or (path.is_file() and is_age_file(path))
+
+    def _key_picked(self) -> None:
+        self._key_chosen = True
+
+    @property
+    def key_source(self) -> str:
+        return str(self.key_combo.currentData() or BY_PASSPHRASE)
 
     def _update_buttons(self) -> None:
         idle = self.job is None
-        self.verify_button.setEnabled(idle and bool(self.path_edit.text().strip()))
-        for widget in (self.folder_button, self.zip_button, self.path_edit):
+        encrypted = self.encrypted
+        self.key_row.setVisible(encrypted)
+        # The vault's key only while a vault is open; the first choice then, else a passphrase.
+        has_vault = self.open_vault() is not None
+        model = self.key_combo.model()
+        if isinstance(model, QStandardItemModel) and model.item(0) is not None:
+            model.item(0).setEnabled(has_vault)
+        if self.key_source == BY_VAULT and not has_vault:
+            self.key_combo.setCurrentIndex(self.key_combo.findData(BY_PASSPHRASE))
+        elif has_vault and not self._key_chosen and self.key_source != BY_VAULT:
+            self.key_combo.setCurrentIndex(self.key_combo.findData(BY_VAULT))
+        by_file = self.key_source == BY_FILE
+        self.identity_edit.setVisible(by_file)
+        self.identity_button.setVisible(by_file)
+        ready = bool(self.path_edit.text().strip())
+        if encrypted and by_file:
+            ready = ready and bool(self.identity_edit.text().strip())
+        self.verify_button.setEnabled(idle and ready)
+        for widget in (self.folder_button, self.zip_button, self.path_edit, self.key_row):
             widget.setEnabled(idle)
 
     # Verifying -----------------------------------------------------------------------------
 
-    def verify(self, path: Path | None = None) -> Job | None:
-        """Check ``path`` (or the one typed) in a worker; the verdict is shown when done."""
+    def verify(self, path: Path | None = None, *, passphrase: str | None = None) -> Job | None:
+        """Check ``path`` (or the one typed) in a worker; the verdict is shown when done.
+
+        An encrypted bundle is opened with the key chosen in the window; a passphrase is asked
+        for unless given.
+        """
         if self.job is not None:
             return self.job
         if path is not None:
@@ -238,24 +334,57 @@ class VerifyWindow(QDialog):
             return None
         target = Path(text)
         trust = Trust(known_senders=tuple(self._known_senders()))
+        source = self.key_source if self.encrypted else ""
+        vault = self.open_vault() if source == BY_VAULT else None
+        identity_file = Path(self.identity_edit.text().strip()) if source == BY_FILE else None
+        if source == BY_PASSPHRASE and passphrase is None:
+            passphrase = self.ask_passphrase()
+            if passphrase is None:
+                return None
 
         def check(progress: ProgressFn, cancel: threading.Event) -> Verdict:
-            return verify_bundle(target, progress=progress, cancel=cancel, trust=trust)
+            archive = None
+            if vault is not None:
+                # Imported here: the address book is vault work, done in this worker.
+                from exports.address_book import receiving_identity
+
+                archive = decrypt_bundle(target, identities=[receiving_identity(vault)])
+            elif identity_file is not None:
+                archive = decrypt_bundle(target, identities=read_identity_file(identity_file))
+            elif source == BY_PASSPHRASE:
+                archive = decrypt_bundle(target, passphrase=passphrase)
+            return verify_bundle(
+                target, progress=progress, cancel=cancel, trust=trust, archive=archive
+            )
 
         self.verdict = None
         self.items.clear()
         self.facts.setText("")
         self.confirm_button.hide()
-        # Reads only the bundle, never a vault: locking does not stop it.
-        job = operations().run(check, name="verify-bundle", parent=self)
+        # Reads only the bundle unless the vault's key opens it: then locking stops it.
+        job = operations().run(
+            check, name="verify-bundle", reads_vault=vault is not None, parent=self
+        )
         self.panel.follow(
             job,
-            step=self.tr("Checking every file…"),
+            step=self.tr("Decrypting in memory, then checking every file…")
+            if source
+            else self.tr("Checking every file…"),
             cancelled=self.tr("Verification cancelled: no verdict."),
         )
         job.success(self._done)
         self._update_buttons()
         return job
+
+    def ask_passphrase(self) -> str | None:
+        """The encrypted bundle's passphrase, asked for each time and never kept."""
+        text, accepted = QInputDialog.getText(
+            self,
+            self.tr("Passphrase"),
+            self.tr("The passphrase the sender gave you for this bundle:"),
+            QLineEdit.EchoMode.Password,
+        )
+        return text if accepted and text else None
 
     def cancel(self) -> None:
         self.panel.cancel()
