@@ -265,6 +265,25 @@ class ChatService(Service):
             )
             return ChatIngest(item=item, error=exc)
 
+    def ingest_file(
+        self,
+        case_id: str,
+        path: Path | str,
+        *,
+        kind: str = "",
+        acquisition: Acquisition | None = None,
+        progress: Progress | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Evidence:
+        """One file: a chat export is ingested and parsed, anything else ingested as it is."""
+        if detect(Path(path)) is None:
+            return EvidenceService(self._vault).ingest(
+                case_id, path, kind=kind, acquisition=acquisition, progress=progress, cancel=cancel
+            )
+        return self.ingest(
+            case_id, path, kind=kind, acquisition=acquisition, progress=progress, cancel=cancel
+        ).item
+
     def ingest_many(
         self,
         case_id: str,

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.chats import ChatService
 from intake.custody import CustodyService
 from intake.evidence import EvidenceService
 from intake.models import Acquisition, Evidence, ReverifyResult
 from intake.people import PeopleService
 from ui.evidence.acquisition_dialog import AcquisitionDialog
+from ui.evidence.conversation_view import ConversationView
 from ui.evidence.custody_event_dialog import CustodyEventDialog
 from ui.evidence.custody_timeline import CustodyTimeline
 from ui.evidence.description_dialog import DescriptionDialog
@@ -117,6 +119,9 @@ class EvidenceTab(QWidget):
         self.detail_tabs.addTab(self.details, self.tr("Record"))
         self.detail_tabs.addTab(self.timeline, self.tr("Custody"))
         self.detail_tabs.addTab(self.preview, self.tr("Preview"))
+        # Chat exports: the parsed conversation, on a tab shown only for them.
+        self.conversation = ConversationView(ChatService(evidence.vault), self)
+        self.detail_tabs.addTab(self.conversation, self.tr("Conversation"))
         # The list keeps room for six rows: the viewers' size hints must not squeeze it to two.
         rows = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + 6 * rows)
@@ -182,6 +187,9 @@ class EvidenceTab(QWidget):
         self.details.show_item(item)
         self.timeline.show_item(None if item is None else item.evidence_id)
         self.preview.show_item(item)
+        self.detail_tabs.setTabVisible(
+            self.detail_tabs.indexOf(self.conversation), self.conversation.show_item(item)
+        )
 
     # Adding --------------------------------------------------------------------------------
 
@@ -236,10 +244,12 @@ class EvidenceTab(QWidget):
             return self.job
         evidence, case_id = self._evidence, self.case_id
         per_file = list(kinds or [])
+        # Chat exports among the files are recognised and parsed.
+        chats = ChatService(evidence.vault)
 
         def ingest(progress: ProgressFn, cancel: threading.Event) -> list[Evidence]:
             if len(per_file) != len(paths) or len(set(per_file)) <= 1:
-                return evidence.ingest_many(
+                return chats.ingest_many(
                     case_id,
                     paths,
                     kind=per_file[0] if per_file else kind,
@@ -257,7 +267,7 @@ class EvidenceTab(QWidget):
                     progress(base + d, total)
 
                 items.append(
-                    evidence.ingest(
+                    chats.ingest_file(
                         case_id,
                         path,
                         kind=file_kind,
