@@ -47,7 +47,9 @@ if TYPE_CHECKING:
     from ui.backup.check_backup_dialog import CheckBackupDialog
     from ui.backup.restore_dialog import RestoreDialog
     from ui.exports.verify_window import VerifyWindow
+    from ui.help.guide_window import GuideWindow
     from ui.onboarding.create_vault_dialog import CreateVaultDialog
+    from ui.printing.print_preview_dialog import PrintPreviewDialog
     from ui.settings_dialog import SettingsDialog
     from ui.tsa.trusted_time_dialog import TrustedTimeDialog
     from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
@@ -89,6 +91,7 @@ class MainWindow(QMainWindow):
         self.dialog: QWidget | None = None  # the open unlock/create dialog, for tests
         self.drafts_dialog: QWidget | None = None  # drafts offered back after unlocking
         self.verify_window: VerifyWindow | None = None
+        self.guide_window: GuideWindow | None = None
         self._pending_restore: tuple[Path, dict[str, Any]] | None = None
         # The last backup time read from the ledger (None: never), kept so that a language
         # switch can say it again in the new language without reading the vault.
@@ -165,6 +168,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self._about)
+        self.guide_action = QAction(self)
+        self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(lambda: self.open_guide())
+        self.training_action = QAction(self)
+        self.training_action.triggered.connect(lambda: self.open_training_vault())
+        self.print_action = QAction(self)
+        self.print_action.setShortcut(QKeySequence.StandardKey.Print)
+        self.print_action.triggered.connect(lambda: self.open_print())
         self.backup_action = QAction(self)
         self.backup_action.triggered.connect(lambda: self.open_backup())
         self.check_backup_action = QAction(self)
@@ -190,6 +201,9 @@ class MainWindow(QMainWindow):
         self.settings_action.setText(self.tr("S&ettings…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About Custodia"))
+        self.guide_action.setText(self.tr("&Guide"))
+        self.training_action.setText(self.tr("Open the &training vault…"))
+        self.print_action.setText(self.tr("&Print the statement or case summary…"))
         self.backup_action.setText(self.tr("&Back up now…"))
         self.check_backup_action.setText(self.tr("Chec&k a backup…"))
         self.restore_action.setText(self.tr("&Restore a backup…"))
@@ -210,6 +224,10 @@ class MainWindow(QMainWindow):
         vault_menu = bar.addMenu(self.tr("&Vault"))
         vault_menu.addAction(self.lock_action)
         vault_menu.addAction(self.search_action)
+        from ui.screening import install_menu as install_screening  # check a value (issue 17)
+
+        install_screening(self, vault_menu)
+        vault_menu.addAction(self.print_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.backup_action)
         vault_menu.addAction(self.check_backup_action)
@@ -228,6 +246,9 @@ class MainWindow(QMainWindow):
 
         install_menu(self, bundles_menu)
         help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.training_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self._update_state()
         self._show_backup_texts()
@@ -291,6 +312,7 @@ class MainWindow(QMainWindow):
         unlocked = self.session.is_unlocked
         self.lock_action.setEnabled(unlocked)
         self.search_action.setEnabled(unlocked)
+        self.print_action.setEnabled(unlocked)
         # What the role may not do is greyed out here; the core refuses it anyway.
         self.backup_action.setEnabled(unlocked and self.session.vault.may(roles.BACKUP))
         self.users_action.setEnabled(unlocked)
@@ -602,6 +624,32 @@ class MainWindow(QMainWindow):
         self.rebuild_views()
         self.language_changed.emit(self.settings.language)
 
+    def open_guide(self) -> GuideWindow:
+        """The built-in guide, in its own window beside the work (rebuilt in a new language)."""
+        from ui.help.guide_window import GuideWindow
+
+        if self.guide_window is not None:
+            self.guide_window.close()
+            self.guide_window.deleteLater()
+        # No parent: a modal dialog must not block reading the guide, and it outlives a lock.
+        self.guide_window = GuideWindow()
+        self.guide_window.show()
+        self.guide_window.raise_()
+        return self.guide_window
+
+    def open_training_vault(self) -> QWidget:
+        from ui.help.training import open_training_vault
+
+        return open_training_vault(self, kdf=self._kdf)
+
+    def open_print(self) -> PrintPreviewDialog | None:
+        from ui.printing import open_print_preview
+
+        dialog = open_print_preview(self.session, self.workspace, self)
+        if dialog is not None:
+            self.dialog = dialog
+        return dialog
+
     def _about(self) -> None:
         QMessageBox.about(
             self,
@@ -616,4 +664,6 @@ class MainWindow(QMainWindow):
         self.session.lock("quit")
         if self.verify_window is not None:
             self.verify_window.close()
+        if self.guide_window is not None:
+            self.guide_window.close()
         super().closeEvent(event)

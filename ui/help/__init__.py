@@ -1,0 +1,1 @@
+"""Help: the built-in guide and the training vault."""
