@@ -100,7 +100,8 @@ class DateField(QWidget):
         self.menu.addAction(holder)
         self.menu.aboutToShow.connect(self._prepare_calendar)
         self.button = QToolButton(self)
-        self.button.setText("📅")
+        # An arrow, not a calendar emoji: the app's fonts have no such glyph on every system.
+        self.button.setArrowType(Qt.ArrowType.DownArrow)
         self.button.setAccessibleName(self.tr("Pick the date on a calendar"))
         self.button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.button.setMenu(self.menu)
