@@ -39,6 +39,7 @@ from exports.model import (
     BundleCustodyEvent,
     BundleEvidence,
     BundleInterview,
+    BundleMessage,
     BundlePerson,
     BundleStatement,
     Consent,
@@ -55,6 +56,7 @@ from exports.redaction import apply_profile, check_profile, check_scope, profile
 from exports.review import Derivatives, Review, ReviewConfirmation, build_review
 from intake import models as im
 from intake.capture import capture_fields
+from intake.chats import ChatService
 from intake.consent import CONSENTING_ROLES
 from intake.service import Intake, open_intake
 from vault import Vault, roles
@@ -211,6 +213,21 @@ def _opener(intake: Intake, evidence_id: str) -> AbstractContextManager[Iterable
     return intake.evidence.open_original(evidence_id, record_view=False)
 
 
+def _relevant_messages(intake: Intake, evidence_id: str) -> tuple[BundleMessage, ...]:
+    """The chat messages of an item marked relevant (none for an item that is not a chat)."""
+    return tuple(
+        BundleMessage(
+            label=m.label,
+            sent_at=m.sent_at.isoformat(),
+            sender=m.sender,
+            text=m.text,
+            note=m.relevant_note,
+            zone_assumed=m.zone_assumed,
+        )
+        for m in ChatService(intake.vault).relevant(evidence_id)
+    )
+
+
 def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCase:
     """The whole case in the neutral model (protected identity revealed, audited, per person)."""
     chains = intake.consent.current(case.case_id)
@@ -299,6 +316,7 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
                     w in kind_words for w in ("identity", "passport", "id card", "id document")
                 ),
                 custody=tuple(_custody(e) for e in intake.custody.events(evidence_id)),
+                relevant_messages=_relevant_messages(intake, evidence_id),
             )
         )
     subjects = [

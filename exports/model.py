@@ -154,6 +154,18 @@ class BundleCustodyEvent:
 
 
 @dataclass(frozen=True)
+class BundleMessage:
+    """A chat message the user marked relevant, listed in the report under its item."""
+
+    label: str  # "E-0004 message 123"
+    sent_at: str  # ISO 8601 with the UTC offset the export gave (or the assumed zone's)
+    sender: str
+    text: str
+    note: str = ""
+    zone_assumed: bool = False
+
+
+@dataclass(frozen=True)
 class BundleEvidence:
     evidence_id: str
     number: str  # "E-0001"
@@ -170,6 +182,8 @@ class BundleEvidence:
     #: withhold the file (it is listed as withheld, with its hash).
     identifies_person: bool = False
     custody: tuple[BundleCustodyEvent, ...] = ()
+    #: Of a chat export: the messages marked relevant, in the export's order.
+    relevant_messages: tuple[BundleMessage, ...] = ()
 
 
 @dataclass(frozen=True)

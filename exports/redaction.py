@@ -386,6 +386,10 @@ def apply_profile(
             acquisition={k: scrub(v) for k, v in item.acquisition.items()},
             notes=scrub(item.notes),
             custody=tuple(custody(e) for e in item.custody),
+            relevant_messages=tuple(
+                replace(m, sender=scrub(m.sender), text=scrub(m.text), note=scrub(m.note))
+                for m in item.relevant_messages
+            ),
         )
         outcome = (derive_fn or derive)(item, scrub.matcher)
         if isinstance(outcome, WithheldReason):

@@ -967,7 +967,47 @@ class _Report:
             self.p(f"<b>{esc(t.pgettext('Report', 'Custody log'))}</b>", self.s.small),
         ]
         story.append(self.custody_table(item))
+        if item.relevant_messages:
+            story.append(self.relevant_messages(item))
         return story
+
+    def relevant_messages(self, item: BundleEvidence) -> Flowable:
+        """The chat messages marked relevant, with their ids and times, under their item."""
+        t = self.t
+        title = t.pgettext("Report", "Messages marked relevant")
+        header = (
+            t.pgettext("Report", "Message"),
+            t.pgettext("Report", "Time"),
+            t.pgettext("Report", "Sender"),
+            t.pgettext("Report", "Text"),
+        )
+        rows: list[list[Any]] = [self.header_row(header)]
+        assumed = t.pgettext("Report", "time zone assumed: the export gave none")
+        for message in item.relevant_messages:
+            moment = message.sent_at.replace("T", " ")
+            if message.zone_assumed:
+                moment += f" ({assumed})"
+            text = esc(message.text).replace("\n", "<br/>")
+            if message.note:
+                note = t.pgettext("Report", "Note: {note}").format(note=message.note)
+                text += f"<br/><i>{esc(note)}</i>"
+            rows.append(
+                [
+                    self.p(esc(message.label), self.s.cell),
+                    self.p(esc(moment), self.s.cell),
+                    self.p(esc(message.sender), self.s.cell),
+                    self.p(text, self.s.cell),
+                ]
+            )
+        widths = [34 * mm, 32 * mm, 30 * mm]
+        widths.append(FRAME_WIDTH - sum(widths))
+        return KeepTogether(
+            [
+                Spacer(1, 2 * mm),
+                self.p(f"<b>{esc(title)}</b>", self.s.small),
+                _grid(rows, widths, header=True),
+            ]
+        )
 
     def custody_table(self, item: BundleEvidence) -> Table:
         t = self.t
