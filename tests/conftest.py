@@ -43,6 +43,24 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test() -> Iterator[None]:
+    """Every test starts and ends in the source language, whatever the test before it chose.
+
+    The language is process-wide (the command line's and the app's catalogue alike), so a test
+    that switches it and fails before switching back must not change the next test's words.
+    """
+    from resources import i18n
+
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
+    yield
+    import sys
+
+    if "ui.i18n" in sys.modules:  # the app's translator is only there once Qt was loaded
+        sys.modules["ui.i18n"].set_language(i18n.SOURCE_LANGUAGE)
+    i18n.set_language(i18n.SOURCE_LANGUAGE)
+
+
+@pytest.fixture(autouse=True)
 def _no_real_keyring() -> Iterator[None]:
     """Every test starts with the fail backend, so no test writes to a real keyring."""
     previous = keyring.get_keyring()
