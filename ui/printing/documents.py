@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from intake import Intake
 from intake.models import Statement
@@ -33,13 +33,18 @@ class _Writer:
         self.cursor = QTextCursor(self.document)
         self._first = True
 
-    def _block(self) -> None:
-        if not self._first:
-            self.cursor.insertBlock()
+    def _block(self, top: float = 0.0) -> None:
+        spacing = QTextBlockFormat()
+        spacing.setTopMargin(top)
+        spacing.setBottomMargin(3.0)
+        if self._first:
+            self.cursor.setBlockFormat(spacing)
+        else:
+            self.cursor.insertBlock(spacing)
         self._first = False
 
     def heading(self, text: str, level: int = 1) -> None:
-        self._block()
+        self._block(top=0.0 if self._first else 14.0)
         style = QTextCharFormat()
         style.setFontWeight(QFont.Weight.Bold)
         style.setFontPointSize({1: 16.0, 2: 13.0}.get(level, 11.0))

@@ -11,7 +11,14 @@ import PySide6
 from PySide6.QtCore import QIODevice, Qt, QUrl
 from PySide6.QtMultimedia import QAudioOutput, QMediaMetaData, QMediaPlayer
 from PySide6.QtMultimediaWidgets import QVideoWidget
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.widgets import data_label, plain_label
 
@@ -62,6 +69,7 @@ class MediaViewer(QWidget):
         self.time = plain_label("", self, wrap=False)
         self.info = data_label("", self)
         self.info.setAccessibleName(self.tr("About the recording"))
+        self.info.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.player.durationChanged.connect(self._duration)
         self.player.positionChanged.connect(self._position)
         self.player.playbackStateChanged.connect(self._state)
@@ -72,9 +80,11 @@ class MediaViewer(QWidget):
         controls.addWidget(self.time)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.video, 1)
         layout.addWidget(self.info)
+        layout.addWidget(self.video, 1)
         layout.addLayout(controls)
+        # Audio has no picture: the controls stay under the recording's details, not far below.
+        layout.addStretch(0)
 
     def show_device(self, device: QIODevice, *, video: bool) -> None:
         self.clear()
