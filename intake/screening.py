@@ -280,7 +280,7 @@ class ScreeningService(Service):
                     f"SELECT {_HIT_DOC.sql} FROM search_index s"
                     " JOIN search_docs d ON d.doc_id = s.rowid"
                     " LEFT JOIN cases c ON c.case_id = d.case_id"
-                    " WHERE search_index MATCH ? AND d.kind != 'identity'"
+                    " WHERE search_index MATCH ? AND d.kind NOT IN ('identity', 'entity')"
                     " ORDER BY c.reference, d.kind LIMIT ?",
                     (expression, MAX_TEXT_HITS + 1),
                 )

@@ -250,6 +250,47 @@ def render_all(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[
     return written
 
 
+def _review_screen(
+    app: QApplication,
+    workspace: Workspace,
+    case_id: str,
+    root: Path,
+    lang: str,
+    shot: Callable[[QWidget, str], None],
+) -> None:
+    """The review of a partner export: redactions dark, tokens to check yellow."""
+    from datetime import UTC, datetime
+
+    from exports.model import Profile, RecipientKind
+
+    intake = workspace.services
+    survivor = next(p for p in intake.people.list_for_case(case_id) if p.role.value == "survivor")
+    if not any(
+        RecipientKind.PARTNER_NGO in c.scope
+        for c in intake.consent.current(case_id)
+        if c.person_id == survivor.person_id
+    ):
+        # The demo's survivor consented to court and prosecutor only; a partner is added here.
+        intake.consent.record(
+            case_id,
+            person_id=survivor.person_id,
+            scope=[RecipientKind.PARTNER_NGO, RecipientKind.COURT, RecipientKind.PROSECUTOR],
+            given_at=datetime(2026, 3, 4, tzinfo=UTC),
+            language="uk",
+            method="written",
+        )
+    wizard = workspace.open_export(case_id)
+    assert wizard is not None
+    wizard.set_choice(RecipientKind.PARTNER_NGO, Profile.PSEUDONYMISED)
+    wizard.recipient_edit.setText("Partner NGO Moldova")
+    wizard.dest_edit.setText(str(root / f"partner-{lang}.zip"))
+    wizard.resize(820, 720)
+    wizard.start_export()  # a partner export is reviewed first, in a worker
+    _settle(app, lambda: wizard.reviewing, limit=120)
+    shot(wizard, "48_export_review")
+    wizard.close()
+
+
 def _export_and_backup_screens(
     app: QApplication,
     window: MainWindow,
@@ -266,6 +307,7 @@ def _export_and_backup_screens(
 
     wizard = workspace.open_export(case_id)
     assert wizard is not None
+    wizard.set_choice(RecipientKind.COURT, Profile.COURT)  # a one-off recipient, typed
     wizard.recipient_edit.setText("Tribunalul Constanța, judecător I. Popa")
     wizard.purpose_edit.setText("Trial, file 1234/118/2026")
     wizard.dest_edit.setText(str(root / f"bundle-{lang}.zip"))
@@ -278,9 +320,11 @@ def _export_and_backup_screens(
     _settle(app, lambda: wizard.job is None, limit=120)
     shot(wizard, "29_export_done")
     wizard.close()
+    _review_screen(app, workspace, case_id, root, lang, shot)
     folder = root / f"bundle-{lang}"
     folder_wizard = workspace.open_export(case_id)
     assert folder_wizard is not None
+    folder_wizard.set_choice(RecipientKind.COURT, Profile.COURT)
     folder_wizard.folder_radio.setChecked(True)
     folder_wizard.dest_edit.setText(str(folder))
     folder_wizard.start_export()

@@ -68,6 +68,9 @@ class EvidenceTab(QWidget):
         self.add_button.setAccessibleName(self.tr("Add evidence files"))
         self.add_button.clicked.connect(self._pick_files)
         self.drop_hint = plain_label(self.tr("or drop files here"), self, wrap=False)
+        self.capture_button = QPushButton(self.tr("Capture a &web page…"), self)
+        self.capture_button.setAccessibleName(self.tr("Capture a web page into this case"))
+        self.capture_button.clicked.connect(self.open_capture)
         self.panel = JobPanel(
             self,
             progress_name=self.tr("Adding files"),
@@ -90,6 +93,7 @@ class EvidenceTab(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.add_button)
         top.addWidget(self.drop_hint)
+        top.addWidget(self.capture_button)
         top.addStretch(1)
         item_buttons = QHBoxLayout()
         item_buttons.addWidget(self.describe_button)
@@ -309,6 +313,14 @@ class EvidenceTab(QWidget):
         self._selection_changed()
 
     # Custody and re-verification -------------------------------------------------------------
+
+    def open_capture(self) -> QWidget:
+        """Capture a web page (or import a WARC/WACZ) into this case (issue 17)."""
+        from ui.capture.capture_dialog import CaptureDialog
+
+        dialog = CaptureDialog(self._evidence.vault, self.case_id, self)
+        dialog.open()
+        return dialog
 
     def open_description(self) -> DescriptionDialog | None:
         item = self.selected_item()

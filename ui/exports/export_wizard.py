@@ -168,7 +168,7 @@ class ExportWizard(QDialog):
             max(0, self.report_language_combo.findData(current_language()))
         )
         self.encrypted_radio = QRadioButton(
-            self.tr("&Encrypted for the recipient (.zip.age)"), self
+            self.tr("Encr&ypted for the recipient (.zip.age)"), self
         )
         self.encrypted_radio.setAccessibleName(
             self.tr("Write one ZIP file encrypted to the recipient's age key")

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from exports.encryption import decrypt_bundle, is_age_file, read_identity_file
+from exports.encryption import DecryptionError, decrypt_bundle, is_age_file, read_identity_file
 from exports.senders import FileSenderBook, KnownSender, SenderBook, SenderError, make_sender
 from exports.verify import Check, FactCode, Trust, Verdict, VerdictCode, verify_bundle
 from ui import verify_words as words
@@ -131,7 +131,7 @@ class VerifyWindow(QDialog):
         self.folder_button.clicked.connect(self._choose_folder)
         self.zip_button = QPushButton(self)
         self.zip_button.clicked.connect(self._choose_zip)
-        self.key_intro = plain_label("", self)
+        self.key_intro = plain_label("", self, wrap=False)
         self.key_combo = QComboBox(self)
         self.key_combo.currentIndexChanged.connect(self._update_buttons)
         self._key_chosen = False  # until the person picks one, the vault's key when open
@@ -174,6 +174,7 @@ class VerifyWindow(QDialog):
         key.addWidget(self.key_combo)
         key.addWidget(self.identity_edit, 1)
         key.addWidget(self.identity_button)
+        key.addStretch(0)
         self.key_row.hide()
         run = QHBoxLayout()
         run.addWidget(self.verify_button)
@@ -334,6 +335,7 @@ class VerifyWindow(QDialog):
             return None
         target = Path(text)
         trust = Trust(known_senders=tuple(self._known_senders()))
+        self._update_buttons()  # a vault may have locked since: its key is no longer offered
         source = self.key_source if self.encrypted else ""
         vault = self.open_vault() if source == BY_VAULT else None
         identity_file = Path(self.identity_edit.text().strip()) if source == BY_FILE else None
@@ -353,6 +355,8 @@ class VerifyWindow(QDialog):
                 archive = decrypt_bundle(target, identities=read_identity_file(identity_file))
             elif source == BY_PASSPHRASE:
                 archive = decrypt_bundle(target, passphrase=passphrase)
+            elif source:
+                raise DecryptionError("no identity or passphrase given")
             return verify_bundle(
                 target, progress=progress, cancel=cancel, trust=trust, archive=archive
             )

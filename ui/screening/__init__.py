@@ -1,0 +1,34 @@
+"""Screening (issue 17): where has a phone number, handle, e-mail, company or web address
+appeared? :func:`install_menu` adds the entry to the main window's Vault menu."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+
+def install_menu(window: QWidget, menu: QMenu) -> None:
+    from ui.screening.screening_dialog import ScreeningDialog
+
+    def open_dialog() -> None:
+        session = getattr(window, "session", None)
+        if session is None or not getattr(session, "is_unlocked", False):
+            QMessageBox.information(
+                window,
+                QCoreApplication.translate("ScreeningDialog", "Vault locked"),
+                QCoreApplication.translate("ScreeningDialog", "Unlock a vault first."),
+            )
+            return
+        dialog = ScreeningDialog(session.vault, window)
+        dialog.show()
+
+    action = menu.addAction(
+        QCoreApplication.translate(
+            "ScreeningDialog", "&Check a phone number, handle, e-mail, company or web address…"
+        )
+    )
+    action.triggered.connect(open_dialog)
