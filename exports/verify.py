@@ -166,7 +166,13 @@ class FactCode(StrEnum):
     SIGNER_KEY = "signer_key"
     CHECKPOINT = "checkpoint"
     PDF_SIGNER = "pdf_signer"
-    TRUSTED_TIME = "trusted_time"  # "<genTime> by <TSA subject>", or "none"
+    TRUSTED_TIME = (
+        "trusted_time"  # "<genTime> by <TSA subject>" chaining to a --tsa-root, or "none"
+    )
+    # A valid token whose TSA nobody vouched for: anyone handling the bundle can add one from a
+    # home-made TSA with any time in it (the sender's signature does not cover the token), so
+    # its time is only ever called claimed.
+    CLAIMED_TIME = "claimed_time"
     PDF_CERTIFICATE = "pdf_certificate"
 
 
@@ -180,6 +186,7 @@ FACT_LABELS: dict[FactCode, str] = {
     FactCode.CHECKPOINT: "Audit checkpoint",
     FactCode.PDF_SIGNER: "PDF signer",
     FactCode.TRUSTED_TIME: "Trusted time (RFC 3161)",
+    FactCode.CLAIMED_TIME: "Time claimed by a timestamp (its TSA is not checked: use --tsa-root)",
     FactCode.PDF_CERTIFICATE: "PDF certificate SHA-256",
 }
 
@@ -1005,7 +1012,12 @@ class _Verifier:
         result = timestamp.check_token(token, tag_raw, self.tsa_roots)
         params = {"time": result.gen_time, "tsa": result.tsa}
         if result.ok:
-            self.facts[FactCode.TRUSTED_TIME] = f"{result.gen_time} by {result.tsa[:200]}"
+            when = f"{result.gen_time} by {result.tsa[:200]}"
+            if result.trusted:
+                self.facts[FactCode.TRUSTED_TIME] = when
+            else:
+                self.facts[FactCode.TRUSTED_TIME] = "none"
+                self.facts[FactCode.CLAIMED_TIME] = when
             code = CheckCode.TIMESTAMP_TRUSTED if result.trusted else CheckCode.TIMESTAMP_OK
             self.ok(TIMESTAMP_TOKEN, code, **params)
             return

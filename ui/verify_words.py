@@ -215,6 +215,9 @@ _FACTS: dict[FactCode, str] = {
     FactCode.CREATED: NC_("VerifyWindow", "Created"),
     FactCode.PROFILE: NC_("VerifyWindow", "Profile"),
     FactCode.TRUSTED_TIME: NC_("VerifyWindow", "Trusted time (RFC 3161)"),
+    FactCode.CLAIMED_TIME: NC_(
+        "VerifyWindow", "Time claimed by a timestamp (its TSA is not checked: use --tsa-root)"
+    ),
 }
 
 #: The three outcomes an interface colours (and unreadable, shown like not intact).
