@@ -27,6 +27,7 @@ from intake._base import (
     require_reason,
     scalar,
 )
+from intake.chats.schema import forget_chat_rows
 from intake.entities import drop_orphan_entities
 from intake.errors import CaseNotFoundError, LegalHoldError, PersonNotFoundError
 from intake.models import Tombstone, evidence_label
@@ -135,6 +136,7 @@ class ErasureService(Service):
                 "DELETE FROM entity_links WHERE evidence_id = ?", (evidence_id,)
             ).rowcount
             index_drop(tx, "evidence", evidence_id)
+            forget_chat_rows(tx, evidence_id)
             tx.execute("DELETE FROM custody_events WHERE evidence_id = ?", (evidence_id,))
             tx.execute("DELETE FROM evidence WHERE evidence_id = ?", (evidence_id,))
             tx.remove_blob(item["blob_id"])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from vault import Vault
+from vault import Transaction, Vault
 from vault.db import Connection, Migration
 
 _V1: tuple[str, ...] = (
@@ -116,3 +116,29 @@ CHATS_MIGRATIONS: tuple[Migration, ...] = (
 
 def ensure_schema(vault: Vault) -> None:
     vault.migrate(CHATS_COMPONENT, CHATS_MIGRATIONS)
+
+
+def forget_chat_rows(tx: Transaction, evidence_id: str) -> None:
+    """For an erasure: delete what a chat export (or one of its media items) left in the chat
+    tables, before its evidence row goes. Its messages leave the search index with the item
+    (they are indexed with the item as parent)."""
+    exists = tx.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'messages'"
+    ).fetchone()
+    if exists is None:
+        return  # this vault never parsed a chat
+    ids = "SELECT message_id FROM messages WHERE evidence_id = ?"
+    tx.execute(f"DELETE FROM message_entities WHERE message_id IN ({ids})", (evidence_id,))
+    tx.execute(f"DELETE FROM message_attachments WHERE message_id IN ({ids})", (evidence_id,))
+    tx.execute("UPDATE message_attachments SET child_id = NULL WHERE child_id = ?", (evidence_id,))
+    tx.execute("DELETE FROM messages WHERE evidence_id = ?", (evidence_id,))
+    tx.execute(
+        "DELETE FROM participants WHERE conversation_id IN"
+        " (SELECT conversation_id FROM conversations WHERE evidence_id = ?)",
+        (evidence_id,),
+    )
+    tx.execute("DELETE FROM conversations WHERE evidence_id = ?", (evidence_id,))
+    tx.execute(
+        "DELETE FROM evidence_parents WHERE evidence_id = ? OR parent_id = ?",
+        (evidence_id, evidence_id),
+    )

@@ -40,3 +40,21 @@ def test_report_lists_relevant_messages(intake: Intake, tmp_path):
     assert "the offer" in text
     assert UA_LOCAL in text
     assert "E-0001 message 3" not in text  # not marked
+
+
+def test_erasing_the_person_who_gave_a_chat_removes_it_all(intake: Intake, tmp_path):
+    from intake.models import Acquisition, PersonRole
+
+    case = intake.cases.create("RO-2026-0050", "Erase", jurisdiction="RO")
+    person = intake.people.add(case.case_id, PersonRole.SURVIVOR, "Survivor A")
+    chats = ChatService(intake.vault)
+    result = chats.ingest(
+        case.case_id,
+        telegram_single(tmp_path / "tg").path,
+        acquisition=Acquisition(acquired_from_person_id=person.person_id),
+    )
+    assert result.children
+    intake.erasure.erase_person(person.person_id, "request of the person")
+    assert intake.evidence.list_for_case(case.case_id) == []
+    assert chats.conversations(result.item.evidence_id) == []
+    assert not [h for h in intake.search.search("вроцлаві") if h.kind == "message"]
