@@ -1,4 +1,5 @@
-"""Search across the whole vault (Ctrl+K): cases, people, statements, evidence, entities."""
+"""Search across the whole vault (Ctrl+K): every text a person typed and the text inside
+evidence files. Each result says its case once, where in the case it is, and a snippet."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 from intake.models import SearchHit
 from intake.search import SearchService
 from ui.errors import user_message
-from ui.formatting import term
+from ui.search.words import headline, snippet
 from ui.widgets import plain_label
 from vault.errors import CustodiaError
 
@@ -45,6 +46,10 @@ class SearchDialog(QDialog):
         self.results.setSpacing(3)
         self.results.itemActivated.connect(self._activated)
         self.status = plain_label("", self)
+        self.status.setAccessibleName(self.tr("Search status"))
+        self.waiting = plain_label("", self)
+        self.waiting.setAccessibleName(self.tr("Evidence files still being read"))
+        self._show_waiting()
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(200)
@@ -54,6 +59,7 @@ class SearchDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.query_edit)
         layout.addWidget(self.status)
+        layout.addWidget(self.waiting)
         layout.addWidget(self.results, 1)
 
     def run(self) -> None:
@@ -71,9 +77,8 @@ class SearchDialog(QDialog):
             return
         self.hits = list(found)
         for hit in self.hits:
-            head = " · ".join(p for p in (term(hit.kind), hit.case_reference or "", hit.title) if p)
             # Snippets are user text: shown as plain list text, never as HTML.
-            item = QListWidgetItem(f"{head}\n{hit.snippet}")
+            item = QListWidgetItem(f"{headline(hit)}\n{snippet(hit)}")
             item.setData(Qt.ItemDataRole.UserRole, self.results.count())
             self.results.addItem(item)
         if found.limited:
@@ -89,6 +94,23 @@ class SearchDialog(QDialog):
             self.status.setText(self.tr("%n result(s)", "", len(self.hits)))
         if self.hits:
             self.results.setCurrentRow(0)
+
+    def _show_waiting(self) -> None:
+        """Say so when evidence files ingested before still wait for their text to be read
+        (a background job reads them after unlock): a word in them is not found yet."""
+        try:
+            count = len(self._search.pending())
+        except CustodiaError:
+            count = 0
+        self.waiting.setVisible(count > 0)
+        self.waiting.setText(
+            self.tr(
+                "The text of %n evidence file(s) is still being read: words in them are not "
+                "found yet.",
+                "",
+                count,
+            )
+        )
 
     def _return_pressed(self) -> None:
         if self._debounce.isActive() or not self.hits:
