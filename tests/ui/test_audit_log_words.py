@@ -15,8 +15,8 @@ from PySide6.QtCore import QDate
 from intake import Intake, open_intake
 from intake.models import PersonRole, ProtectedIdentity
 from resources import i18n
-from ui.audit.audit_log_view import AuditLogView, csv_cell
 from tests.ui.conftest import CHEAP_KDF, PASSPHRASE
+from ui.audit.audit_log_view import AuditLogView, csv_cell
 from ui.audit_words import ACTIONS, action_words
 from vault import Vault
 
@@ -43,8 +43,14 @@ def _populate(intake: Intake) -> tuple[str, str]:
     return one.case_id, two.case_id
 
 
+def _cell(view: AuditLogView, row: int, column: int) -> str:
+    item = view.table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
 def _column(view: AuditLogView, column: int) -> list[str]:
-    return [view.table.item(r, column).text() for r in range(view.table.rowCount())]
+    return [_cell(view, r, column) for r in range(view.table.rowCount())]
 
 
 def test_words_not_codes_and_names_not_ids(qtbot, intake: Intake) -> None:
@@ -61,7 +67,7 @@ def test_words_not_codes_and_names_not_ids(qtbot, intake: Intake) -> None:
     assert "RO-2026-0201" in _column(view, 4)
     for row in range(view.table.rowCount()):
         for column in range(view.table.columnCount()):
-            assert not HEX_ID.search(view.table.item(row, column).text())
+            assert not HEX_ID.search(_cell(view, row, column))
     assert "Oksana" not in " ".join(" ".join(r.cells()) for r in view.rows)
 
 
