@@ -76,6 +76,8 @@ _EXACT: dict[str, str] = {
     "blob.orphan_removed": READ,  # clean-up at open, of files no record refers to
     "search.rebuilt": READ,
     "person.identity_revealed": READ,
+    # Looking at an item is reading it; the custody event records who looked, like a reveal.
+    "custody.viewed": READ,
     "person.erased": ERASURE,
     "case.legal_hold_set": LEGAL_HOLD,
     "case.legal_hold_lifted": LEGAL_HOLD,

@@ -42,6 +42,11 @@ def test_a_viewer_reads_and_reveals_but_cannot_export(
             p for p in intake.people.list_for_case(case.case_id) if p.role is PersonRole.SURVIVOR
         )
         intake.people.reveal_identity(survivor.person_id, "preparing the hearing")  # audited
+        # Looking at an item is reading it: allowed, and recorded as a "viewed" custody event.
+        item = intake.evidence.list_for_case(case.case_id)[0]
+        with intake.evidence.open_original(item.evidence_id, purpose="reading") as chunks:
+            assert b"".join(chunks)
+        assert vera.audit_entries(limit=1)[0].action == "custody.viewed"
         before = vera.audit_entries(limit=1)[0].seq
         options = ExportOptions(reference, RecipientKind.PROSECUTOR, purpose="proceedings")
         with pytest.raises(PermissionDeniedError) as info:
