@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMenu
 
@@ -334,6 +337,15 @@ def test_a_partner_export_is_reviewed_then_confirmed_in_the_app(qtbot, demo, tmp
     assert (tmp_path / "partner.zip").exists()
     # The bundle took the review's redacted copies: none was made again.
     assert derivatives.made == made
+    # The cover names only what was left out, with real plurals: never "0 files".
+    with zipfile.ZipFile(tmp_path / "partner.zip") as bundle:
+        name = next(n for n in bundle.namelist() if n.endswith("data/report.pdf"))
+        reader = PdfReader(io.BytesIO(bundle.read(name)))
+    cover = " ".join((page.extract_text() or "") for page in reader.pages[:2])
+    cover = " ".join(cover.split())
+    assert "Left out: 1 statement; see section 1." in cover
+    assert "0 files" not in cover
+    assert "0 statements" not in cover
     (entry,) = intake.vault.audit_entries(action_prefix="export.reviewed")
     assert entry.details["via"] == "app"
     assert entry.details["review"] == page.review.digest
