@@ -227,9 +227,6 @@ class MainWindow(QMainWindow):
         from ui.screening import install_menu as install_screening  # check a value (issue 17)
 
         install_screening(self, vault_menu)
-        from ui.screening import install_menu as install_screening  # check a value (issue 17)
-
-        install_screening(self, vault_menu)
         vault_menu.addAction(self.print_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.backup_action)
