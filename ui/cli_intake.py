@@ -18,6 +18,7 @@ from intake.demo import build_demo
 from resources.i18n import _, ngettext
 from ui import cli
 from ui.error_sentences import user_message
+from ui.search.words import headline, snippet
 from ui.terminal import out
 from vault import DEFAULT_KDF, Vault
 
@@ -148,15 +149,57 @@ def run_search(args: argparse.Namespace, vault: Vault) -> int:
         out(_("No matches."))
         return EXIT_OK
     for hit in hits:
-        where = hit.case_reference or "-"
-        snippet = " ".join(hit.snippet.split())
-        out(f"{where:<20} {hit.kind.value:<9} {hit.title[:40]:<40}  {snippet}")
+        # The case once, where in it the match is, in words, then the snippet.
+        out(headline(hit))
+        out(f"    {snippet(hit)}")
     if hits.limited:
         out(
             _(
                 "(Ranked among the {count} most recent matches only: a word in the query is"
                 " in many records. Add another word to narrow the search.)"
             ).format(count=cli.number(hits.window))
+        )
+    return EXIT_OK
+
+
+# vault reindex ----------------------------------------------------------------------------
+
+
+def run_reindex(args: argparse.Namespace, vault: Vault) -> int:
+    """Index every record again, then read the text of every evidence file not read yet (items
+    from before issue 16, or whose reading failed), in memory."""
+    intake = open_intake(vault)
+    progress = cli.ProgressLine(_("Indexing"))
+    try:
+        documents = intake.search.reindex(progress)
+    finally:
+        progress.finish()
+    out(
+        ngettext("{count} record indexed.", "{count} records indexed.", documents).format(
+            count=cli.number(documents)
+        )
+    )
+    reading = cli.ProgressLine(_("Reading evidence files"))
+    try:
+        outcomes = intake.search.extract_pending(reading)
+    finally:
+        reading.finish()
+    read = outcomes.get("ok", 0) + outcomes.get("empty", 0)
+    out(
+        ngettext(
+            "{count} evidence file read for search.",
+            "{count} evidence files read for search.",
+            read,
+        ).format(count=cli.number(read))
+    )
+    failed = outcomes.get("failed", 0) + outcomes.get("too_large", 0)
+    if failed:
+        out(
+            ngettext(
+                "{count} evidence file could not be read (damaged, protected or too large).",
+                "{count} evidence files could not be read (damaged, protected or too large).",
+                failed,
+            ).format(count=cli.number(failed))
         )
     return EXIT_OK
 
@@ -188,6 +231,13 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
     add_unlock = cli.add_unlock_arguments
+
+    reindex = _vault_commands.add_parser(
+        "reindex", help=_("index every text again and read evidence files not read yet")
+    )
+    reindex.add_argument("path", metavar="PATH")
+    add_unlock(reindex)
+    reindex.set_defaults(handler=lambda a: _with_vault(a, run_reindex))
 
     case_parser = commands.add_parser("case", help=_("create and list cases"))
     case_commands = case_parser.add_subparsers(dest="case_command", required=True)
