@@ -117,7 +117,7 @@ class EvidenceTab(QWidget):
 
         self.details = EvidenceDetails(self)
         self.timeline = CustodyTimeline(custody, self)
-        self.preview = PreviewWidget(evidence, self)
+        self.preview = PreviewWidget(evidence, self, custody=custody)
         self.detail_tabs = QTabWidget(self)
         self.detail_tabs.setAccessibleName(self.tr("Evidence item"))
         self.detail_tabs.addTab(self.details, self.tr("Record"))
