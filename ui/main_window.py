@@ -29,6 +29,7 @@ from ui.errors import show_error
 from ui.i18n import set_language
 from ui.locked_view import LockedView
 from ui.operations import USERS, operations
+from ui.search.text_reader import EvidenceTextReader
 from ui.session import Session
 from ui.settings import Settings
 from ui.tsa.timestamp_queue import TimestampQueue
@@ -120,6 +121,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status)
         # Sends the vault's waiting timestamp requests after each unlock, in the background.
         self.timestamps = TimestampQueue(self)
+        # Reads the text of evidence files from before issue 16 into the search index.
+        self.evidence_text = EvidenceTextReader(self)
         self.timestamps.waiting.connect(self._show_timestamps_waiting)
         self._timestamps_waiting = 0
         self._build_actions()
@@ -438,6 +441,7 @@ class MainWindow(QMainWindow):
         self.refresh_backup_status(remind=True)
         if self.session.is_unlocked:
             self.timestamps.flush(self.session.vault)
+            self.evidence_text.start(self.session.vault)
 
     def _data_changed(self, kinds: frozenset[str]) -> None:
         if USERS in kinds and self.session.is_unlocked:
