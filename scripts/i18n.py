@@ -1,7 +1,8 @@
 """Keeps the translation catalogues in step with the code: extract, update, compile, stats.
 
-    .venv/bin/python -m scripts.i18n update     # extract every message, merge into each <lang>.po
-    .venv/bin/python -m scripts.i18n compile    # write each <lang>.mo from its .po
+    .venv/bin/python -m scripts.i18n update [LANG…]   # extract every message into each <lang>.po
+    .venv/bin/python -m scripts.i18n compile [LANG…]  # write each <lang>.mo from its .po
+    .venv/bin/python -m scripts.i18n init LANG   # a new language, marked as awaiting review
     .venv/bin/python -m scripts.i18n stats      # how many messages each language has and finished
     .venv/bin/python -m scripts.i18n merge FILE.json   # fill empty entries from a JSON list
 
@@ -231,9 +232,9 @@ def write_catalog(language: str, catalog: Catalog) -> None:
     po_path(language).write_bytes(buffer.getvalue())
 
 
-def update() -> None:
+def update(only: list[str] | None = None) -> None:
     fresh = template()
-    for language in languages():
+    for language in only or languages():
         catalog = read_catalog(language)
         created = catalog.creation_date
         catalog.update(fresh, no_fuzzy_matching=True, update_header_comment=False)
@@ -251,8 +252,8 @@ def compiled(language: str) -> bytes:
     return buffer.getvalue()
 
 
-def compile_all() -> None:
-    for language in languages():
+def compile_all(only: list[str] | None = None) -> None:
+    for language in only or languages():
         (TRANSLATIONS / f"{language}.mo").write_bytes(compiled(language))
         print(f"{language}: compiled")
 
@@ -281,6 +282,8 @@ def stats() -> dict[str, tuple[int, int]]:
 def merge(path: Path) -> None:
     entries = json.loads(path.read_text("utf-8"))
     for language in languages():
+        if not any(language in entry for entry in entries):
+            continue  # a catalogue the file says nothing about is left as it is
         catalog = read_catalog(language)
         filled = 0
         for entry in entries:
@@ -294,17 +297,42 @@ def merge(path: Path) -> None:
         print(f"{language}: {filled} filled")
 
 
+#: The header a new language's catalogue carries until a native speaker has reviewed it.
+AWAITING_REVIEW = "awaiting review by a native speaker"
+
+
+def init(language: str) -> None:
+    """A new language: every message of the code, untranslated, marked as awaiting review."""
+    if po_path(language).exists():
+        raise SystemExit(f"{po_path(language).name} exists already")
+    catalog = Catalog(locale=language, project="Custodia", fuzzy=False)
+    for message in template():
+        catalog.add(message.id, context=message.context, locations=message.locations)
+    catalog.mime_headers  # noqa: B018 - builds the defaults the header is written from
+    catalog.language_team = f"Custodia {language}: {AWAITING_REVIEW}"
+    write_catalog(language, catalog)
+    print(f"{language}: {len(catalog)} messages to translate")
+
+
+def awaiting_review(language: str) -> bool:
+    return AWAITING_REVIEW in (read_catalog(language).language_team or "")
+
+
 def main(argv: list[str]) -> int:
     command = argv[0] if argv else "stats"
+    chosen = argv[1:] or None
     if command == "update":
-        update()
+        update(chosen)
+    elif command == "init" and len(argv) == 2:
+        init(argv[1])
     elif command == "compile":
-        compile_all()
+        compile_all(chosen)
     elif command == "merge" and len(argv) == 2:
         merge(Path(argv[1]))
     elif command == "stats":
         for language, (total, done) in stats().items():
-            print(f"{language}: {done} of {total} finished")
+            note = f" ({AWAITING_REVIEW})" if awaiting_review(language) else ""
+            print(f"{language}: {done} of {total} finished{note}")
     else:
         print(__doc__)
         return 2
