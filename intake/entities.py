@@ -306,6 +306,22 @@ class EntityService(Service):
     ) -> tuple[str, str]:
         return normalise(kind, raw, platform=platform, region=self.region)
 
+    def normalise_for_case(
+        self, case_id: str, kind: EntityKind | str, raw: str, *, platform: str | None = None
+    ) -> tuple[str, str]:
+        """Like :meth:`normalise`, but a phone number without its country code is read in the
+        case's jurisdiction first, then in the programme's countries (RO UA MD PL HU BG), the
+        first where it is a valid number; a number valid nowhere is read in the jurisdiction."""
+        if EntityKind(kind) is not EntityKind.PHONE:
+            return self.normalise(kind, raw, platform=platform)
+        where = str(
+            scalar(self._vault, "jurisdiction", "FROM cases WHERE case_id = ?", (case_id,)) or ""
+        )
+        try:
+            return normalise_phone_in(raw, phone_regions(where))
+        except InvalidEntityError:
+            return normalise_phone(raw, jurisdiction_region(where) or self.region)
+
     def add(
         self,
         case_id: str,
@@ -323,7 +339,7 @@ class EntityService(Service):
         Adding an identical link again returns the existing one and changes nothing.
         """
         kind = EntityKind(kind)
-        value, display = self.normalise(kind, raw, platform=platform)
+        value, display = self.normalise_for_case(case_id, kind, raw, platform=platform)
         with self._vault.transaction() as tx:
             case_row(tx, case_id)
             self._check_targets(tx, case_id, person_id, evidence_id, statement_id)

@@ -148,3 +148,17 @@ def test_company_names_and_other_countries() -> None:
         normalise_company("NIP 5260250275")
     with pytest.raises(InvalidEntityError):
         normalise_company("ЄДРПОУ 1234")
+
+
+def test_a_phone_entity_is_read_in_the_case_jurisdiction_then_the_programme_countries(
+    intake: Intake,
+) -> None:
+    kyiv = intake.cases.create("UA-2026-0002", "Kyiv", jurisdiction="UA").case_id
+    bucharest = intake.cases.create("RO-2026-0003", "Bucharest", jurisdiction="RO").case_id
+    add = intake.entities.add
+    assert add(kyiv, EntityKind.PHONE, "067 123 4567").entity.value == "+380671234567"
+    assert add(bucharest, EntityKind.PHONE, "0721 234 567").entity.value == "+40721234567"
+    # Not a Ukrainian number: Moldova is the first programme country where it is one.
+    assert add(kyiv, EntityKind.PHONE, "069 123 456").entity.value == "+37369123456"
+    # Written with its country code: read as written, whatever the case.
+    assert add(kyiv, EntityKind.PHONE, "+48 512 345 678").entity.value == "+48512345678"
