@@ -52,6 +52,11 @@ class Catalogue:
     def npgettext(self, context: str, singular: str, plural: str, n: int) -> str:
         return self._t.npgettext(context, singular, plural, n)
 
+    @property
+    def awaiting_review(self) -> bool:
+        """True while a native speaker has not yet reviewed this catalogue (its Language-Team)."""
+        return "awaiting review" in self._t.info().get("language-team", "")
+
     def lookup(self, context: str | None, message: str, n: int = -1) -> str | None:
         """The translation of ``message``, or None when the catalogue lacks it (Qt's contract).
 

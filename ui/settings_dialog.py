@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from resources.i18n import catalogue
 from ui.i18n import available_languages, language_name
 from ui.settings import MAX_BACKUP_REMINDER_DAYS, Settings
 from ui.widgets import button_box
@@ -25,7 +26,11 @@ class SettingsDialog(QDialog):
         self.language_combo = QComboBox(self)
         self.language_combo.setAccessibleName(self.tr("Language"))
         for code in available_languages():
-            self.language_combo.addItem(language_name(code), code)
+            name = language_name(code)
+            if catalogue(code).awaiting_review:
+                # Said in words, so nobody mistakes a first translation for a checked one.
+                name = self.tr("%1 (translation awaiting review)").replace("%1", name)
+            self.language_combo.addItem(name, code)
         self.language_combo.setCurrentIndex(available_languages().index(settings.language))
         self.idle_spin = QSpinBox(self)
         self.idle_spin.setRange(1, 120)

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from resources import resource_path
-from resources.i18n import SOURCE_LANGUAGE, available_languages, language_name
+from resources.i18n import SOURCE_LANGUAGE, available_languages, catalogue, language_name
 from scripts import i18n as i18n_script
 from ui.i18n import set_language
 
@@ -105,3 +105,20 @@ def test_a_missing_message_falls_back_to_its_source(qapp):
         assert QCoreApplication.translate("Nowhere", "Not a message") == "Not a message"
     finally:
         set_language("en")
+
+
+def test_a_catalogue_awaiting_review_says_so_in_the_language_chooser(qapp, tmp_path):
+    from ui.settings import Settings
+    from ui.settings_dialog import SettingsDialog
+
+    reviewed = {lang: not catalogue(lang).awaiting_review for lang in available_languages()}
+    assert all(reviewed[language] for language in ("en", "ro", "uk"))
+    for language, done in reviewed.items():
+        assert done == (not i18n_script.awaiting_review(language)) or language == SOURCE_LANGUAGE
+    dialog = SettingsDialog(Settings(tmp_path / "settings.ini"))
+    shown = {
+        dialog.language_combo.itemData(i): dialog.language_combo.itemText(i)
+        for i in range(dialog.language_combo.count())
+    }
+    for language, done in reviewed.items():
+        assert ("awaiting review" in shown[language]) is (not done)
