@@ -288,6 +288,63 @@ _V2: tuple[str, ...] = (
 )
 
 
+# Issue 18: referrals of a case to an organisation (status history kept, append-only), tasks
+# and deadlines a person adds to a case (court dates, follow-ups, consent renewals…), and the
+# reference of a case erased whole, kept on its tombstone (the case row itself is gone).
+_V4: tuple[str, ...] = (
+    """CREATE TABLE referrals (
+        referral_id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (case_id),
+        recipient TEXT NOT NULL,
+        recipient_kind TEXT NOT NULL DEFAULT '',
+        referred_on TEXT NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        bundle_id TEXT NOT NULL DEFAULT '',
+        status TEXT NOT NULL DEFAULT 'sent' CHECK (status IN
+            ('sent', 'acknowledged', 'accepted', 'declined', 'closed')),
+        outcome TEXT NOT NULL DEFAULT '',
+        follow_up_on TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE INDEX referrals_case ON referrals (case_id, referred_on)""",
+    """CREATE INDEX referrals_follow_up ON referrals (follow_up_on)
+        WHERE follow_up_on IS NOT NULL""",
+    """CREATE TABLE referral_events (
+        referral_id TEXT NOT NULL REFERENCES referrals (referral_id),
+        seq INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        outcome TEXT NOT NULL DEFAULT '',
+        follow_up_on TEXT,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        PRIMARY KEY (referral_id, seq)
+    )""",
+    """CREATE TRIGGER referral_events_no_update BEFORE UPDATE ON referral_events
+        BEGIN SELECT RAISE(ABORT, 'intake.immutable: referral history is kept'); END""",
+    f"""CREATE TRIGGER referral_events_no_delete BEFORE DELETE ON referral_events WHEN {GUARD}
+        BEGIN SELECT RAISE(ABORT, 'intake.immutable: referral history is kept'); END""",
+    """CREATE TABLE case_tasks (
+        task_id TEXT PRIMARY KEY,
+        case_id TEXT NOT NULL REFERENCES cases (case_id),
+        kind TEXT NOT NULL CHECK (kind IN
+            ('court_date', 'follow_up', 'consent_renewal', 'retention', 'other')),
+        due_on TEXT NOT NULL,
+        due_time TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        done_at TEXT,
+        done_by TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE INDEX case_tasks_due ON case_tasks (due_on) WHERE done_at IS NULL""",
+    """CREATE INDEX case_tasks_case ON case_tasks (case_id)""",
+    """ALTER TABLE erasures ADD COLUMN case_reference TEXT NOT NULL DEFAULT ''""",
+)
+
+
 def _script(version: int, description: str, statements: Sequence[str]) -> Migration:
     def apply(conn: Connection) -> None:
         for statement in statements:
@@ -337,4 +394,5 @@ INTAKE_MIGRATIONS: tuple[Migration, ...] = (
     _script(1, "intake: cases, people, consent, statements, evidence, search", _V1),
     _script(2, "intake: drafts of open forms, signed consent documents", _V2),
     Migration(3, "intake: search every typed text, evidence text, phone numbers", _search_v3),
+    _script(4, "intake: referrals, tasks and deadlines, erased cases' references", _V4),
 )
