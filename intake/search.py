@@ -580,7 +580,11 @@ class SearchService(Service):
     def _finish(self, hit: SearchHit, match: Match) -> SearchHit:
         """The words that say where the hit is, and a snippet a person can read."""
         snippet = hit.snippet
-        if hit.kind is SearchKind.IDENTITY:
+        if hit.kind is SearchKind.ENTITY:
+            # The entity's own words are its title ("+40 721 000 111"); its body is the
+            # normalised value and kind code, not words to show.
+            snippet = ""
+        elif hit.kind is SearchKind.IDENTITY:
             # Only what the user typed: never the other protected fields around it.
             snippet = " ".join(re.findall(r"\[[^\]]*\]", snippet))
         elif match.phones and re.fullmatch(r"[\[\]\d\s…]*", snippet):

@@ -49,7 +49,8 @@ ACTIONS: dict[str, str] = {
     "case.legal_hold_set": NC_("AuditActions", "Legal hold set"),
     "case.legal_hold_lifted": NC_("AuditActions", "Legal hold lifted"),
     "case.retention_set": NC_("AuditActions", "Retention date set"),
-    "case.indicator_set": NC_("AuditActions", "Trafficking indicator marked"),
+    "indicator.set": NC_("AuditActions", "Trafficking indicator marked"),
+    "indicator.unset": NC_("AuditActions", "Trafficking indicator unmarked"),
     "person.added": NC_("AuditActions", "Person added"),
     "person.edited": NC_("AuditActions", "Person edited"),
     "person.identity_set": NC_("AuditActions", "Protected identity recorded"),
@@ -120,7 +121,7 @@ _INTERVIEW = NC_("AuditActions", "an interview")
 
 #: The kinds the audit screen filters by: (key, words, action prefixes).
 KINDS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    ("cases", NC_("AuditActions", "Cases"), ("case.",)),
+    ("cases", NC_("AuditActions", "Cases"), ("case.", "indicator.")),
     ("people", NC_("AuditActions", "People and identities"), ("person.",)),
     ("consent", NC_("AuditActions", "Consent"), ("consent.",)),
     ("statements", NC_("AuditActions", "Interviews and statements"), ("statement.", "interview.")),
