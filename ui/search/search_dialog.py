@@ -78,7 +78,8 @@ class SearchDialog(QDialog):
         self.hits = list(found)
         for hit in self.hits:
             # Snippets are user text: shown as plain list text, never as HTML.
-            item = QListWidgetItem(f"{headline(hit)}\n{snippet(hit)}")
+            text = snippet(hit)
+            item = QListWidgetItem(f"{headline(hit)}\n{text}" if text else headline(hit))
             item.setData(Qt.ItemDataRole.UserRole, self.results.count())
             self.results.addItem(item)
         if found.limited:
