@@ -23,7 +23,7 @@ from importlib import metadata as package_metadata
 from pathlib import Path
 from typing import Any
 
-from intake._base import Service, new_id, to_iso
+from intake._base import Service, insert_row, new_id, to_iso
 from intake.capture_fetch import CaptureError, CaptureUrlError, Fetched, check_url, fetch
 from intake.capture_render import RenderFailed, render
 from intake.evidence import EvidenceService
@@ -245,12 +245,36 @@ class CaptureService(Service):
                     extra_metadata={"web_capture": {**linked, "role": "pdf"}},
                 )
                 os.unlink(pdf_path)
+                self._link(warc, [(screenshot, "screenshot"), (pdf, "pdf")])
         finally:
             shutil.rmtree(folder, ignore_errors=True)
         if progress is not None:
             progress(100, 100)
         log.info("capture %s ingested as evidence %s", capture_id, warc.evidence_id)
         return CaptureResult(capture_id, warc, screenshot, pdf, observed, reason)
+
+    def _link(self, parent: Evidence, children: list[tuple[Evidence, str]]) -> None:
+        """Record the renderings as child items of the WARC, like a chat export's media (the
+        table of :mod:`intake.chats`), so that they are listed, exported and erased with it."""
+        from intake.chats.schema import ensure_schema
+
+        ensure_schema(self._vault)
+        with self._vault.transaction() as tx:
+            for child, member in children:
+                insert_row(
+                    tx,
+                    "evidence_parents",
+                    {
+                        "evidence_id": child.evidence_id,
+                        "parent_id": parent.evidence_id,
+                        "member": member,
+                    },
+                )
+                tx.audit(
+                    "evidence.linked",
+                    child.evidence_id,
+                    {"parent_id": parent.evidence_id, "member": member},
+                )
 
     def _observed(
         self, url: str, fetched: Fetched, started: datetime, capture_id: str

@@ -11,6 +11,7 @@ import io
 import ipaddress
 import logging
 import os
+import secrets
 import shutil
 import ssl
 import subprocess
@@ -36,7 +37,8 @@ from intake.errors import CaseClosedError
 from tests.reliability.crash_harness import new_temp_files
 from tests.reliability.helpers import find_markers
 
-MARKER = "ZQXMARKERjobofferVienna"
+# Unique per run: other test runs on the machine may be capturing the same page at this moment.
+MARKER = "ZQXjoboffer" + secrets.token_hex(8)
 log = logging.getLogger(__name__)
 
 
@@ -160,10 +162,20 @@ def _plaintext(intake: Intake, evidence_id: str) -> bytes:
 
 
 def test_a_page_behind_a_redirect_is_captured_with_warc_screenshot_and_pdf(
-    intake: Intake, case_id: str, servers: Servers, tmp_path: Path
+    intake: Intake, case_id: str, servers: Servers, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if find_chromium() is None:
         pytest.skip("Chromium is not installed (.ci/run installs it)")
+    import intake.capture as capture_module
+
+    folders: list[Path] = []
+    made = capture_module.private_dir
+
+    def private_dir() -> Path:
+        folders.append(made())
+        return folders[-1]
+
+    monkeypatch.setattr(capture_module, "private_dir", private_dir)
     since = time.time() - 1
     marks: list[tuple[int, int]] = []
     started = time.perf_counter()
@@ -224,6 +236,12 @@ def test_a_page_behind_a_redirect_is_captured_with_warc_screenshot_and_pdf(
     assert len(colours) > 50
     (tmp_path / "screenshot.png").write_bytes(shot)
     assert _plaintext(intake, result.pdf.evidence_id).startswith(b"%PDF-")
+    from intake.chats.service import ChatService
+
+    assert ChatService(intake.vault).children(result.warc.evidence_id) == (
+        intake.evidence.get(result.screenshot.evidence_id),
+        intake.evidence.get(result.pdf.evidence_id),
+    )
     for item in (result.screenshot, result.pdf):
         linked = intake.evidence.get(item.evidence_id).original_metadata["web_capture"]
         assert linked["rendering_of_id"] == result.warc.evidence_id
@@ -234,8 +252,10 @@ def test_a_page_behind_a_redirect_is_captured_with_warc_screenshot_and_pdf(
     leftovers = new_temp_files(since, exclude=tmp_path)
     if shm.is_dir():
         leftovers += [p for p in shm.rglob("*") if p.is_file() and p.stat().st_mtime >= since]
-    assert not [p for p in leftovers if "custodia-capture" in str(p)]
     assert find_markers(leftovers, [MARKER]) == []
+    # Chromium's profile and the outputs were in a private folder, gone now.
+    assert len(folders) == 1
+    assert not folders[0].exists()
     audit = intake.vault.read("SELECT action FROM audit_log WHERE action = 'evidence.ingested'")
     assert len(audit) == 3
 
