@@ -211,6 +211,26 @@ class AddressBook:
             )
         log.info("address-book entry saved (%s)", entry.kind.value if entry.kind else "no kind")
 
+    def confirm_sender(
+        self, name: str, ed25519_fingerprint: str, certificate_sha256: str = ""
+    ) -> AddressEntry:
+        """Record a sender's fingerprints (as read out by phone) under ``name``.
+
+        An entry of that name keeps its kind, age key and notes; otherwise a new one is made.
+        """
+        wanted = " ".join(name.split())
+        existing = next((e for e in self.entries() if e.name == wanted), None)
+        entry = make_entry(
+            name,
+            existing.kind if existing else None,
+            age_recipient=existing.age_recipient if existing else "",
+            ed25519_fingerprint=ed25519_fingerprint,
+            certificate_sha256=certificate_sha256,
+            notes=existing.notes if existing else "",
+        )
+        self.put(entry)
+        return entry
+
     def remove(self, name: str) -> bool:
         entry = next((e for e in self.entries() if e.name == name), None)
         if entry is None:

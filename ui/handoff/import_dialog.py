@@ -8,25 +8,21 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
-from exports.address_book import AddressBook, make_entry
+from exports.address_book import AddressBook
 from exports.importer import ImportOutcome, SenderNotConfirmedError, import_bundle
 from ui import operations as ops
 from ui.errors import user_message
 from ui.formatting import fingerprint as grouped
+from ui.handoff.job_dialog import JobDialog
 from ui.workers import Job
 from vault import Vault
 from vault.errors import CustodiaError
@@ -34,16 +30,16 @@ from vault.errors import CustodiaError
 log = logging.getLogger(__name__)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(JobDialog):
     imported = Signal(object)  # ImportOutcome
-    refused = Signal(object)  # the exception
     sender_unconfirmed = Signal(object)  # the verdict
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(vault, parent)
         self.setWindowTitle(self.tr("Import a bundle"))
-        self.vault = vault
-        self.job: Job | None = None
+        self.import_button = self.start_button
+        self.import_button.setText(self.tr("&Import"))
+        self.cancel_button.setText(self.tr("&Cancel import"))
         self.pending_key = ""
         self.pending_certificate = ""
         self.bundle_edit = QLineEdit()
@@ -60,37 +56,16 @@ class ImportDialog(QDialog):
         form.addRow(self.tr("Bundle"), row)
         form.addRow(self.tr("Into case"), self.case_edit)
         form.addRow(self.tr("Age identity file"), self.identity_edit)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.status = QLabel(
+        self.status.setText(
             self.tr(
                 "The bundle is verified first. Nothing is recorded unless it is intact and you"
                 " have confirmed who sent it."
             )
         )
-        self.status.setWordWrap(True)
-        self.import_button = QPushButton(self.tr("&Import"))
-        self.import_button.clicked.connect(self.start)
-        self.cancel_button = QPushButton(self.tr("&Cancel import"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
         self.confirm_button = QPushButton(self.tr("Con&firm sender…"))
         self.confirm_button.setVisible(False)
         self.confirm_button.clicked.connect(self.ask_confirm)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.confirm_button)
-        buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
-        self.resize(640, 300)
+        self._lay_out(form, [self.confirm_button], 300)
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -118,36 +93,16 @@ class ImportDialog(QDialog):
                 cancel=cancel,
             )
 
-        self.import_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
         self.confirm_button.setVisible(False)
-        self.status.setText(self.tr("Verifying and importing…"))
-        self.job = ops.operations().run(
+        return self._run(
             work,
             name="import",
-            reads_vault=True,
             changes={ops.CASES, ops.EVIDENCE, ops.CUSTODY, ops.STATEMENTS, ops.PEOPLE},
-            parent=self,
+            busy_text=self.tr("Verifying and importing…"),
         )
-        self.job.on_progress(self._progress).success(self._done).failure(self._failed)
-        self.job.on_cancelled(self._cancelled)
-        return self.job
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(1000 * done / max(total, 1)))
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-
-    def _finish(self) -> None:
-        self.import_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
 
     def _done(self, outcome: object) -> None:
-        self._finish()
         assert isinstance(outcome, ImportOutcome)
-        self.progress.setValue(1000)
         if outcome.already:
             self.status.setText(
                 self.tr(
@@ -165,9 +120,9 @@ class ImportDialog(QDialog):
         self.imported.emit(outcome)
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish()
-        self.progress.setValue(0)
         if isinstance(exc, SenderNotConfirmedError) and exc.verdict is not None:
+            self._finish()
+            self.progress.setValue(0)
             sender = exc.verdict.sender
             self.pending_key = sender.params.get("key", "") if sender else ""
             self.pending_certificate = sender.params.get("certificate", "") if sender else ""
@@ -183,13 +138,10 @@ class ImportDialog(QDialog):
             self.confirm_button.setVisible(True)
             self.sender_unconfirmed.emit(exc.verdict)
             return
-        self.status.setText(user_message(exc))
-        self.refused.emit(exc)
+        super()._failed(exc)
 
-    def _cancelled(self) -> None:
-        self._finish()
-        self.progress.setValue(0)
-        self.status.setText(self.tr("Import cancelled: nothing was recorded."))
+    def _cancelled_words(self) -> str:
+        return self.tr("Import cancelled: nothing was recorded.")
 
     def ask_confirm(self) -> None:
         name, ok = QInputDialog.getText(
@@ -201,18 +153,7 @@ class ImportDialog(QDialog):
     def confirm_sender(self, name: str) -> bool:
         """Add the sender (as read out by phone) to the address book, then import again."""
         try:
-            book = AddressBook(self.vault)
-            existing = next((e for e in book.entries() if e.name == " ".join(name.split())), None)
-            book.put(
-                make_entry(
-                    name,
-                    existing.kind if existing else None,
-                    age_recipient=existing.age_recipient if existing else "",
-                    ed25519_fingerprint=self.pending_key,
-                    certificate_sha256=self.pending_certificate,
-                    notes=existing.notes if existing else "",
-                )
-            )
+            AddressBook(self.vault).confirm_sender(name, self.pending_key, self.pending_certificate)
         except CustodiaError as exc:
             self.status.setText(user_message(exc))
             return False

@@ -9,16 +9,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,23 +22,23 @@ from exports.handoff import SentBundle, transfer
 from intake import open_intake
 from resources import i18n
 from ui import operations as ops
-from ui.errors import user_message
 from ui.formatting import fingerprint as grouped
+from ui.handoff.job_dialog import JobDialog
 from ui.workers import Job
 from vault import Vault
 
 log = logging.getLogger(__name__)
 
 
-class TransferDialog(QDialog):
+class TransferDialog(JobDialog):
     sent = Signal(object)  # SentBundle
-    refused = Signal(object)
 
     def __init__(self, vault: Vault, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(vault, parent)
         self.setWindowTitle(self.tr("Transfer to a team member"))
-        self.vault = vault
-        self.job: Job | None = None
+        self.send_button = self.start_button
+        self.send_button.setText(self.tr("&Send"))
+        self.cancel_button.setText(self.tr("&Cancel"))
         self.member_combo = QComboBox()
         for entry in AddressBook(vault).entries():
             if entry.age_recipient:
@@ -64,15 +59,12 @@ class TransferDialog(QDialog):
         form.addRow(self.tr("Case"), self.case_combo)
         form.addRow(self.tr("Items"), self.items_edit)
         form.addRow(self.tr("Save encrypted bundle as"), dest_row)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.status = QLabel(
+        self.status.setText(
             self.tr(
                 "Only the team member's vault can open the bundle. Your custody log records"
                 " the transfer; theirs records the receipt when they import it."
             )
         )
-        self.status.setWordWrap(True)
         if self.member_combo.count() == 0:
             self.status.setText(
                 self.tr(
@@ -80,25 +72,8 @@ class TransferDialog(QDialog):
                     " book (Bundles → Address book)."
                 )
             )
-        self.send_button = QPushButton(self.tr("&Send"))
-        self.send_button.clicked.connect(self.start)
         self.send_button.setEnabled(self.member_combo.count() > 0)
-        self.cancel_button = QPushButton(self.tr("&Cancel"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.send_button)
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.status)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
-        self.resize(640, 320)
+        self._lay_out(form, [], 320)
 
     def _browse(self) -> None:
         name, _filter = QFileDialog.getSaveFileName(
@@ -130,31 +105,15 @@ class TransferDialog(QDialog):
                 cancel=cancel,
             )
 
-        self.send_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
-        self.status.setText(self.tr("Encrypting the bundle…"))
-        self.job = ops.operations().run(
-            work, name="transfer", reads_vault=True, changes={ops.CUSTODY}, parent=self
+        return self._run(
+            work,
+            name="transfer",
+            changes={ops.CUSTODY},
+            busy_text=self.tr("Encrypting the bundle…"),
         )
-        self.job.on_progress(self._progress).success(self._done).failure(self._failed)
-        self.job.on_cancelled(self._cancelled)
-        return self.job
-
-    def _progress(self, done: int, total: int) -> None:
-        self.progress.setValue(int(1000 * done / max(total, 1)))
-
-    def cancel(self) -> None:
-        if self.job is not None:
-            self.job.cancel()
-
-    def _finish(self) -> None:
-        self.send_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
 
     def _done(self, result: object) -> None:
-        self._finish()
         assert isinstance(result, SentBundle)
-        self.progress.setValue(1000)
         self.status.setText(
             self.tr("Sent: {0}\nTell the team member your signing fingerprint by phone: {1}")
             .replace("{0}", str(result.paths[0]))
@@ -162,13 +121,5 @@ class TransferDialog(QDialog):
         )
         self.sent.emit(result)
 
-    def _failed(self, exc: BaseException) -> None:
-        self._finish()
-        self.progress.setValue(0)
-        self.status.setText(user_message(exc))
-        self.refused.emit(exc)
-
-    def _cancelled(self) -> None:
-        self._finish()
-        self.progress.setValue(0)
-        self.status.setText(self.tr("Transfer cancelled: nothing was written."))
+    def _cancelled_words(self) -> str:
+        return self.tr("Transfer cancelled: nothing was written.")
