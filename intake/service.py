@@ -15,9 +15,11 @@ from intake.evidence import EvidenceService
 from intake.indicators import IndicatorService
 from intake.interviews import InterviewService
 from intake.people import PeopleService
+from intake.referrals import ReferralService
 from intake.schema import INTAKE_COMPONENT, INTAKE_MIGRATIONS
 from intake.search import SearchService
 from intake.statements import StatementService
+from intake.tasks import TaskService
 from vault import Vault
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,8 @@ class Intake:
         self.erasure = ErasureService(vault)
         self.drafts = DraftService(vault)
         self.consent_documents = ConsentDocuments(vault)
+        self.referrals = ReferralService(vault)
+        self.tasks = TaskService(vault)
 
     def close(self) -> None:
         """Write any pending autosave text (call before locking the vault)."""

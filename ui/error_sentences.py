@@ -161,6 +161,17 @@ _MESSAGES: dict[str, str] = {
     "intake.legal_hold": NC_(
         "Errors", "The case is under legal hold; nothing in it can be erased."
     ),
+    "intake.retention_not_due": NC_(
+        "Errors",
+        "The case's retention date has not passed yet. To erase it earlier, an administrator"
+        " first changes its retention date.",
+    ),
+    "intake.referral_not_found": NC_("Errors", "This referral no longer exists."),
+    "intake.invalid_referral": NC_(
+        "Errors", "A referral needs a recipient from the address book, a day and a known status."
+    ),
+    "intake.task_not_found": NC_("Errors", "This task no longer exists."),
+    "intake.invalid_task": NC_("Errors", "A task needs a kind and a day."),
     "intake.evidence_mismatch": NC_(
         "Errors", "The evidence file no longer matches its recorded fingerprint (hash)."
     ),

@@ -79,6 +79,7 @@ _EXACT: dict[str, str] = {
     # Looking at an item is reading it; the custody event records who looked, like a reveal.
     "custody.viewed": READ,
     "person.erased": ERASURE,
+    "case.erased": ERASURE,
     "case.legal_hold_set": LEGAL_HOLD,
     "case.legal_hold_lifted": LEGAL_HOLD,
     "case.retention_set": RETENTION,
