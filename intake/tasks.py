@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
@@ -38,7 +38,7 @@ from intake._base import (
 from intake.errors import NotFoundError, ValidationError
 from intake.referrals import FINISHED
 from resources.i18n import NC_, pgettext
-from vault import Transaction
+from vault import Transaction, roles
 
 log = logging.getLogger(__name__)
 
@@ -329,6 +329,23 @@ class TaskService(Service):
                 )
             )
         return tasks
+
+
+    def export_calendar(self, tasks: Sequence[Task], write: Callable[[bytes], None]) -> int:
+        """Write ``tasks`` as a calendar file through ``write`` (the caller chooses where), then
+        record the export in the audit log (how many events and cases, no names); returns the
+        number of events."""
+        self._vault.require(roles.EXPORT)
+        data = calendar_file(tasks, vault_id=self._vault.vault_id, now=self._now())
+        write(data)
+        with self._vault.transaction() as tx:
+            tx.audit(
+                "export.calendar",
+                "tasks",
+                {"events": len(tasks), "cases": len({t.case_id for t in tasks})},
+            )
+        log.info("calendar file written (%d events)", len(tasks))
+        return len(tasks)
 
 
 def forget_case_tasks(tx: Transaction, case_id: str) -> int:

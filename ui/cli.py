@@ -171,6 +171,23 @@ def unlock_vault(args: argparse.Namespace) -> Vault:
     return Vault.unlock(path, user, reader.ask(_("Passphrase for {user}: ").format(user=user)))
 
 
+def with_vault(args: argparse.Namespace, run: Callable[[argparse.Namespace, Vault], int]) -> int:
+    """``run(args, vault)`` with the vault of ``args`` unlocked, locked again after it."""
+    with unlock_vault(args) as vault:
+        return run(args, vault)
+
+
+def percent_progress(done: int, total: int) -> None:
+    """A bare percentage on stderr (silent when stderr is not a terminal)."""
+    if sys.stderr.isatty():
+        progress(f"  {100 * done // max(total, 1):3d}%")
+
+
+def end_percent_progress() -> None:
+    if sys.stderr.isatty():
+        end_progress()
+
+
 class ProgressLine:
     """A one-line progress display on stderr; silent when stderr is not a terminal."""
 
@@ -566,7 +583,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_unlock_arguments(restore)
     restore.set_defaults(handler=cmd_vault_restore)
 
-    for module_name in ("ui.cli_intake", "ui.cli_exports", "ui.cli_handoff", "ui.cli_capture"):
+    for module_name in (
+        "ui.cli_intake",
+        "ui.cli_exports",
+        "ui.cli_handoff",
+        "ui.cli_capture",
+        "ui.cli_casework",
+    ):
         _register_optional(module_name, commands, vault_commands)
     return parser
 
