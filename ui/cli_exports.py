@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from resources import i18n
 from resources.i18n import NC_, _, ngettext, pgettext
 from ui import cli, consent_reasons
 from ui.error_sentences import user_message
-from ui.terminal import end_progress, err, out, progress
+from ui.terminal import err, out
 from vault import Vault
 
 if TYPE_CHECKING:
@@ -38,14 +37,20 @@ SubParsers = argparse._SubParsersAction  # argparse exposes no public name for i
 # named with --recipient-kind or comes from the address book with --to-recipient.
 
 
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        progress(f"  {100 * done // max(total, 1):3d}%")
+def read_passphrase_file(path: str | None) -> str | None:
+    """A bundle's passphrase from the first line of a file (never from the command line)."""
+    if not path:
+        return None
+    with open(path, encoding="utf-8") as handle:
+        return handle.readline().rstrip("\r\n") or None
 
 
-def _end_progress() -> None:
-    if sys.stderr.isatty():
-        end_progress()
+def add_decryption_arguments(
+    parser: argparse.ArgumentParser, *, identity: str, passphrase: str
+) -> None:
+    """--identity and --passphrase-file: how a .age bundle is opened (verify, import)."""
+    parser.add_argument("--identity", metavar="FILE", help=identity)
+    parser.add_argument("--passphrase-file", metavar="FILE", help=passphrase)
 
 
 def run_export(args: argparse.Namespace, vault: Vault) -> int:
@@ -77,18 +82,20 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
         if args.to_recipient or args.age_recipient or args.passphrase_file:
             result, sealed = _export_handoff(args, vault, options)
         else:
-            result = export_case(vault, options, Path(args.to), as_zip=args.zip, progress=_progress)
+            result = export_case(
+                vault, options, Path(args.to), as_zip=args.zip, progress=cli.percent_progress
+            )
     except ConsentRefusedError as exc:
         if exc.decision is None:
             raise
         # The reasons in the same words as the export wizard's (one code-to-sentence mapping).
-        _end_progress()
+        cli.end_percent_progress()
         err(f"custodia: {user_message(exc)}")
         for sentence in consent_reasons.refusal_sentences(exc.decision):
             err(f"  {sentence}")  # pseudonyms are user text: err() escapes them
         return cli.EXIT_USAGE
     except ReviewRequiredError as exc:
-        _end_progress()
+        cli.end_percent_progress()
         err(f"custodia: {user_message(exc)}")
         err(
             "  "
@@ -98,7 +105,7 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
             )
         )
         return cli.EXIT_USAGE
-    _end_progress()
+    cli.end_percent_progress()
     for path in sealed:
         out(_("Encrypted bundle written: {path}").format(path=path))
     if not sealed:
@@ -240,7 +247,6 @@ def _export_handoff(
     """--to-recipient NAME (kind and key from the address book), --age-recipient, a passphrase:
     an encrypted .zip.age unless --plaintext (DESIGN §7)."""
     from exports.handoff import export_sealed, export_to
-    from ui.cli_handoff import read_passphrase_file
 
     passphrase = read_passphrase_file(args.passphrase_file)
     if args.to_recipient:
@@ -251,7 +257,7 @@ def _export_handoff(
             Path(args.to),
             plaintext=args.plaintext,
             passphrase=passphrase,
-            progress=_progress,
+            progress=cli.percent_progress,
         )
     else:
         sent = export_sealed(
@@ -260,7 +266,7 @@ def _export_handoff(
             Path(args.to),
             age_recipients=args.age_recipient or (),
             passphrase=passphrase,
-            progress=_progress,
+            progress=cli.percent_progress,
         )
     if not sent.encrypted:
         err(
@@ -359,11 +365,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             ).format(kinds="|".join(k.value for k in RecipientKind))
         )
         return cli.EXIT_USAGE
-    vault = cli.unlock_vault(args)
-    try:
-        return run_export(args, vault)
-    finally:
-        vault.lock()
+    return cli.with_vault(args, run_export)
 
 
 def _vault_at(args: argparse.Namespace) -> Vault:
@@ -424,9 +426,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
     )
     archive = _decrypted(args)
     verdict = verify_bundle(
-        Path(args.bundle), progress=_progress, tsa_roots=roots, trust=trust, archive=archive
+        Path(args.bundle),
+        progress=cli.percent_progress,
+        tsa_roots=roots,
+        trust=trust,
+        archive=archive,
     )
-    _end_progress()
+    cli.end_percent_progress()
     print_verdict(verdict, all_items=not args.problems_only)
     return verdict.exit_code
 
@@ -437,8 +443,6 @@ def _decrypted(args: argparse.Namespace) -> BinaryIO | None:
 
     if not is_age_file(args.bundle):
         return None
-    from ui.cli_handoff import read_passphrase_file
-
     passphrase = read_passphrase_file(args.passphrase_file)
     if args.identity:
         return decrypt_bundle(args.bundle, identities=read_identity_file(args.identity))
@@ -660,15 +664,10 @@ def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type:
     verify.add_argument(
         "--vault", metavar="PATH", help=_("use the known senders kept in this vault")
     )
-    verify.add_argument(
-        "--identity",
-        metavar="FILE",
-        help=_("an age identity file for a .age bundle (default: the --vault's receiving key)"),
-    )
-    verify.add_argument(
-        "--passphrase-file",
-        metavar="FILE",
-        help=_("a file whose first line is the .age bundle's passphrase"),
+    add_decryption_arguments(
+        verify,
+        identity=_("an age identity file for a .age bundle (default: the --vault's receiving key)"),
+        passphrase=_("a file whose first line is the .age bundle's passphrase"),
     )
     cli.add_unlock_arguments(verify)
     verify.add_argument(

@@ -9,46 +9,19 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from pathlib import Path
 
 from exports.model import RecipientKind
 from resources.i18n import _, ngettext
 from ui import cli
-from ui.terminal import end_progress, err, out, progress
+from ui.cli_exports import add_decryption_arguments, read_passphrase_file
+from ui.terminal import err, out
 from vault import Vault
 
 log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
-
-
-def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        progress(f"  {100 * done // max(total, 1):3d}%")
-
-
-def _end_progress() -> None:
-    if sys.stderr.isatty():
-        end_progress()
-
-
-def read_passphrase_file(path: str | None) -> str | None:
-    """A bundle's passphrase from the first line of a file (never from the command line)."""
-    if not path:
-        return None
-    with open(path, encoding="utf-8") as handle:
-        return handle.readline().rstrip("\r\n") or None
-
-
-def _with_vault(args: argparse.Namespace, run: object) -> int:
-    vault = cli.unlock_vault(args)
-    try:
-        result: int = run(args, vault)  # type: ignore[operator]
-        return result
-    finally:
-        vault.lock()
 
 
 # recipients -------------------------------------------------------------------------------------
@@ -99,7 +72,7 @@ def run_recipients(args: argparse.Namespace, vault: Vault) -> int:
 
 
 def cmd_recipients(args: argparse.Namespace) -> int:
-    return _with_vault(args, run_recipients)
+    return cli.with_vault(args, run_recipients)
 
 
 # vault receiving-key ----------------------------------------------------------------------------
@@ -113,7 +86,7 @@ def run_receiving_key(args: argparse.Namespace, vault: Vault) -> int:
 
 
 def cmd_receiving_key(args: argparse.Namespace) -> int:
-    return _with_vault(args, run_receiving_key)
+    return cli.with_vault(args, run_receiving_key)
 
 
 # import -----------------------------------------------------------------------------------------
@@ -131,10 +104,10 @@ def run_import(args: argparse.Namespace, vault: Vault) -> int:
             expect_keys=args.expect_key or (),
             identity_file=args.identity,
             passphrase=read_passphrase_file(args.passphrase_file),
-            progress=_progress,
+            progress=cli.percent_progress,
         )
     except (ImportRefusedError, SenderNotConfirmedError) as exc:
-        _end_progress()
+        cli.end_percent_progress()
         if exc.verdict is not None:
             print_verdict(exc.verdict, all_items=False)
         if isinstance(exc, SenderNotConfirmedError):
@@ -145,13 +118,13 @@ def run_import(args: argparse.Namespace, vault: Vault) -> int:
                     " PATH NAME --kind KIND --fingerprint FPR, or --expect-key FPR)."
                 )
             )
-            return 3
+            return cli.EXIT_UNCONFIRMED
         if exc.verdict is not None and not exc.verdict.readable:
             err("custodia: " + _("nothing imported: the bundle cannot be read."))
             return cli.EXIT_USAGE
         err("custodia: " + _("nothing imported: the bundle is not intact."))
         return cli.EXIT_PROBLEMS
-    _end_progress()
+    cli.end_percent_progress()
     if outcome.already:
         out(
             _("Bundle {bundle} was imported before, into case {reference}: nothing added.").format(
@@ -184,7 +157,7 @@ def run_import(args: argparse.Namespace, vault: Vault) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    return _with_vault(args, run_import)
+    return cli.with_vault(args, run_import)
 
 
 # transfer ---------------------------------------------------------------------------------------
@@ -201,9 +174,9 @@ def run_transfer(args: argparse.Namespace, vault: Vault) -> int:
         Path(args.to),
         evidence_numbers=args.item or (),
         language=i18n.current().language,
-        progress=_progress,
+        progress=cli.percent_progress,
     )
-    _end_progress()
+    cli.end_percent_progress()
     out(_("Encrypted bundle written: {path}").format(path=sent.paths[0]))
     out(
         "  "
@@ -215,7 +188,7 @@ def run_transfer(args: argparse.Namespace, vault: Vault) -> int:
 
 
 def cmd_transfer(args: argparse.Namespace) -> int:
-    return _with_vault(args, run_transfer)
+    return cli.with_vault(args, run_transfer)
 
 
 def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type: ignore[type-arg]
@@ -276,15 +249,10 @@ def register(commands: SubParsers, vault_commands: SubParsers) -> None:  # type:
         metavar="FPR",
         help=_("the fingerprint the sender gave you by another channel; repeatable"),
     )
-    importing.add_argument(
-        "--identity",
-        metavar="FILE",
-        help=_("an age identity file (default: this vault's own receiving key)"),
-    )
-    importing.add_argument(
-        "--passphrase-file",
-        metavar="FILE",
-        help=_("a file whose first line is the bundle's passphrase"),
+    add_decryption_arguments(
+        importing,
+        identity=_("an age identity file (default: this vault's own receiving key)"),
+        passphrase=_("a file whose first line is the bundle's passphrase"),
     )
     cli.add_unlock_arguments(importing)
     importing.set_defaults(handler=cmd_import)

@@ -30,15 +30,6 @@ SubParsers = argparse._SubParsersAction  # argparse exposes no public name for i
 # Only for automated tests of the demo command; hidden from --help.
 
 
-def _with_vault(args: argparse.Namespace, run: object) -> int:
-    vault = cli.unlock_vault(args)
-    try:
-        result: int = run(args, vault)  # type: ignore[operator]
-        return result
-    finally:
-        vault.lock()
-
-
 # case new | list ---------------------------------------------------------------------------
 
 
@@ -237,7 +228,7 @@ def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type
     )
     reindex.add_argument("path", metavar="PATH")
     add_unlock(reindex)
-    reindex.set_defaults(handler=lambda a: _with_vault(a, run_reindex))
+    reindex.set_defaults(handler=lambda a: cli.with_vault(a, run_reindex))
 
     case_parser = commands.add_parser("case", help=_("create and list cases"))
     case_commands = case_parser.add_subparsers(dest="case_command", required=True)
@@ -247,11 +238,11 @@ def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type
     new.add_argument("--title", required=True)
     new.add_argument("--jurisdiction")
     add_unlock(new)
-    new.set_defaults(handler=lambda a: _with_vault(a, run_case_new))
+    new.set_defaults(handler=lambda a: cli.with_vault(a, run_case_new))
     listing = case_commands.add_parser("list", help=_("list cases with their counts"))
     listing.add_argument("path", metavar="PATH")
     add_unlock(listing)
-    listing.set_defaults(handler=lambda a: _with_vault(a, run_case_list))
+    listing.set_defaults(handler=lambda a: cli.with_vault(a, run_case_list))
 
     evidence_parser = commands.add_parser("evidence", help=_("add evidence files"))
     evidence_commands = evidence_parser.add_subparsers(dest="evidence_command", required=True)
@@ -266,7 +257,7 @@ def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type
     )
     add.add_argument("files", nargs="+", metavar="FILE")
     add_unlock(add)
-    add.set_defaults(handler=lambda a: _with_vault(a, run_evidence_add))
+    add.set_defaults(handler=lambda a: cli.with_vault(a, run_evidence_add))
 
     search = commands.add_parser("search", help=_("search cases, statements, evidence, entities"))
     search.add_argument("path", metavar="PATH")
@@ -274,7 +265,7 @@ def register(commands: SubParsers, _vault_commands: SubParsers) -> None:  # type
     search.add_argument("--case", metavar="REF", help=_("only this case"))
     search.add_argument("--limit", type=int, default=50)
     add_unlock(search)
-    search.set_defaults(handler=lambda a: _with_vault(a, run_search))
+    search.set_defaults(handler=lambda a: cli.with_vault(a, run_search))
 
     demo = commands.add_parser("demo", help=_("create a vault holding a fictional training case"))
     demo.add_argument("path", metavar="PATH")
