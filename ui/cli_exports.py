@@ -25,7 +25,6 @@ if TYPE_CHECKING:
 
     from exports.from_intake import ExportOptions
     from exports.model import ExportResult
-    from exports.senders import KnownSender
     from exports.verify import Verdict
 
 log = logging.getLogger(__name__)
@@ -394,37 +393,35 @@ def _trust_roots(paths: list[str]) -> tuple[bytes, ...] | None:
     return tuple(roots)
 
 
-def _known_senders(args: argparse.Namespace) -> list[KnownSender]:
-    from exports.senders import FileSenderBook, VaultSenderBook
-
-    if not args.vault:
-        return FileSenderBook().entries()
-    vault = _vault_at(args)
-    try:
-        return VaultSenderBook(vault).entries()
-    finally:
-        vault.lock()
-
-
 def cmd_verify(args: argparse.Namespace) -> int:
-    from exports.senders import SenderError
+    from exports.senders import FileSenderBook, SenderError, VaultSenderBook
     from exports.verify import Trust, verify_bundle
 
     roots = tsa_roots(args.tsa_root)
     trust_roots = _trust_roots(args.trust_root or [])
     if roots is None or trust_roots is None:
         return cli.EXIT_USAGE
+    # The --vault is unlocked once, for its known senders and (a .age bundle) its receiving key.
+    vault = _vault_at(args) if args.vault else None
     try:
-        known = _known_senders(args)
-    except SenderError:
-        err("custodia: " + _("the list of known senders cannot be read."))
-        return cli.EXIT_USAGE
+        try:
+            known = (
+                VaultSenderBook(vault).entries()
+                if vault is not None
+                else FileSenderBook().entries()
+            )
+        except SenderError:
+            err("custodia: " + _("the list of known senders cannot be read."))
+            return cli.EXIT_USAGE
+        archive = _decrypted(args, vault)
+    finally:
+        if vault is not None:
+            vault.lock()
     trust = Trust(
         expect_keys=tuple(args.expect_key or ()),
         known_senders=tuple(known),
         trust_roots=trust_roots,
     )
-    archive = _decrypted(args)
     verdict = verify_bundle(
         Path(args.bundle),
         progress=cli.percent_progress,
@@ -437,7 +434,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return verdict.exit_code
 
 
-def _decrypted(args: argparse.Namespace) -> BinaryIO | None:
+def _decrypted(args: argparse.Namespace, vault: Vault | None) -> BinaryIO | None:
     """A .age bundle decrypted in memory: --identity FILE, a passphrase, or the --vault's key."""
     from exports.encryption import decrypt_bundle, is_age_file, read_identity_file
 
@@ -448,15 +445,10 @@ def _decrypted(args: argparse.Namespace) -> BinaryIO | None:
         return decrypt_bundle(args.bundle, identities=read_identity_file(args.identity))
     if passphrase:
         return decrypt_bundle(args.bundle, passphrase=passphrase)
-    if args.vault:
+    if vault is not None:
         from exports.address_book import receiving_identity
 
-        vault = _vault_at(args)
-        try:
-            identity = receiving_identity(vault)
-        finally:
-            vault.lock()
-        return decrypt_bundle(args.bundle, identities=[identity])
+        return decrypt_bundle(args.bundle, identities=[receiving_identity(vault)])
     from exports.encryption import DecryptionError
 
     raise DecryptionError("no identity")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import secrets
 import shlex
@@ -34,6 +35,7 @@ from intake.models import CustodyEventType
 from tests.conftest import TEST_PASSPHRASE, TEST_USER
 from tests.reliability.crash_harness import new_temp_files
 from tests.reliability.helpers import files_under, find_markers
+from ui import cli
 from vault import KdfParams, Vault
 
 AGE = shutil.which("age")
@@ -257,6 +259,18 @@ def test_wrong_identity_cannot_open_it(two_vaults, tmp_path: Path, cheap_kdf: Kd
     sent = _send(a, reference, tmp_path / "x")
     with pytest.raises(DecryptionError):
         decrypt_bundle(sent.paths[0], identities=[receiving_identity(a)])
+
+
+def test_cli_verify_opens_a_sealed_bundle_with_one_unlock_of_the_vault(
+    two_vaults, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--vault gives both the known senders and the receiving key: one passphrase, not two."""
+    a, b, reference = two_vaults
+    sent = _send(a, reference, tmp_path / "to-bob")
+    b.lock()
+    monkeypatch.setattr("sys.stdin", io.StringIO(TEST_PASSPHRASE + "\n"))
+    args = ["verify", str(sent.paths[0]), "--vault", str(b.path), "--passphrase-stdin"]
+    assert cli.run(args) == 3  # opened and intact; the sender is not confirmed yet
 
 
 def test_passphrase_and_key_make_two_files(two_vaults, tmp_path: Path) -> None:
