@@ -167,7 +167,7 @@ def test_every_mutation_is_audited_in_its_transaction(intake: Intake, tmp_path: 
         ),
         (
             "statements.autosave",
-            "statement.revised",
+            "statement.draft_saved",  # the rolling draft; revisions come at pauses (issue 16)
             lambda: intake.statements.autosave(state["statement"].statement_id, "abc"),
         ),
         (
@@ -274,7 +274,9 @@ def test_every_mutation_is_audited_in_its_transaction(intake: Intake, tmp_path: 
         assert any(a.startswith(action) for a, _ in entries), (name, entries)
         if name != "evidence.ingest_many" and name != "statements.flush_autosave":
             # One transaction has one timestamp: the change and its entries committed together.
-            assert len({at for _, at in entries}) == 1, (name, entries)
+            # Reading an item's text for search is its own, later change with its own entry.
+            change = [(a, at) for a, at in entries if a != "search.text_extracted"]
+            assert len({at for _, at in change}) == 1, (name, entries)
         covered.add(name)
 
     # The walk covers every public method that is not a pure read.
