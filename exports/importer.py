@@ -29,7 +29,6 @@ from exports.bag import MANIFEST
 from exports.encryption import decrypt_bundle, is_age_file, read_identity_file
 from exports.errors import ExportError
 from exports.model import Progress
-from exports.safezip import DEFAULT_LIMITS
 from intake import received as rec
 from intake.service import open_intake
 from vault import Vault, roles
@@ -167,9 +166,7 @@ def import_bundle(
         raise SenderNotConfirmedError(verdict)
     if archive is not None:
         archive.seek(0)
-        source: Any = verifymod._ZipSource(archive, DEFAULT_LIMITS)
-    else:
-        source = verifymod._open_source(path, DEFAULT_LIMITS)
+    source = verifymod.open_bundle(path, archive=archive)
     staged: list[str] = []
     try:
         document = json.loads(source.read_small("data/case.json", TEXT_LIMIT))

@@ -381,7 +381,9 @@ class Verdict:
         return out
 
 
-class _Source(Protocol):
+class BundleSource(Protocol):
+    """The files of a bundle, read within limits (a folder, a ZIP on disk or in memory)."""
+
     def files(self) -> dict[str, int]: ...
 
     def open(self, rel: str) -> contextlib.AbstractContextManager[Iterator[bytes]]: ...
@@ -564,7 +566,7 @@ def parse_manifest(text: bytes, name: str, checks: list[Check]) -> dict[str, str
 
 
 def _hash(
-    source: _Source, rel: str, cancel: threading.Event | None, advance: Callable[[int], None]
+    source: BundleSource, rel: str, cancel: threading.Event | None, advance: Callable[[int], None]
 ) -> str:
     digest = hashlib.sha256()
     with source.open(rel) as chunks:
@@ -576,7 +578,16 @@ def _hash(
     return digest.hexdigest()
 
 
-def _open_source(path: Path, limits: ZipLimits) -> _Source:
+def open_bundle(
+    path: Path, limits: ZipLimits = DEFAULT_LIMITS, *, archive: BinaryIO | None = None
+) -> BundleSource:
+    """A bundle folder or ZIP at ``path``, or ``archive`` (its ZIP already in memory, as a
+    decrypted ``.age`` bundle); the caller closes it.
+
+    Raises :class:`BundleUnreadableError`, :class:`UnsafeArchiveError` or :class:`OSError`.
+    """
+    if archive is not None:
+        return _ZipSource(archive, limits)
     if path.is_symlink():
         raise BundleUnreadableError("the bundle path is a symbolic link")
     if path.is_dir():
@@ -604,7 +615,7 @@ def _shown(value: str) -> str:
 class _Verifier:
     def __init__(
         self,
-        source: _Source,
+        source: BundleSource,
         progress: Progress | None,
         cancel: threading.Event | None,
         trust: Trust,
@@ -1097,7 +1108,7 @@ def verify_bundle(
     path = Path(path)
     label = str(path)
     try:
-        source = _ZipSource(archive, limits) if archive is not None else _open_source(path, limits)
+        source = open_bundle(path, limits, archive=archive)
     except BundleUnreadableError as exc:
         reason = str(exc.detail or exc.message)
         return Verdict(
@@ -1133,6 +1144,7 @@ __all__ = [
     "EXIT_UNCONFIRMED",
     "EXIT_UNREADABLE",
     "FACT_LABELS",
+    "BundleSource",
     "Check",
     "CheckCode",
     "FactCode",
@@ -1141,5 +1153,6 @@ __all__ = [
     "Verdict",
     "VerdictCode",
     "describe",
+    "open_bundle",
     "verify_bundle",
 ]

@@ -49,11 +49,10 @@ def checkpoints_in_text(text: str) -> list[Checkpoint]:
 def bundle_checkpoints(path: Path) -> list[Checkpoint]:
     """The checkpoints a bundle carries in ``data/case.json``; empty when it has none."""
     from exports.errors import BundleUnreadableError, UnsafeArchiveError
-    from exports.safezip import DEFAULT_LIMITS
-    from exports.verify import _open_source
+    from exports.verify import open_bundle
 
     try:
-        source = _open_source(path, DEFAULT_LIMITS)
+        source = open_bundle(path)
     except (BundleUnreadableError, UnsafeArchiveError, OSError):
         log.info("anchor is not a readable bundle")
         return []
