@@ -342,6 +342,14 @@ class Verdict:
         return self.ok and self.sender is not None and self.sender.ok
 
     @property
+    def sender_fingerprints(self) -> tuple[str, str]:
+        """The signer's Ed25519 key and PDF certificate fingerprints, to confirm with the
+        sender ("" for one the sender check does not name)."""
+        if self.sender is None:
+            return "", ""
+        return self.sender.params.get("key", ""), self.sender.params.get("certificate", "")
+
+    @property
     def problems(self) -> list[Check]:
         return [c for c in self.checks if not c.ok]
 

@@ -470,9 +470,8 @@ def print_verdict(verdict: Verdict, *, all_items: bool = True) -> None:
     pairs = words.unconfirmed_fingerprints(verdict)
     for label, value in pairs:
         out(f"  {label}: {value}")
-    if pairs and verdict.sender is not None:
-        key = verdict.sender.params.get("key", "")
-        certificate = verdict.sender.params.get("certificate", "")
+    if pairs:
+        key, certificate = verdict.sender_fingerprints
         command = f"custodia senders add {_('NAME')} {key}"
         if certificate:
             command += f" --cert-sha256 {certificate}"

@@ -304,14 +304,9 @@ def unconfirmed_fingerprints(verdict: Verdict) -> list[tuple[str, str]]:
     """(label, fingerprint) pairs to read out with the sender; empty unless unconfirmed."""
     if verdict.code is not VerdictCode.UNCONFIRMED or verdict.sender is None:
         return []
-    pairs = [
-        (pgettext(CONTEXT, "Signer key (Ed25519) SHA-256"), verdict.sender.params.get("key", "")),
-        (
-            pgettext(CONTEXT, "PDF certificate SHA-256"),
-            verdict.sender.params.get("certificate", ""),
-        ),
-    ]
-    return [(label, value) for label, value in pairs if value]
+    key, certificate = verdict.sender_fingerprints
+    pairs = [(FactCode.SIGNER_KEY, key), (FactCode.PDF_CERTIFICATE, certificate)]
+    return [(fact_label(code), value) for code, value in pairs if value]
 
 
 __all__ = [

@@ -439,9 +439,8 @@ class VerifyWindow(QDialog):
         verdict = self.verdict
         if verdict is None or verdict.code is not VerdictCode.UNCONFIRMED or not verdict.sender:
             return False
-        params = verdict.sender.params
         try:
-            sender = make_sender(name, params.get("key", ""), params.get("certificate", ""))
+            sender = make_sender(name, *verdict.sender_fingerprints)
             self.sender_book().add(sender)
         except CustodiaError as exc:
             self._set_result(user_message(exc), "bad")

@@ -123,9 +123,7 @@ class ImportDialog(JobDialog):
         if isinstance(exc, SenderNotConfirmedError) and exc.verdict is not None:
             self._finish()
             self.progress.setValue(0)
-            sender = exc.verdict.sender
-            self.pending_key = sender.params.get("key", "") if sender else ""
-            self.pending_certificate = sender.params.get("certificate", "") if sender else ""
+            self.pending_key, self.pending_certificate = exc.verdict.sender_fingerprints
             self.status.setText(
                 self.tr(
                     "The bundle is intact, but its sender is not confirmed. Call the sender and"
