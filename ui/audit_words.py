@@ -102,6 +102,7 @@ ACTIONS: dict[str, str] = {
     "export.court_order": NC_("AuditActions", "Court order overrode missing consent"),
     "export.printed": NC_("AuditActions", "Printed"),
     "export.audit_log": NC_("AuditActions", "Audit log exported as CSV"),
+    "export.statistics": NC_("AuditActions", "Trends exported (counts under 5 hidden)"),
     "export.receiving_key_created": NC_("AuditActions", "Receiving key created"),
     "export.certificate_added": NC_("AuditActions", "Organisation certificate added"),
     "export.certificate_retired": NC_("AuditActions", "Organisation certificate retired"),

@@ -589,6 +589,7 @@ def build_parser() -> argparse.ArgumentParser:
         "ui.cli_handoff",
         "ui.cli_capture",
         "ui.cli_casework",
+        "ui.cli_stats",
     ):
         _register_optional(module_name, commands, vault_commands)
     return parser
