@@ -43,7 +43,7 @@ from intake.models import Acquisition, CustodyEventType, Evidence, ReverifyResul
 from intake.search import extract_evidence_text, index_record
 from resources.i18n import NC_
 from vault import Transaction
-from vault.blobs import BlobReader
+from vault.blobs import BlobInfo, BlobReader
 from vault.errors import BlobError, OperationCancelledError, SourceUnreadableError
 
 log = logging.getLogger(__name__)
@@ -66,7 +66,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 _EXIF_TYPES = ("image/jpeg", "image/png", "image/tiff", "image/webp", "image/heic")
 
 
-def _acquisition_json(acq: Acquisition) -> str:
+def acquisition_json(acq: Acquisition) -> str:
     return dumps(
         {
             "acquired_at": to_iso(acq.acquired_at) if acq.acquired_at else None,
@@ -177,6 +177,67 @@ def original_metadata(path: Path, media_type: str) -> dict[str, Any]:
     return metadata
 
 
+def insert_evidence(
+    tx: Transaction,
+    *,
+    case_id: str,
+    evidence_id: str,
+    blob: BlobInfo,
+    kind: str,
+    original_filename: str,
+    media_type: str,
+    acquisition: str,
+    acquired_from_person_id: str | None,
+    original_metadata: Mapping[str, Any],
+    notes: str,
+    actor: str,
+    audit_action: str = "evidence.ingested",
+    audit_extra: Mapping[str, Any] | None = None,
+) -> int:
+    """Register ``blob`` as the case's next item ``E-nnnn``, its row and its audit entry.
+
+    ``acquisition`` is the JSON text of the acquisition; returns the item's number. Used for a
+    file ingested, a chat export's media and an item received in a bundle.
+    """
+    tx.register_blob(blob)
+    tx.execute("UPDATE cases SET evidence_seq = evidence_seq + 1 WHERE case_id = ?", (case_id,))
+    number = int(scalar(tx, "evidence_seq", "FROM cases WHERE case_id = ?", (case_id,)))
+    insert_row(
+        tx,
+        "evidence",
+        {
+            "evidence_id": evidence_id,
+            "case_id": case_id,
+            "number": number,
+            "kind": kind,
+            "blob_id": blob.blob_id,
+            "original_filename": original_filename,
+            "media_type": media_type,
+            "size": blob.size,
+            "sha256": blob.sha256,
+            "acquisition": acquisition,
+            "original_metadata": dumps(original_metadata),
+            "notes": notes,
+            "ingested_at": tx.at,
+            "ingested_by": actor,
+            "acquired_from_person_id": acquired_from_person_id,
+        },
+    )
+    tx.audit(
+        audit_action,
+        evidence_id,
+        {
+            "case_id": case_id,
+            "number": evidence_label(number),
+            "blob_id": blob.blob_id,
+            "sha256": blob.sha256,
+            "size": blob.size,
+            **(audit_extra or {}),
+        },
+    )
+    return number
+
+
 def _index_evidence(tx: Transaction, evidence_id: str) -> None:
     # Label, file name, kind, notes and the acquisition's words (intake.search).
     index_record(tx, "evidence", evidence_id)
@@ -218,43 +279,19 @@ class EvidenceService(Service):
                 raise OperationCancelledError()
             with self._vault.transaction() as tx, translated_db_errors():
                 case_row(tx, case_id)
-                tx.register_blob(info)
-                tx.execute(
-                    "UPDATE cases SET evidence_seq = evidence_seq + 1 WHERE case_id = ?",
-                    (case_id,),
-                )
-                number = int(scalar(tx, "evidence_seq", "FROM cases WHERE case_id = ?", (case_id,)))
-                insert_row(
+                insert_evidence(
                     tx,
-                    "evidence",
-                    {
-                        "evidence_id": evidence_id,
-                        "case_id": case_id,
-                        "number": number,
-                        "kind": kind,
-                        "blob_id": info.blob_id,
-                        "original_filename": path.name,
-                        "media_type": media_type,
-                        "size": info.size,
-                        "sha256": info.sha256,
-                        "acquisition": _acquisition_json(acquisition),
-                        "original_metadata": dumps(metadata),
-                        "notes": notes,
-                        "ingested_at": tx.at,
-                        "ingested_by": self._vault.actor,
-                        "acquired_from_person_id": acquisition.acquired_from_person_id,
-                    },
-                )
-                tx.audit(
-                    "evidence.ingested",
-                    evidence_id,
-                    {
-                        "case_id": case_id,
-                        "number": evidence_label(number),
-                        "blob_id": info.blob_id,
-                        "sha256": info.sha256,
-                        "size": info.size,
-                    },
+                    case_id=case_id,
+                    evidence_id=evidence_id,
+                    blob=info,
+                    kind=kind,
+                    original_filename=path.name,
+                    media_type=media_type,
+                    acquisition=acquisition_json(acquisition),
+                    acquired_from_person_id=acquisition.acquired_from_person_id,
+                    original_metadata=metadata,
+                    notes=notes,
+                    actor=self._vault.actor,
                 )
                 if acquisition.acquired_at is not None:
                     insert_event(

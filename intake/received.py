@@ -23,14 +23,13 @@ from intake._base import case_row, dumps, insert_row, new_id, parse_dt, scalar
 from intake.cases import _index_case, normalise_reference
 from intake.custody import insert_event
 from intake.errors import ValidationError
-from intake.evidence import _index_evidence
+from intake.evidence import _index_evidence, insert_evidence
 from intake.models import (
     CustodyEventType,
     IdentityDocument,
     PersonRole,
     ProtectedIdentity,
     RecipientCategory,
-    evidence_label,
 )
 from intake.people import _index_person, _write_identity
 from intake.search import index_case_records
@@ -337,59 +336,38 @@ def record_received(vault: Vault, received: ReceivedBundle, *, case_reference: s
         before = f"{BEFORE_RECEIPT}: recorded by the sending vault {received.sender_fingerprint}"
         for item in received.evidence:
             evidence_id = new_id()
-            tx.register_blob(item.blob)
-            tx.execute(
-                "UPDATE cases SET evidence_seq = evidence_seq + 1 WHERE case_id = ?", (case_id,)
-            )
-            number = int(scalar(tx, "evidence_seq", "FROM cases WHERE case_id = ?", (case_id,)))
             acquisition = dict(item.acquisition)
             from_person = people.get(str(acquisition.get("acquired_from_person_id") or ""))
-            insert_row(
+            insert_evidence(
                 tx,
-                "evidence",
-                {
-                    "evidence_id": evidence_id,
-                    "case_id": case_id,
-                    "number": number,
-                    "kind": item.kind,
-                    "blob_id": item.blob.blob_id,
-                    "original_filename": item.original_filename,
-                    "media_type": item.media_type,
-                    "size": item.blob.size,
-                    "sha256": item.blob.sha256,
-                    "acquisition": dumps(
-                        {
-                            "acquired_at": acquisition.get("acquired_at") or None,
-                            "acquired_by": str(acquisition.get("acquired_by") or ""),
-                            "acquired_from": str(acquisition.get("acquired_from") or ""),
-                            "acquired_from_person_id": from_person,
-                            "location": str(acquisition.get("location") or ""),
-                            "method": str(acquisition.get("method") or ""),
-                            "tool": str(acquisition.get("tool") or ""),
-                            "tool_version": str(acquisition.get("tool_version") or ""),
-                            "source_url": str(acquisition.get("source_url") or ""),
-                        }
-                    ),
-                    "original_metadata": dumps(
-                        {"received_in_bundle": received.bundle_id, "sender_number": item.number}
-                    ),
-                    "notes": item.notes,
-                    "ingested_at": tx.at,
-                    "ingested_by": actor,
-                    "acquired_from_person_id": from_person,
+                case_id=case_id,
+                evidence_id=evidence_id,
+                blob=item.blob,
+                kind=item.kind,
+                original_filename=item.original_filename,
+                media_type=item.media_type,
+                acquisition=dumps(
+                    {
+                        "acquired_at": acquisition.get("acquired_at") or None,
+                        "acquired_by": str(acquisition.get("acquired_by") or ""),
+                        "acquired_from": str(acquisition.get("acquired_from") or ""),
+                        "acquired_from_person_id": from_person,
+                        "location": str(acquisition.get("location") or ""),
+                        "method": str(acquisition.get("method") or ""),
+                        "tool": str(acquisition.get("tool") or ""),
+                        "tool_version": str(acquisition.get("tool_version") or ""),
+                        "source_url": str(acquisition.get("source_url") or ""),
+                    }
+                ),
+                acquired_from_person_id=from_person,
+                original_metadata={
+                    "received_in_bundle": received.bundle_id,
+                    "sender_number": item.number,
                 },
-            )
-            tx.audit(
-                "evidence.received",
-                evidence_id,
-                {
-                    "case_id": case_id,
-                    "number": evidence_label(number),
-                    "blob_id": item.blob.blob_id,
-                    "sha256": item.blob.sha256,
-                    "size": item.blob.size,
-                    "bundle": received.bundle_id,
-                },
+                notes=item.notes,
+                actor=actor,
+                audit_action="evidence.received",
+                audit_extra={"bundle": received.bundle_id},
             )
             for event in item.custody:
                 try:

@@ -18,7 +18,7 @@ import mimetypes
 import os
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO, cast
@@ -34,7 +34,6 @@ from intake._base import (
     insert_row,
     new_id,
     scalar,
-    to_iso,
     translated_db_errors,
 )
 from intake.chats import found as finder
@@ -57,7 +56,13 @@ from intake.chats.whatsapp import parse_whatsapp
 from intake.custody import insert_event
 from intake.entities import jurisdiction_region, phone_regions
 from intake.errors import CaseNotFoundError
-from intake.evidence import EvidenceService, _index_evidence, sniff_media_type
+from intake.evidence import (
+    EvidenceService,
+    _index_evidence,
+    acquisition_json,
+    insert_evidence,
+    sniff_media_type,
+)
 from intake.models import Acquisition, CustodyEventType, Evidence, evidence_label
 from resources.i18n import NC_
 from vault import Transaction
@@ -536,38 +541,23 @@ class ChatService(Service):
     ) -> None:
         """Evidence rows for the media, each numbered, hashed, audited and linked to ``parent``."""
         for child in children.values():
-            tx.register_blob(child.info)
-            tx.execute(
-                "UPDATE cases SET evidence_seq = evidence_seq + 1 WHERE case_id = ?",
-                (parent.case_id,),
-            )
-            child.number = int(
-                scalar(tx, "evidence_seq", "FROM cases WHERE case_id = ?", (parent.case_id,))
-            )
-            name = PurePosixPath(child.member).name
-            insert_row(
+            child.number = insert_evidence(
                 tx,
-                "evidence",
-                {
-                    "evidence_id": child.evidence_id,
-                    "case_id": parent.case_id,
-                    "number": child.number,
-                    "kind": "chat media",
-                    "blob_id": child.info.blob_id,
-                    "original_filename": name,
-                    "media_type": child.media_type,
-                    "size": child.info.size,
-                    "sha256": child.info.sha256,
-                    # Obtained with the export it came in.
-                    "acquisition": _child_acquisition(parent),
-                    "original_metadata": dumps(
-                        {"chat_export": {"parent": parent.label, "member": child.member}}
-                    ),
-                    "notes": "",
-                    "ingested_at": tx.at,
-                    "ingested_by": self._vault.actor,
-                    "acquired_from_person_id": parent.acquisition.acquired_from_person_id,
-                },
+                case_id=parent.case_id,
+                evidence_id=child.evidence_id,
+                blob=child.info,
+                kind="chat media",
+                original_filename=PurePosixPath(child.member).name,
+                media_type=child.media_type,
+                # Obtained with the export it came in.
+                acquisition=acquisition_json(
+                    replace(parent.acquisition, method=f"in the chat export {parent.label}")
+                ),
+                acquired_from_person_id=parent.acquisition.acquired_from_person_id,
+                original_metadata={"chat_export": {"parent": parent.label, "member": child.member}},
+                notes="",
+                actor=self._vault.actor,
+                audit_extra={"parent_id": parent.evidence_id},
             )
             insert_row(
                 tx,
@@ -576,18 +566,6 @@ class ChatService(Service):
                     "evidence_id": child.evidence_id,
                     "parent_id": parent.evidence_id,
                     "member": child.member,
-                },
-            )
-            tx.audit(
-                "evidence.ingested",
-                child.evidence_id,
-                {
-                    "case_id": parent.case_id,
-                    "number": evidence_label(child.number),
-                    "blob_id": child.info.blob_id,
-                    "sha256": child.info.sha256,
-                    "size": child.info.size,
-                    "parent_id": parent.evidence_id,
                 },
             )
             insert_event(
@@ -954,23 +932,6 @@ def case_row_for(db: Any, case_id: str) -> Row:
     if row is None:
         raise CaseNotFoundError(case_id)
     return row
-
-
-def _child_acquisition(parent: Evidence) -> str:
-    acq = parent.acquisition
-    return dumps(
-        {
-            "acquired_at": to_iso(acq.acquired_at) if acq.acquired_at else None,
-            "acquired_by": acq.acquired_by,
-            "acquired_from": acq.acquired_from,
-            "acquired_from_person_id": acq.acquired_from_person_id,
-            "location": acq.location,
-            "method": f"in the chat export {parent.label}",
-            "tool": acq.tool,
-            "tool_version": acq.tool_version,
-            "source_url": acq.source_url,
-        }
-    )
 
 
 def _decode(data: bytes) -> str:
