@@ -17,9 +17,9 @@ from pathlib import Path
 from intake import open_intake
 from intake.referrals import ReferralStatus
 from intake.tasks import Task, kind_words
-from resources import i18n
-from resources.i18n import _, ngettext, pgettext
+from resources.i18n import _, ngettext
 from ui import cli
+from ui.referrals.words import local_day, status_words
 from ui.terminal import out
 from vault import Vault
 
@@ -28,27 +28,10 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 SubParsers = argparse._SubParsersAction  # argparse exposes no public name for it
 
-#: The referral statuses in words; the command line takes the English codes.
-STATUS_WORDS: dict[ReferralStatus, str] = {
-    ReferralStatus.SENT: i18n.NC_("ReferralStatus", "sent"),
-    ReferralStatus.ACKNOWLEDGED: i18n.NC_("ReferralStatus", "acknowledged"),
-    ReferralStatus.ACCEPTED: i18n.NC_("ReferralStatus", "accepted"),
-    ReferralStatus.DECLINED: i18n.NC_("ReferralStatus", "declined"),
-    ReferralStatus.CLOSED: i18n.NC_("ReferralStatus", "closed"),
-}
-
-
-def status_words(status: ReferralStatus) -> str:
-    return pgettext("ReferralStatus", STATUS_WORDS[status])
-
 
 def day(value: date | None) -> str:
     """A day in the language of the command line (Babel's medium date)."""
-    if value is None:
-        return "—"
-    from babel.dates import format_date  # only when a date is shown
-
-    return str(format_date(value, format="medium", locale=i18n.current().language))
+    return local_day(value)
 
 
 def _date(text: str) -> date:

@@ -17,8 +17,10 @@ from ui.entities.entities_tab import EntitiesTab
 from ui.evidence.evidence_tab import EvidenceTab
 from ui.operations import CASES, ChangeListener, operations
 from ui.people.people_tab import CopyProtected, PeopleTab
+from ui.referrals.referrals_tab import ReferralsTab
 from ui.statements.statement_editor import StatementEditor
 from ui.statements.statements_tab import StatementsTab
+from ui.tasks.tasks_tab import TasksTab
 from ui.widgets import heading
 from vault import roles
 
@@ -69,6 +71,10 @@ class CaseWorkspace(QWidget):
             services.evidence, services.custody, services.people, case_id, actor, self
         )
         self.entities = EntitiesTab(services.entities, case_id, self)
+        # Referrals and deadlines (issue 18); "today" by the vault's clock, in local time.
+        today = lambda: services.vault.clock().astimezone().date()  # noqa: E731
+        self.referrals = ReferralsTab(services.referrals, case_id, today, self)
+        self.tasks = TasksTab(services.tasks, case_id, today, self)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Case sections"))
         self.tabs.addTab(self.overview, self.tr("&Overview"))
@@ -77,6 +83,8 @@ class CaseWorkspace(QWidget):
         self.tabs.addTab(self.statements, self.tr("&Interviews && statements"))
         self.tabs.addTab(self.evidence, self.tr("E&vidence"))
         self.tabs.addTab(self.entities, self.tr("En&tities"))
+        self.tabs.addTab(self.referrals, self.tr("&Referrals"))
+        self.tabs.addTab(self.tasks, self.tr("Tas&ks"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.overview.changed.connect(lambda: operations().notify(CASES))
         ChangeListener(self, (CASES,), self._case_edited, vault_open=lambda: services.vault.is_open)
