@@ -96,10 +96,35 @@ def _module_strings(tree: ast.Module) -> dict[str, str]:
     return found
 
 
+def _translate_wrappers(tree: ast.Module, constants: dict[str, str]) -> dict[str, str]:
+    """Module-level helpers such as ``def tr(text): return QCoreApplication.translate("Ctx",
+    text)``: their name, and the context their calls are translated in."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if not isinstance(node, ast.FunctionDef):
+            continue
+        for statement in node.body:
+            call = statement.value if isinstance(statement, ast.Return) else None
+            if (
+                isinstance(call, ast.Call)
+                and _name_of(call.func) in ("translate", "pgettext")
+                and call.args
+            ):
+                first = call.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found[node.name] = first.value
+                elif isinstance(first, ast.Name) and first.id in constants:
+                    found[node.name] = constants[first.id]
+    return found
+
+
 class _Visitor(ast.NodeVisitor):
-    def __init__(self, where: str, constants: dict[str, str]) -> None:
+    def __init__(
+        self, where: str, constants: dict[str, str], wrappers: dict[str, str] | None = None
+    ) -> None:
         self.where = where
         self.constants = constants
+        self.wrappers = wrappers or {}
         self.classes: list[str] = []
         self.found: list[Message] = []
         self.problems: list[str] = []
@@ -130,7 +155,9 @@ class _Visitor(ast.NodeVisitor):
     def visit_Call(self, node: ast.Call) -> None:
         name = _name_of(node.func)
         args = node.args
-        if name == "tr" and isinstance(node.func, ast.Attribute) and args and self.classes:
+        if isinstance(node.func, ast.Name) and name in self.wrappers and len(args) == 1:
+            self._add(node, self.wrappers[name], self._text(args[0]), False)
+        elif name == "tr" and isinstance(node.func, ast.Attribute) and args and self.classes:
             self._add(node, self.classes[-1], self._text(args[0]), len(args) >= 3)
         elif name == "translate" and len(args) >= 2 and self._text(args[0]) is not None:
             self._add(node, self._text(args[0]), self._text(args[1]), len(args) >= 4)
@@ -180,7 +207,8 @@ def extract() -> tuple[list[Message], list[str]]:
             continue
         where = str(path.relative_to(ROOT))
         tree = ast.parse(path.read_text("utf-8"), where)
-        visitor = _Visitor(where, _module_strings(tree))
+        constants = _module_strings(tree)
+        visitor = _Visitor(where, constants, _translate_wrappers(tree, constants))
         visitor.visit(tree)
         problems += visitor.problems
         for message in visitor.found:

@@ -460,7 +460,7 @@ def print_verdict(verdict: Verdict, *, all_items: bool = True) -> None:
 
     out(_("Bundle: {path}").format(path=verdict.source))
     for code, value in verdict.fact_codes.items():
-        out(f"  {words.fact_label(code)}: {value}")
+        out(f"  {words.fact_label(code)}: {words.fact_value(code, value)}")
     for check in verdict.checks:
         if all_items or not check.ok:
             mark = _("OK  ") if check.ok else _("FAIL")

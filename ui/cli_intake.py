@@ -15,7 +15,7 @@ from pathlib import Path
 from intake import open_intake
 from intake.chats import ChatIngest, ChatService
 from intake.demo import build_demo
-from resources.i18n import _, ngettext
+from resources.i18n import _, ngettext, pgettext
 from ui import cli
 from ui.error_sentences import user_message
 from ui.search.words import headline, snippet
@@ -63,7 +63,8 @@ def run_case_list(args: argparse.Namespace, vault: Vault) -> int:
         case = row.case
         hold = _("yes") if case.legal_hold else ""
         out(
-            f"{case.reference:<20} {case.status.value:<7} {hold:<4} {row.people:>6}"
+            f"{case.reference:<20} {pgettext('Terms', case.status.value):<7} {hold:<4}"
+            f" {row.people:>6}"
             f" {row.statements:>6} {row.evidence:>6}  {case.title}"
         )
     return EXIT_OK

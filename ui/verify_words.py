@@ -250,6 +250,13 @@ def fact_label(code: FactCode) -> str:
     return pgettext(CONTEXT, label) if label else str(code)
 
 
+def fact_value(code: FactCode, value: str) -> str:
+    """A fact's value as said to a person: the verifier's "none" in the reader's language."""
+    if code is FactCode.TRUSTED_TIME and value == "none":
+        return pgettext(CONTEXT, "none: the times in this bundle are the sending computer's clock")
+    return value
+
+
 def headline(verdict: Verdict) -> str:
     """The verdict in one sentence: the three outcomes, or "not a readable bundle"."""
     code = verdict.code

@@ -90,6 +90,7 @@ def _moment(text: str) -> str:
 
 
 def describe_fact(code: FactCode, value: str) -> str:
+    value = words.fact_value(code, value)
     if code in (FactCode.SIGNER_KEY, FactCode.PDF_CERTIFICATE):
         value = fingerprint(value)  # grouped as the export wizard shows it to the sender
     elif code is FactCode.PROFILE:
