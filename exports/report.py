@@ -172,7 +172,17 @@ _WITHHELD_WORDS: dict[str, str] = {
     "names_person": NC_("Report", "its text names a protected person and cannot be redacted"),
 }
 _FLAG_VALUES = frozenset({NC_("Report", "yes"), NC_("Report", "no")})
-_DOCUMENT_LABEL = re.compile(r"Document (\d+) \((.*)\)", re.DOTALL)
+_DOCUMENT_LABEL = re.compile(
+    r"Document (\d+) \((.*)\)(?: (number|issuer|expires|held by))?", re.DOTALL
+)
+# exports.from_intake names each field of a document "Document N (kind) <field>".
+_DOCUMENT_FIELDS = {
+    None: NC_("Report", "Document {number} ({kind})"),
+    "number": NC_("Report", "Document {number} ({kind}): number"),
+    "issuer": NC_("Report", "Document {number} ({kind}): issued by"),
+    "expires": NC_("Report", "Document {number} ({kind}): expires"),
+    "held by": NC_("Report", "Document {number} ({kind}): held by"),
+}
 
 
 def marked(t: Catalogue, words: str) -> str:
@@ -424,7 +434,8 @@ class _Report:
             return marked(self.t, label)
         document = _DOCUMENT_LABEL.fullmatch(label)
         if document is not None:
-            return self.t.pgettext("Report", "Document {number} ({kind})").format(
+            template = _DOCUMENT_FIELDS[document.group(3)]
+            return self.t.pgettext("Report", template).format(
                 number=document.group(1), kind=document.group(2)
             )
         return label

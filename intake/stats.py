@@ -42,6 +42,7 @@ from typing import Any
 
 from intake.models import PersonRole, RecipientCategory
 from vault import Vault
+from vault.errors import OperationCancelledError
 
 log = logging.getLogger(__name__)
 
@@ -421,7 +422,7 @@ class StatisticsService:
         def step() -> None:
             nonlocal done
             if cancel is not None and cancel.is_set():
-                raise InterruptedError("statistics cancelled")
+                raise OperationCancelledError()
             done += 1
             if progress is not None:
                 progress(done, steps)

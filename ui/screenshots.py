@@ -237,6 +237,14 @@ def render_all(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[
             trusted_time.url_edit.setText("tsa.example.org")
             shot(trusted_time, "47_trusted_time_not_a_url")
             trusted_time.close()
+            from ui.trends.trends_window import TrendsWindow  # issue 18
+
+            trends = TrendsWindow(session.vault, window)
+            trends.count()
+            _settle(app, lambda: trends.trends is not None)  # noqa: B023
+            shot(trends, "55_trends")
+            trends.close()
+            trends.deleteLater()
             _export_and_backup_screens(app, window, workspace, case_id, root, lang, shot)
             settings_dialog = window.open_settings()
             shot(settings_dialog, "22_settings")

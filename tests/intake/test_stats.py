@@ -31,6 +31,7 @@ from intake.stats import (
 from tests.intake.conftest import CHEAP_KDF, PASSPHRASE
 from tests.intake.stats_synthetic import SynthCase, generate_stats_vault
 from vault import Vault
+from vault.errors import OperationCancelledError
 
 CASES = 10_000
 RESEARCH = RecipientCategory.ANONYMISED_RESEARCH
@@ -217,7 +218,7 @@ def test_cancel_stops_the_count(synthetic) -> None:
     vault, _cases = synthetic
     cancel = threading.Event()
     cancel.set()
-    with pytest.raises(InterruptedError):
+    with pytest.raises(OperationCancelledError):
         StatisticsService(vault).compute(cancel=cancel)
 
 

@@ -1,0 +1,80 @@
+"""The chart of one trends table (QtCharts): lines over the months, or grouped bars per
+jurisdiction, for the categories with the largest totals."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QWidget
+
+from exports.research import category_label, column_label
+from intake.stats import Axis, CountTable
+
+log = logging.getLogger(__name__)
+
+#: More lines or bars than this cannot be told apart; the table below lists every category.
+MOST = 6
+
+
+class TrendsChart(QChartView):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(QChart(), parent)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(260)
+        self.chart().legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self.chart().setMargins(QMargins(4, 4, 4, 4))
+        self.shown: list[str] = []  # the categories drawn, for tests and screen readers
+
+    def show_table(self, table: CountTable | None, title: str = "") -> None:
+        chart = QChart()
+        chart.setTitle(title)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        self.shown = []
+        if table is not None and table.columns:
+            ranked = sorted(table.rows, key=lambda r: -table.row_total(r))
+            self.shown = [r for r in ranked if table.row_total(r) > 0][:MOST]
+            labels = [column_label(table.axis, c, short=True) for c in table.columns]
+            x_axis = QBarCategoryAxis()
+            x_axis.append(labels)
+            y_axis = QValueAxis()
+            y_axis.setLabelFormat("%d")
+            top = max((table.count(r, c) for r in self.shown for c in table.columns), default=0)
+            y_axis.setRange(0, max(top, 1) * 1.1)
+            chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+            chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+            if table.axis is Axis.MONTH:
+                for row in self.shown:
+                    line = QLineSeries()
+                    line.setName(category_label(table.dimension, row))
+                    for x, column in enumerate(table.columns):
+                        line.append(float(x), float(table.count(row, column)))
+                    chart.addSeries(line)
+                    line.attachAxis(x_axis)
+                    line.attachAxis(y_axis)
+                if len(labels) > 12:
+                    x_axis.setLabelsAngle(-60)
+            else:
+                bars = QBarSeries()
+                for row in self.shown:
+                    bar_set = QBarSet(category_label(table.dimension, row))
+                    bar_set.append([float(table.count(row, c)) for c in table.columns])
+                    bars.append(bar_set)
+                chart.addSeries(bars)
+                bars.attachAxis(x_axis)
+                bars.attachAxis(y_axis)
+        old = self.chart()
+        self.setChart(chart)
+        old.deleteLater()
+        self.setAccessibleDescription(", ".join(self.shown))
