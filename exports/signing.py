@@ -8,12 +8,11 @@ organisation's PKCS#12), while the vault's Ed25519 key signs ``tagmanifest-sha25
 
 from __future__ import annotations
 
-import contextlib
 import datetime
 import hashlib
 import io
 import logging
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from asn1crypto import keys as asn1_keys  # type: ignore[import-untyped]
@@ -38,6 +37,7 @@ from pyhanko_certvalidator.registry import (
 
 from exports.errors import CertificateError, SigningError
 from exports.model import PdfSigningIdentity
+from exports.timestamp import quiet_pyhanko
 
 log = logging.getLogger(__name__)
 
@@ -269,20 +269,6 @@ def may_sign_documents(certificate: x509.Certificate) -> bool:
     return any(oid.dotted_string in _DOCUMENT_SIGNING_EKUS for oid in usage)
 
 
-@contextlib.contextmanager
-def _quiet_pyhanko() -> Iterator[None]:
-    """pyhanko logs a traceback for every untrusted chain; a self-signed one is expected."""
-    loggers = [logging.getLogger(n) for n in ("pyhanko", "pyhanko_certvalidator")]
-    levels = [lg.level for lg in loggers]
-    for lg in loggers:
-        lg.setLevel(logging.CRITICAL)
-    try:
-        yield
-    finally:
-        for lg, level in zip(loggers, levels, strict=True):
-            lg.setLevel(level)
-
-
 def check_pdf_signature(pdf: bytes, trust_roots: Sequence[bytes] = ()) -> PdfSignatureCheck:
     """Integrity of the report's signature, and whether its chain reaches a given trust root.
 
@@ -292,7 +278,7 @@ def check_pdf_signature(pdf: bytes, trust_roots: Sequence[bytes] = ()) -> PdfSig
     empty = PdfSignatureCheck(0, False, False, False, False, "", "")
     try:
         roots = [asn1_x509.Certificate.load(der) for der in trust_roots]
-        with _quiet_pyhanko():
+        with quiet_pyhanko():
             reader = PdfFileReader(io.BytesIO(pdf), strict=False)
             embedded = list(reader.embedded_signatures)
             if not embedded:

@@ -231,8 +231,9 @@ class TokenCheck:
 
 
 @contextlib.contextmanager
-def _quiet() -> Iterator[None]:
-    """pyHanko logs an untrusted chain as a warning with a traceback; that is expected here."""
+def quiet_pyhanko() -> Iterator[None]:
+    """pyHanko logs an untrusted chain as a warning with a traceback; a self-signed certificate
+    or a TSA the recipient did not choose is expected here."""
     loggers = [logging.getLogger(n) for n in ("pyhanko", "pyhanko_certvalidator")]
     levels = [lg.level for lg in loggers]
     for lg in loggers:
@@ -261,7 +262,7 @@ def check_token(token: bytes, data: bytes, trust_roots: Sequence[bytes] = ()) ->
     try:
         roots = [asn1_x509.Certificate.load(r) for r in trust_roots]
         context = ValidationContext(trust_roots=roots, allow_fetching=False)
-        with _quiet():
+        with quiet_pyhanko():
             status = asyncio.run(
                 validate_tst_signed_data(
                     _signed_data(token),
@@ -384,6 +385,7 @@ __all__ = [
     "case_json",
     "check_token",
     "pdf_timestamper",
+    "quiet_pyhanko",
     "report_sentence",
     "request_token",
     "token_info",
