@@ -32,6 +32,7 @@ from ui.operations import USERS, operations
 from ui.search.text_reader import EvidenceTextReader
 from ui.session import Session
 from ui.settings import Settings
+from ui.tasks.due_soon_panel import DueSoonPanel
 from ui.tsa.timestamp_queue import TimestampQueue
 from ui.unlock.unlock_dialog import UnlockDialog
 from ui.widgets import plain_label
@@ -106,6 +107,10 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.reminder)
+        # What is due within a few days, after each unlock (issue 18).
+        self.due_soon = DueSoonPanel(self)
+        self.due_soon.show_all.connect(self._open_all_tasks)
+        central_layout.addWidget(self.due_soon)
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.locked_view = LockedView(vault_path, parent=self)
@@ -233,6 +238,10 @@ class MainWindow(QMainWindow):
         from ui.trends import install_menu as install_trends  # counts across cases (issue 18)
 
         install_trends(self, vault_menu)
+        from ui.tasks import install_menu as install_casework  # referrals, tasks, retention
+
+        install_casework(self, vault_menu)
+        self.due_soon.retranslate()
         vault_menu.addAction(self.print_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.backup_action)
@@ -442,9 +451,25 @@ class MainWindow(QMainWindow):
             self._return_to(self.session.remembered_view())
             self.drafts_dialog = self.offer_drafts()
         self.refresh_backup_status(remind=True)
+        self._show_due_soon()
         if self.session.is_unlocked:
             self.timestamps.flush(self.session.vault)
             self.evidence_text.start(self.session.vault)
+
+    def _show_due_soon(self) -> None:
+        if not self.session.is_unlocked:
+            return
+        from ui.tasks import today_of
+
+        try:
+            self.due_soon.show_due(self.session.services.tasks, today_of(self.session))
+        except CustodiaError as exc:
+            log.warning("due tasks unavailable: %s", exc.code)
+
+    def _open_all_tasks(self) -> None:
+        from ui.tasks import open_tasks
+
+        open_tasks(self, self.due_soon.days)
 
     def _data_changed(self, kinds: frozenset[str]) -> None:
         if USERS in kinds and self.session.is_unlocked:
@@ -599,6 +624,7 @@ class MainWindow(QMainWindow):
     def _on_locked(self, reason: str) -> None:
         # Every view of vault data is destroyed; nothing of it stays on screen or in widgets.
         self._lock_reason = reason
+        self.due_soon.clear()
         self._drop_workspace()
         for child in self.findChildren(QWidget):
             if child.isWindow() and child is not self and child.isVisible():
