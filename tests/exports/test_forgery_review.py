@@ -7,24 +7,21 @@ report, and a home-made TSA's token added to a bundle that says it has no truste
 
 from __future__ import annotations
 
-import datetime
 import hashlib
 from dataclasses import replace
 from pathlib import Path
 
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from exports import signing, timestamp
 from exports.builder import build_bundle
-from exports.model import BundleCheckpoint, PdfSigningIdentity, SigningKeys
+from exports.model import BundleCheckpoint, SigningKeys
 from exports.senders import make_sender
 from exports.verify import TIMESTAMP_TOKEN, CheckCode, FactCode, Trust, verify_bundle
-from tests.exports import sample
-from tests.exports.test_sender_trust import _ca
+from tests.exports import certs, sample
 from tests.exports.tsa_local import LocalTsa
 from vault.header import Checkpoint
 
@@ -42,7 +39,7 @@ def test_a_known_sender_is_confirmed_only_by_both_of_their_fingerprints(tmp_path
     with the sender's key but a certificate nobody confirmed is not confirmed either."""
     shared = signing.make_self_signed("Fictional NGO")
     request = sample.request()
-    genuine = replace(request, keys=SigningKeys(request.keys.ed25519, shared))
+    genuine = certs.reports_signed_by(request, shared)
     result = build_bundle(genuine, tmp_path / "genuine")
     known = make_sender("Fictional NGO", result.ed25519_fingerprint, result.pdf_certificate_sha256)
     trust = Trust(known_senders=(known,))
@@ -59,9 +56,7 @@ def test_a_known_sender_is_confirmed_only_by_both_of_their_fingerprints(tmp_path
     assert verdict.sender is not None
     assert verdict.sender.code is CheckCode.SENDER_UNCONFIRMED
 
-    new_certificate = replace(
-        genuine, keys=SigningKeys(request.keys.ed25519, signing.make_self_signed("Fictional NGO"))
-    )
+    new_certificate = certs.reports_signed_by(genuine, signing.make_self_signed("Fictional NGO"))
     build_bundle(new_certificate, tmp_path / "new-certificate")
     assert verify_bundle(tmp_path / "new-certificate", trust=trust).exit_code == 3
     # A sender recorded with the key alone is confirmed by the key, as before.
@@ -69,51 +64,20 @@ def test_a_known_sender_is_confirmed_only_by_both_of_their_fingerprints(tmp_path
     assert verify_bundle(tmp_path / "new-certificate", trust=key_only).exit_code == 0
 
 
-def _leaf(
-    ca_key: ec.EllipticCurvePrivateKey, ca: x509.Certificate, usage: list[x509.ObjectIdentifier]
-) -> PdfSigningIdentity:
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "www.example.org")]))
-        .issuer_name(ca.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=30))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
-            critical=True,
-        )
-        .add_extension(x509.ExtendedKeyUsage(usage), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
-    der = serialization.Encoding.DER
-    return PdfSigningIdentity(
-        certificate_der=certificate.public_bytes(der),
-        private_key_der=key.private_bytes(
-            der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        ),
-        chain_der=(ca.public_bytes(der),),
-        self_signed=False,
-    )
-
-
 def test_a_tls_certificate_from_a_trust_root_is_not_an_organisation_certificate(
     tmp_path: Path,
 ) -> None:
     """A CA the recipient trusts for signing may issue web-server certificates too; such a
     certificate (extended key usage serverAuth only) may not sign documents (RFC 5280)."""
-    ca_key, ca = _ca("Ministerul Justiției")
+    ca_key, ca = certs.organisation_ca("Ministerul Justiției")
+    web = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "www.example.org")])
     root = Trust(trust_roots=(ca.public_bytes(serialization.Encoding.DER),))
     for name, usage, organisation in (
         ("tls", [ExtendedKeyUsageOID.SERVER_AUTH], False),
         ("email", [ExtendedKeyUsageOID.CLIENT_AUTH, ExtendedKeyUsageOID.EMAIL_PROTECTION], True),
     ):
-        request = sample.request()
-        request = replace(request, keys=SigningKeys(request.keys.ed25519, _leaf(ca_key, ca, usage)))
+        leaf = certs.issued_identity(ca_key, ca, web, usage=usage, days=30)
+        request = certs.reports_signed_by(sample.request(), leaf)
         build_bundle(request, tmp_path / name)
         verdict = verify_bundle(tmp_path / name, trust=root)
         codes = {c.code for c in verdict.checks}

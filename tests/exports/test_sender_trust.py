@@ -9,20 +9,17 @@ the genuine signed report left in place.
 from __future__ import annotations
 
 import base64
-import datetime
 import hashlib
 import io
 import json
 import os
 import shutil
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.x509.oid import NameOID
 from reportlab.pdfgen import canvas
@@ -30,10 +27,10 @@ from reportlab.pdfgen import canvas
 from exports import signing
 from exports.binding import BoundFile, binding_json
 from exports.builder import build_bundle
-from exports.model import ExportResult, PdfSigningIdentity, SigningKeys
+from exports.model import ExportResult, PdfSigningIdentity
 from exports.senders import FileSenderBook, VaultSenderBook, make_sender
 from exports.verify import CheckCode, Trust, VerdictCode, verify_bundle
-from tests.exports import sample
+from tests.exports import certs, sample
 from ui import cli
 from vault.header import Checkpoint
 
@@ -259,72 +256,12 @@ def test_known_senders_in_a_vault_are_audited(tmp_path: Path) -> None:
 # Organisation certificates ------------------------------------------------------------------
 
 
-def _name(organisation: str, common: str) -> x509.Name:
-    return x509.Name(
-        [
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, organisation),
-            x509.NameAttribute(NameOID.COMMON_NAME, common),
-        ]
-    )
-
-
-def _ca(organisation: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = _name(organisation, f"{organisation} Root CA")
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(name)
-        .issuer_name(name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=365))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
-        .add_extension(
-            x509.KeyUsage(False, False, False, False, False, True, True, False, False),
-            critical=True,
-        )
-        .sign(key, hashes.SHA256())
-    )
-    return key, certificate
-
-
-def _leaf(ca_key: ec.EllipticCurvePrivateKey, ca: x509.Certificate) -> PdfSigningIdentity:
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = datetime.datetime.now(datetime.UTC)
-    certificate = (
-        x509.CertificateBuilder()
-        .subject_name(_name("Ministerul Justiției", "Custodia signer"))
-        .issuer_name(ca.subject)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - datetime.timedelta(days=1))
-        .not_valid_after(now + datetime.timedelta(days=365))
-        .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(True, True, False, False, False, False, False, False, False),
-            critical=True,
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    der = serialization.Encoding.DER
-    return PdfSigningIdentity(
-        certificate_der=certificate.public_bytes(der),
-        private_key_der=key.private_bytes(
-            der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        ),
-        chain_der=(ca.public_bytes(der),),
-        self_signed=False,
-    )
-
-
 def test_a_home_made_ca_is_not_an_organisation_certificate_a_trust_root_is(
     tmp_path: Path,
 ) -> None:
-    ca_key, ca = _ca("Ministerul Justiției")
-    request = sample.request()
-    request = replace(request, keys=SigningKeys(request.keys.ed25519, _leaf(ca_key, ca)))
+    ca_key, ca = certs.organisation_ca("Ministerul Justiției")
+    signer = certs.name("Ministerul Justiției", "Custodia signer")
+    request = certs.reports_signed_by(sample.request(), certs.issued_identity(ca_key, ca, signer))
     build_bundle(request, tmp_path / "b")
     plain = verify_bundle(tmp_path / "b")
     codes = {c.code for c in plain.checks}
@@ -332,7 +269,7 @@ def test_a_home_made_ca_is_not_an_organisation_certificate_a_trust_root_is(
     assert CheckCode.PDF_ORGANISATION not in codes
     assert plain.exit_code == 3
     # Another home-made CA with the very same name is not the recipient's trust root.
-    _other_key, impostor = _ca("Ministerul Justiției")
+    _other_key, impostor = certs.organisation_ca("Ministerul Justiției")
     root_der = impostor.public_bytes(serialization.Encoding.DER)
     assert verify_bundle(tmp_path / "b", trust=Trust(trust_roots=(root_der,))).exit_code == 3
     # The recipient's configured trust root: an organisation certificate, and the sender.
