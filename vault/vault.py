@@ -685,18 +685,7 @@ class Vault:
         if key is None:
             # First unlock since the upgrade: the key is wrapped into the slot before the ledger
             # names it, so a crash in between leaves a key that the next unlock enrols.
-            key = Ed25519PrivateKey.generate()
-            self._save_header(
-                replace(
-                    self._header,
-                    slots=tuple(
-                        _with_user_key(self.vault_id, s, opened.kek, key)
-                        if s.slot_id == slot.slot_id
-                        else s
-                        for s in self._header.slots
-                    ),
-                )
-            )
+            key = self._new_slot_key(slot.slot_id, opened.kek)
         user_id, name, role = pending
         self._signer = audit.Signer(user_id, name, role, key, self.vault_id)
         self.actor = name
@@ -705,6 +694,20 @@ class Vault:
             tx.execute("UPDATE users SET public_key = ? WHERE user_id = ?", (public, user_id))
             tx.audit("user.key_enrolled", user_id, {"user_id": user_id, "public_key": public.hex()})
         log.info("vault %s: key of user %s enrolled", self.vault_id, user_id)
+
+    def _new_slot_key(self, slot_id: str, kek: bytes) -> Ed25519PrivateKey:
+        """A new user key, wrapped into the slot ``slot_id`` and saved in the header."""
+        key = Ed25519PrivateKey.generate()
+        self._save_header(
+            replace(
+                self._header,
+                slots=tuple(
+                    _with_user_key(self.vault_id, s, kek, key) if s.slot_id == slot_id else s
+                    for s in self._header.slots
+                ),
+            )
+        )
+        return key
 
     def _become_accountable(self, opened: _Opened) -> None:
         """Upgrade a vault from before user keys: every existing user becomes an administrator.
@@ -724,18 +727,7 @@ class Vault:
         opener_name = RECOVERY_ACTOR if opener.kind == "recovery" else str(opener.user)
         key = _unwrap_user_key(self.vault_id, opener, opened.kek)
         if key is None:
-            key = Ed25519PrivateKey.generate()
-            self._save_header(
-                replace(
-                    self._header,
-                    slots=tuple(
-                        _with_user_key(self.vault_id, s, opened.kek, key)
-                        if s.slot_id == opener.slot_id
-                        else s
-                        for s in self._header.slots
-                    ),
-                )
-            )
+            key = self._new_slot_key(opener.slot_id, opened.kek)
         listed: list[dict[str, Any]] = []
         opener_id = ""
         with self.transaction() as tx:
