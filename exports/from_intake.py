@@ -570,31 +570,25 @@ def export_case(
     # TSA answers, before the report says whether the bundle has trusted time.
     url = tsa_store.tsa_url(v)
     plan = timestamp.TimePlan(url, bool(url) and tsa_store.stamp_checkpoint(v, started))
+
+    def build(trusted_time: timestamp.TimePlan) -> ExportResult:
+        return build_bundle(
+            request,
+            dest,
+            as_zip=as_zip,
+            progress=progress,
+            cancel=cancel,
+            trusted_time=trusted_time,
+            zip_stream=zip_stream,
+            derive_fn=derivatives,
+        )
+
     try:
         try:
-            result = build_bundle(
-                request,
-                dest,
-                as_zip=as_zip,
-                progress=progress,
-                cancel=cancel,
-                trusted_time=plan,
-                zip_stream=zip_stream,
-                derive_fn=derivatives,
-            )
+            result = build(plan)
         except TimestampLostError:
             # It answered a moment ago, not now: the bundle is built again saying it has none.
-            plan = replace(plan, reachable=False)
-            result = build_bundle(
-                request,
-                dest,
-                as_zip=as_zip,
-                progress=progress,
-                cancel=cancel,
-                trusted_time=plan,
-                zip_stream=zip_stream,
-                derive_fn=derivatives,
-            )
+            result = build(replace(plan, reachable=False))
     except ExportError as exc:
         with v.transaction() as tx:
             tx.audit("export.failed", case.case_id, {"bundle_id": bundle_id, "code": exc.code})
