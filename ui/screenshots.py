@@ -154,6 +154,7 @@ def render_all(out_dir: Path, languages: tuple[str, ...] | None = None) -> list[
             _settle(app, lambda: workspace.audit_view._job is None)  # noqa: B023
             shot(window, "16_audit_log")
             workspace.tabs.setCurrentIndex(0)
+            _casework_screens(window, workspace, case_id, shot)  # issue 18
 
             # Dialogs.
             search = workspace.open_search()
@@ -378,6 +379,87 @@ def _export_and_backup_screens(
     unlock = UnlockDialog(root / f"restored-{lang}", last_user="ana", restored_from=note)
     shot(unlock, "38_unlock_restored")
     unlock.deleteLater()
+
+
+def _casework_screens(
+    window: MainWindow, workspace: Workspace, case_id: str, shot: Callable[[QWidget, str], None]
+) -> None:
+    """Referrals, tasks, the due-soon panel and retention (issue 18). The next language's
+    screens start with nothing due, so the dates added here are put back at the end."""
+    from datetime import time, timedelta
+
+    from exports.address_book import AddressBook, make_entry
+    from ui.retention.retention_dialog import RetentionDialog
+    from ui.tasks import open_referrals, open_retention, open_tasks, today_of
+
+    services = window.session.services
+    today = today_of(window.session)
+    book = AddressBook(services.vault)
+    prosecutor, shelter = "DIICOT Constanța (training)", "Shelter Casa Lumina (fictional)"
+    if not any(entry.name == prosecutor for entry in book.entries()):
+        book.put(make_entry(prosecutor, "prosecutor"))
+        book.put(make_entry(shelter, "partner_ngo"))
+    if not services.referrals.for_case(case_id):
+        sent = services.referrals.add(
+            case_id,
+            prosecutor,
+            today - timedelta(days=12),
+            recipient_kind="prosecutor",
+            reason="Statement and chat export of the survivor (training)",
+        )
+        services.referrals.update(sent.referral_id, status="acknowledged")
+        housed = services.referrals.add(
+            case_id,
+            shelter,
+            today - timedelta(days=30),
+            recipient_kind="partner_ngo",
+            reason="Safe accommodation (training)",
+        )
+        services.referrals.update(
+            housed.referral_id, status="accepted", outcome="A place for three months"
+        )
+        services.referrals.update(housed.referral_id, status="closed")
+    under_way = [r for r in services.referrals.for_case(case_id) if not r.finished]
+    for referral in under_way:
+        services.referrals.update(referral.referral_id, follow_up_on=today + timedelta(days=2))
+    court = services.tasks.add(
+        case_id,
+        "court_date",
+        today + timedelta(days=4),
+        due_time=time(10, 0),
+        note="Hearing, Tribunalul Constanța (training)",
+    )
+    services.cases.set_retention(case_id, today - timedelta(days=3))
+    view = workspace.open_case(case_id)
+    assert view is not None
+    view.tabs.setCurrentWidget(view.referrals)
+    view.referrals.table.selectRow(0)
+    shot(window, "56_case_referrals")
+    view.tabs.setCurrentWidget(view.tasks)
+    shot(window, "57_case_tasks")
+    view.tabs.setCurrentIndex(0)
+    window._show_due_soon()
+    shot(window, "58_due_soon")
+    window.due_soon.dismiss()
+    for opener, name in ((open_referrals, "59_referrals"), (open_tasks, "60_tasks")):
+        dialog = opener(window)
+        assert dialog is not None
+        shot(dialog, name)
+        dialog.close()
+        dialog.deleteLater()
+    retention = open_retention(window)
+    assert isinstance(retention, RetentionDialog)
+    reference = services.cases.get(case_id).reference
+    retention.select(reference)
+    retention.reason_edit.setText("Retention period of the training policy over")
+    retention.confirm_edit.setText(reference)
+    shot(retention, "61_retention_erase")
+    retention.close()
+    retention.deleteLater()
+    services.tasks.complete(court.task_id)
+    services.cases.set_retention(case_id, None)
+    for referral in under_way:
+        services.referrals.update(referral.referral_id, follow_up_on=None)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QListWidget,
@@ -94,8 +95,11 @@ class RetentionDialog(QDialog):
         form = QFormLayout(self.form)
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.tr("&Reason:"), self.reason_edit)
-        form.addRow(self.tr("Type the case &reference to confirm:"), self.confirm_edit)
-        form.addRow("", self.erase_button)
+        form.addRow(self.tr("Type the case reference &again to confirm:"), self.confirm_edit)
+        erase_row = QHBoxLayout()
+        erase_row.addWidget(self.erase_button)
+        erase_row.addStretch(1)
+        form.addRow("", erase_row)
         self.form.setVisible(self.admin)
         self.not_admin = plain_label(
             self.tr("Only an administrator of the vault can erase a case."), self

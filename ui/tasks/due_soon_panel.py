@@ -29,8 +29,7 @@ class DueSoonPanel(QWidget):
         self.tasks: list[Task] = []
         self.title = plain_label("", self)
         self.title.setObjectName("warningBanner")
-        self.table = TaskTable(with_case=True, parent=self)
-        self.table.setMaximumHeight(190)
+        self.table = TaskTable(with_case=True, with_done=False, parent=self)
         self.all_button = QPushButton(self)
         self.all_button.clicked.connect(self.show_all)
         self.dismiss_button = QPushButton(self)
@@ -59,6 +58,12 @@ class DueSoonPanel(QWidget):
         """Read what is due (overdue included) and show the panel when there is any."""
         self.tasks = tasks.due(self.days, today=today)
         self.table.show_tasks(self.tasks[:MAX_ROWS], today)
+        # As tall as its rows, so the workspace keeps the room.
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        frame = 2 * self.table.frameWidth()
+        self.table.setFixedHeight(
+            self.table.horizontalHeader().sizeHint().height() + rows + frame + 2
+        )
         self._say()
         self.setVisible(bool(self.tasks))
         return self.tasks

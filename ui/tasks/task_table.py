@@ -21,9 +21,12 @@ log = logging.getLogger(__name__)
 
 
 class TaskTable(QTableWidget):
-    def __init__(self, *, with_case: bool, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, *, with_case: bool, with_done: bool = True, parent: QWidget | None = None
+    ) -> None:
         super().__init__(0, 0, parent)
         self.with_case = with_case
+        self.with_done = with_done
         self.tasks: list[Task] = []
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -41,6 +44,8 @@ class TaskTable(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(labels) - 2, QHeaderView.ResizeMode.Stretch)
+        # Lists of open tasks only have nothing to say in "Done".
+        self.setColumnHidden(len(labels) - 1, not self.with_done)
 
     def about(self, task: Task) -> str:
         """What the task is about, in words (the app shows pseudonyms and recipients; the

@@ -63,7 +63,7 @@ class TasksDialog(QDialog):
         self.bounded.toggled.connect(self.refresh)
         self.days.valueChanged.connect(self.refresh)
         self.count = plain_label("", self, wrap=False)
-        self.table = TaskTable(with_case=True, parent=self)
+        self.table = TaskTable(with_case=True, with_done=False, parent=self)
         self.table.setAccessibleName(self.tr("Tasks and deadlines of every case"))
         self.table.itemActivated.connect(lambda _item: self._open_case())
         self.open_button = QPushButton(self.tr("&Open the case"), self)

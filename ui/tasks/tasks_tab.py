@@ -53,6 +53,7 @@ class TasksTab(QWidget):
         for kind in TaskKind:
             self.kind_combo.addItem(kind_words(kind), kind.value)
         self.day_field = future_date_field(self, self.tr("Due on"))
+        self.day_field.setMinimumWidth(190)
         self.time_check = QCheckBox(self.tr("at"), self)
         self.time_check.setAccessibleName(self.tr("The task has a time"))
         self.time_edit = QTimeEdit(QTime(10, 0), self)
