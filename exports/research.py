@@ -45,7 +45,7 @@ from intake.stats import (
     Trends,
 )
 from resources import i18n
-from resources.i18n import N_, _
+from resources.i18n import N_, _, pgettext
 from vault import Vault, roles
 
 log = logging.getLogger(__name__)
@@ -94,12 +94,9 @@ _WORDS: dict[str, str] = {
     "female": N_("female"),
     "male": N_("male"),
     "other": N_("other"),
-    "sent": N_("sent"),
-    "acknowledged": N_("acknowledged"),
-    "accepted": N_("accepted"),
-    "declined": N_("declined"),
-    "closed": N_("closed"),
 }
+#: A referral's status in the words the referral screens use (ui.referrals.words).
+STATUS_CONTEXT = "ReferralStatus"
 
 
 def dimension_title(dimension: Dimension) -> str:
@@ -133,6 +130,8 @@ def category_label(dimension: Dimension, key: str) -> str:
         if key.endswith("+"):
             return _("{age} and over").format(age=key[:-1])
         return key.replace("-", "–")
+    if dimension is Dimension.REFERRALS:
+        return pgettext(STATUS_CONTEXT, key)
     if key in _WORDS and dimension is not Dimension.NATIONALITY:
         return _(_WORDS[key])
     return key  # a nationality as recorded

@@ -210,7 +210,9 @@ def generate_stats_vault(vault: Vault, cases: int, seed: int = 18) -> list[Synth
                         (case.case_id, indicator_id, int(present), at),
                     )
                 for _ in range(rng.choice((0, 0, 1, 2))):
-                    made_on = opened.date() + timedelta(days=rng.randint(0, 120))
+                    made_on = min(
+                        opened.date() + timedelta(days=rng.randint(0, 120)), date(2026, 10, 31)
+                    )
                     status = rng.choice(STATUSES)
                     case.referrals.append((made_on, status))
                     tx.execute(

@@ -4,11 +4,13 @@ jurisdiction, for the categories with the largest totals."""
 from __future__ import annotations
 
 import logging
+import math
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QLineSeries,
@@ -46,15 +48,15 @@ class TrendsChart(QChartView):
             ranked = sorted(table.rows, key=lambda r: -table.row_total(r))
             self.shown = [r for r in ranked if table.row_total(r) > 0][:MOST]
             labels = [column_label(table.axis, c, short=True) for c in table.columns]
-            x_axis = QBarCategoryAxis()
-            x_axis.append(labels)
             y_axis = QValueAxis()
             y_axis.setLabelFormat("%d")
             top = max((table.count(r, c) for r in self.shown for c in table.columns), default=0)
             y_axis.setRange(0, max(top, 1) * 1.1)
-            chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+            y_axis.applyNiceNumbers()
             chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
             if table.axis is Axis.MONTH:
+                x_axis = _month_axis(labels)
+                chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
                 for row in self.shown:
                     line = QLineSeries()
                     line.setName(category_label(table.dimension, row))
@@ -63,18 +65,32 @@ class TrendsChart(QChartView):
                     chart.addSeries(line)
                     line.attachAxis(x_axis)
                     line.attachAxis(y_axis)
-                if len(labels) > 12:
-                    x_axis.setLabelsAngle(-60)
             else:
+                bar_axis = QBarCategoryAxis()
+                bar_axis.append(labels)
+                chart.addAxis(bar_axis, Qt.AlignmentFlag.AlignBottom)
                 bars = QBarSeries()
                 for row in self.shown:
                     bar_set = QBarSet(category_label(table.dimension, row))
                     bar_set.append([float(table.count(row, c)) for c in table.columns])
                     bars.append(bar_set)
                 chart.addSeries(bars)
-                bars.attachAxis(x_axis)
+                bars.attachAxis(bar_axis)
                 bars.attachAxis(y_axis)
         old = self.chart()
         self.setChart(chart)
         old.deleteLater()
         self.setAccessibleDescription(", ".join(self.shown))
+
+
+def _month_axis(labels: list[str]) -> QCategoryAxis:
+    """Months at their points, at most about a dozen named (Babel's names, every k-th month),
+    so that no name is cut short."""
+    axis = QCategoryAxis()
+    axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+    axis.setRange(0, max(len(labels) - 1, 1))
+    step = max(1, math.ceil(len(labels) / 12))
+    for x in range(0, len(labels), step):
+        axis.append(labels[x], float(x))
+    axis.setGridLineVisible(True)
+    return axis

@@ -107,7 +107,7 @@ class TrendsWindow(QWidget):
 
         self._labels: dict[str, QLabel] = {
             name: plain_label("", self, wrap=False)
-            for name in ("from", "to", "jurisdiction", "show", "by")
+            for name in ("from", "to", "jurisdiction", "show")
         }
         filters = QHBoxLayout()
         filters.addWidget(self.between)
@@ -125,8 +125,7 @@ class TrendsWindow(QWidget):
         view = QHBoxLayout()
         view.addWidget(self._labels["show"])
         view.addWidget(self.dimension, 1)
-        view.addWidget(self._labels["by"])
-        view.addWidget(self.axis)
+        view.addWidget(self.axis)  # "by month", "by jurisdiction"
         view.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.chart)
@@ -173,7 +172,6 @@ class TrendsWindow(QWidget):
         self.research.setText(self.tr("Only cases consenting to &anonymised research"))
         self.count_button.setText(self.tr("&Count"))
         self._labels["show"].setText(self.tr("Show:"))
-        self._labels["by"].setText(self.tr("by"))
         self.dimension.setAccessibleName(self.tr("What to count"))
         self.axis.setAccessibleName(self.tr("Count by"))
         self._fill_choices()
