@@ -57,10 +57,10 @@ def test_the_trends_window_counts_in_the_background_and_shows_a_chart(
     # Cases by month: one line, the month labels in words.
     assert window.chart.shown == ["cases"]
     assert text(window.table.horizontalHeaderItem(0)).endswith("2025")
-    # Channels by jurisdiction: bars for the six largest; the table lists every channel.
+    # Channels by jurisdiction: bars for the five largest; the table lists every channel.
     window.dimension.setCurrentIndex(window.dimension.findData(Dimension.CHANNELS.value))
     window.axis.setCurrentIndex(window.axis.findData(Axis.JURISDICTION.value))
-    assert len(window.chart.shown) == 6
+    assert len(window.chart.shown) == 5
     assert window.table.rowCount() == 9
     assert text(window.table.verticalHeaderItem(0)) == "Telegram"
     # Nationality by month: thin months, so counts under 5 show as "<5" and no other number

@@ -26,7 +26,7 @@ from intake.stats import Axis, CountTable
 log = logging.getLogger(__name__)
 
 #: More lines or bars than this cannot be told apart; the table below lists every category.
-MOST = 6
+MOST = 5  # the default theme has five colours; a sixth line would repeat one
 
 
 class TrendsChart(QChartView):
@@ -51,8 +51,13 @@ class TrendsChart(QChartView):
             y_axis = QValueAxis()
             y_axis.setLabelFormat("%d")
             top = max((table.count(r, c) for r in self.shown for c in table.columns), default=0)
-            y_axis.setRange(0, max(top, 1) * 1.1)
-            y_axis.applyNiceNumbers()
+            if top <= 10:
+                # Small counts: one tick per whole number, never "0, 0, 1, 1".
+                y_axis.setRange(0, max(top, 1))
+                y_axis.setTickCount(max(top, 1) + 1)
+            else:
+                y_axis.setRange(0, top * 1.1)
+                y_axis.applyNiceNumbers()
             chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
             if table.axis is Axis.MONTH:
                 x_axis = _month_axis(labels)
@@ -88,7 +93,9 @@ def _month_axis(labels: list[str]) -> QCategoryAxis:
     so that no name is cut short."""
     axis = QCategoryAxis()
     axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-    axis.setRange(0, max(len(labels) - 1, 1))
+    # Half a month of room at each end, so that the first and last names are drawn whole.
+    axis.setStartValue(-0.5)
+    axis.setRange(-0.5, len(labels) - 0.5)
     step = max(1, math.ceil(len(labels) / 12))
     for x in range(0, len(labels), step):
         axis.append(labels[x], float(x))
