@@ -330,7 +330,6 @@ class TaskService(Service):
             )
         return tasks
 
-
     def export_calendar(self, tasks: Sequence[Task], write: Callable[[bytes], None]) -> int:
         """Write ``tasks`` as a calendar file through ``write`` (the caller chooses where), then
         record the export in the audit log (how many events and cases, no names); returns the

@@ -104,7 +104,8 @@ def test_identity_is_revealed_only_with_reason_and_audited(intake: Intake, case_
     # The identity is searchable only by those who may edit it (here the vault's creator), and
     # a hit shows only the typed words (issue 16; viewers: tests/intake/test_search_everything).
     [hit] = intake.search.search("Testenko")
-    assert hit.kind == "identity" and hit.snippet == "[Testenko]"
+    assert hit.kind == "identity"
+    assert hit.snippet == "[Testenko]"
 
 
 def test_minor_needs_guardian(intake: Intake, case_id: str) -> None:
