@@ -2,11 +2,12 @@
 
 Erasing a person removes, in one audited transaction: the person and protected identity, the
 statements they gave (every revision and addendum), their interviews, their consent versions,
-the evidence obtained from them (rows, custody events and the encrypted blob files), entity links
-to any of these and entities left without links, and all of it from the search index. A tombstone
-records who erased, when, why and how much. ``secure_delete`` (set by the vault) and FTS5
-``secure-delete`` overwrite the freed pages, and a ``wal_checkpoint(TRUNCATE)`` afterwards leaves
-no old page images in the write-ahead log.
+the evidence obtained from them and the signed forms of their consent (rows, custody events,
+links to a consent and the encrypted blob files), entity links to any of these and entities left
+without links, and all of it from the search index. A tombstone records who erased, when, why
+and how much. ``secure_delete`` (set by the vault) and FTS5 ``secure-delete`` overwrite the freed
+pages, and a ``wal_checkpoint(TRUNCATE)`` afterwards leaves no old page images in the
+write-ahead log.
 
 Erasing a whole case (issue 18: retention) does the same for every person of the case, then
 removes what no person owned (statements and evidence without a person, interviews, consent,
@@ -146,8 +147,13 @@ class ErasureService(Service):
         self, tx: Transaction, case_id: str, person_id: str
     ) -> tuple[dict[str, int], list[str]]:
         statements = _ids(tx, "statement_id", "FROM statements WHERE person_id = ?", (person_id,))
+        # What was obtained from them, and the signed forms of their consent (which name them).
         evidence = _ERASED_EVIDENCE.fetch_all(
-            tx, "FROM evidence WHERE acquired_from_person_id = ?", (person_id,)
+            tx,
+            "FROM evidence WHERE acquired_from_person_id = ? OR evidence_id IN"
+            " (SELECT d.evidence_id FROM consent_documents d"
+            " JOIN consent k ON k.consent_id = d.consent_id WHERE k.person_id = ?)",
+            (person_id, person_id),
         )
         interviews = _ids(tx, "interview_id", "FROM interviews WHERE person_id = ?", (person_id,))
         counts = {
@@ -173,6 +179,8 @@ class ErasureService(Service):
             ).rowcount
             index_drop(tx, "evidence", evidence_id)
             forget_chat_rows(tx, evidence_id)
+            # Linked as the signed form of any consent (the item goes, so its link goes too).
+            tx.execute("DELETE FROM consent_documents WHERE evidence_id = ?", (evidence_id,))
             tx.execute("DELETE FROM custody_events WHERE evidence_id = ?", (evidence_id,))
             tx.execute("DELETE FROM evidence WHERE evidence_id = ?", (evidence_id,))
             tx.remove_blob(item["blob_id"])
@@ -190,6 +198,11 @@ class ErasureService(Service):
                     "UPDATE interviews SET person_id = NULL, notes = '' WHERE interview_id = ?",
                     (interview_id,),
                 )
+        tx.execute(
+            "DELETE FROM consent_documents WHERE consent_id IN"
+            " (SELECT consent_id FROM consent WHERE person_id = ?)",
+            (person_id,),
+        )
         counts["consent_versions"] = tx.execute(
             "DELETE FROM consent WHERE person_id = ?", (person_id,)
         ).rowcount

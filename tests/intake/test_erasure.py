@@ -169,3 +169,46 @@ def test_erased_text_is_in_no_byte_of_the_vault(vault: Vault, tmp_path: Path) ->
         assert reopened.check().ok
     finally:
         reopened.lock()
+
+
+def test_erasure_takes_the_signed_consent_forms_of_the_person(
+    intake: Intake, tmp_path: Path
+) -> None:
+    # A person whose consent has its signed form in the vault, and an item obtained from them
+    # that is linked as the form of the case's consent: both links once blocked the erasure
+    # (foreign keys), the form names the person, and the item was obtained from them.
+    case_id = intake.cases.create("RO-2026-0505", "Forms").case_id
+    person = intake.people.add(case_id, PersonRole.SURVIVOR, "P")
+    given = datetime(2026, 3, 1, tzinfo=UTC)
+    theirs = intake.consent.record(
+        case_id,
+        scope=["court"],
+        given_at=given,
+        language="ro",
+        method="written",
+        person_id=person.person_id,
+    )
+    whole_case = intake.consent.record(
+        case_id, scope=["court"], given_at=given, language="ro", method="written"
+    )
+    form = tmp_path / "form.txt"
+    form.write_text("signed form")
+    signed = intake.consent_documents.attach(theirs.consent_id, form)
+    obtained = tmp_path / "obtained.txt"
+    obtained.write_text("obtained")
+    item = intake.evidence.ingest(
+        case_id, obtained, acquisition=Acquisition(acquired_from_person_id=person.person_id)
+    )
+    intake.consent_documents.link(whole_case.consent_id, item.evidence_id)
+    kept = tmp_path / "kept.txt"
+    kept.write_text("the case's own form")
+    case_form = intake.consent_documents.attach(whole_case.consent_id, kept)
+
+    tombstone = intake.erasure.erase_person(person.person_id, "request")
+
+    assert tombstone.counts["evidence"] == 2
+    remaining = {e.evidence_id for e in intake.evidence.list_for_case(case_id)}
+    assert remaining == {case_form.evidence_id}
+    assert signed.evidence_id not in remaining
+    assert intake.consent_documents.for_consent(whole_case.consent_id) == [case_form.evidence_id]
+    assert intake.consent_documents.for_consent(theirs.consent_id) == []
