@@ -310,9 +310,11 @@ def cmd_vault_users(args: argparse.Namespace) -> int:
         users = vault.list_users()
     finally:
         vault.lock()
+    # Columns padded with spaces: out() shows a tab from user data escaped, as it should.
+    width = max((len(user.name) for user in users), default=0)
     for user in users:
         pending = "" if user.enrolled else _(" (key made at their next unlock)")
-        out(f"{user.name}\t{user.role}\t{user.title}{pending}")
+        out(f"{user.name:<{width}}  {user.role:<13}  {user.title}{pending}".rstrip())
     return EXIT_OK
 
 

@@ -254,3 +254,14 @@ def test_gui_smoke_start_through_the_command(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
+
+
+def test_vault_users_lists_names_and_roles_in_columns(cli_vault: tuple[Path, str, Path]) -> None:
+    path, _, logs = cli_vault
+    result = custodia(
+        "vault", "users", str(path), "--passphrase-stdin", stdin=PASSPHRASE + "\n", log_dir=logs
+    )
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("ana")]
+    assert line.split()[:2] == ["ana", "administrator"]
+    assert "\\t" not in result.stdout  # no escaped tab from the column layout
