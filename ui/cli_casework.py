@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 from datetime import date
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from ui import cli
 from ui.referrals.words import local_day, status_words
 from ui.terminal import out
 from vault import Vault
+from vault.fsutil import atomic_write
 
 log = logging.getLogger(__name__)
 
@@ -145,11 +145,9 @@ def run_tasks(args: argparse.Namespace, vault: Vault) -> int:
         target = Path(args.ics)
 
         def write(data: bytes) -> None:
-            # Owner-only like everything Custodia writes; the file names nobody, but it is
-            # still the organisation's calendar.
-            fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+            # Owner-only and atomic like everything Custodia writes; the file names nobody, but
+            # it is still the organisation's calendar.
+            atomic_write(target, data)
 
         count = intake.tasks.export_calendar(tasks, write)
         out(
