@@ -142,6 +142,9 @@ def transfer(
         recipient_name=entry.name,
         purpose=TRANSFER_PURPOSE,
         evidence_numbers=frozenset(evidence_numbers) or None,
+        # An item transfer carries the item and the person it came from, not the case's
+        # statements: a colleague asking for one item gets one item.
+        statement_ids=frozenset() if evidence_numbers else None,
         language=language,
     )
     sent = export_sealed(

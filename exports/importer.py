@@ -5,9 +5,11 @@ The order is the safety: (1) an encrypted bundle is decrypted into memory, never
 confirmed (``--expect-key``, or a known sender of this vault's address book); (3) a bundle this
 vault already received adds nothing; (4) every original is streamed into a vault blob, its
 SHA-256 re-computed while encrypting and compared with the bundle's manifest and case.json;
-(5) one transaction records the case (``intake.received``). Until that commit nothing of the
-case exists; the staged blobs are discarded on any failure or cancel, and after a SIGKILL the
-next open of the vault removes them (no row refers to them).
+(5) one transaction records the case (``intake.received``); people and statements the case
+already holds from an earlier bundle of the same sender (matched on the sender's ids and
+hashes recorded then, never on names) are linked to, not added twice. Until that commit
+nothing of the case exists; the staged blobs are discarded on any failure or cancel, and after
+a SIGKILL the next open of the vault removes them (no row refers to them).
 """
 
 from __future__ import annotations
@@ -221,6 +223,7 @@ def import_bundle(
                     notes=str(item.get("notes") or ""),
                     blob=info,
                     custody=list(item.get("custody") or []),
+                    evidence_id=str(item.get("evidence_id") or ""),
                 )
             )
         statements: list[rec.ReceivedStatement] = []
@@ -252,6 +255,7 @@ def import_bundle(
                     finalised_at=str(st.get("finalised_at") or ""),
                     finalised_by=str(st.get("finalised_by") or ""),
                     addenda=addenda,
+                    statement_id=str(st.get("statement_id") or ""),
                 )
             )
         people = [
@@ -269,7 +273,7 @@ def import_bundle(
             raise OperationCancelledError()
         case = document["case"]
         signatures = document.get("signatures") or {}
-        case_id = rec.record_received(
+        recorded = rec.record_received(
             vault,
             rec.ReceivedBundle(
                 bundle_id=bundle_id,
@@ -299,15 +303,18 @@ def import_bundle(
         raise
     finally:
         source.close()
+    case_id = recorded.case_id
     row = vault.read_one("SELECT reference FROM cases WHERE case_id = ?", (case_id,))
     log.info("bundle %s imported into case %s", bundle_id, case_id)
+    # The counts are what this import added: people and statements the case already held
+    # from the same sender are linked to, not counted again.
     return ImportOutcome(
         case_id,
         str(row[0]),
         bundle_id,
-        len(received_items),
-        len(statements),
-        len(people),
+        recorded.evidence,
+        recorded.statements,
+        recorded.people,
         False,
         sender,
     )

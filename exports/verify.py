@@ -41,6 +41,7 @@ from exports.model import Progress
 from exports.safezip import DEFAULT_LIMITS, SafeZip, ZipLimits, normalise_name
 from exports.senders import KnownSender
 from vault.errors import OperationCancelledError
+from vault.fingerprints import parse_fingerprints
 from vault.header import Checkpoint
 
 log = logging.getLogger(__name__)
@@ -614,6 +615,11 @@ class Trust:
     known_senders: tuple[KnownSender, ...] = ()
     #: DER certificates of the authorities whose PDF certificates identify a sender.
     trust_roots: tuple[bytes, ...] = ()
+
+    def __post_init__(self) -> None:
+        # A shortened pin is refused here (MalformedFingerprintError), for every caller: compared,
+        # it would only report a genuine bundle as forged.
+        object.__setattr__(self, "expect_keys", parse_fingerprints(self.expect_keys))
 
 
 def _shown(value: str) -> str:

@@ -34,7 +34,7 @@ from intake.models import (
 from intake.people import _index_person, _write_identity
 from intake.search import index_case_records
 from intake.statements import _index_statement
-from vault import Vault
+from vault import Transaction, Vault
 from vault.blobs import BlobInfo
 from vault.db import Migration, sql_migration
 
@@ -55,6 +55,27 @@ RECEIVED_MIGRATIONS: tuple[Migration, ...] = (
             sender_name TEXT NOT NULL,
             received_at TEXT NOT NULL,
             received_by TEXT NOT NULL
+        )
+        """,
+    ),
+    # What each received row was called in the sending vault (its id there, and for a
+    # statement its finalised hash), per sender key and case: a later bundle from the same
+    # sender that carries the same person or statement again (an item transfer into a case
+    # already received) links to the row already here instead of adding a second one. Its
+    # case_id column lets a case erasure sweep it with the case.
+    sql_migration(
+        2,
+        "intake: the sender's ids of received people, statements and evidence",
+        """
+        CREATE TABLE received_origins (
+            case_id TEXT NOT NULL REFERENCES cases (case_id),
+            kind TEXT NOT NULL CHECK (kind IN ('person', 'statement', 'evidence')),
+            sender_fingerprint TEXT NOT NULL,
+            origin_id TEXT NOT NULL,
+            origin_sha256 TEXT NOT NULL,
+            local_id TEXT NOT NULL,
+            bundle_id TEXT NOT NULL,
+            PRIMARY KEY (case_id, kind, sender_fingerprint, origin_id, origin_sha256)
         )
         """,
     ),
@@ -81,6 +102,7 @@ class ReceivedStatement:
     finalised_at: str
     finalised_by: str
     addenda: Sequence[tuple[str, str, str]] = ()  # (text, at, author)
+    statement_id: str = ""  # the sender's id; empty: never matched with an earlier receipt
 
 
 @dataclass(frozen=True)
@@ -94,6 +116,7 @@ class ReceivedEvidence:
     notes: str
     blob: BlobInfo
     custody: Sequence[Mapping[str, Any]] = ()
+    evidence_id: str = ""  # the sender's id, recorded as the item's origin
 
 
 @dataclass(frozen=True)
@@ -109,6 +132,19 @@ class ReceivedBundle:
     people: Sequence[ReceivedPerson]
     statements: Sequence[ReceivedStatement]
     evidence: Sequence[ReceivedEvidence]
+
+
+@dataclass(frozen=True)
+class RecordedReceipt:
+    """What one import added; people and statements already received from the same sender
+    (same ids, same hash) are counted in ``held_*``, not added again."""
+
+    case_id: str
+    evidence: int
+    statements: int
+    people: int
+    held_statements: int = 0
+    held_people: int = 0
 
 
 def _date(text: str) -> date | None:
@@ -163,11 +199,58 @@ def already_received(vault: Vault, bundle_id: str) -> str | None:
     return None if row is None else str(row[0])
 
 
-def record_received(vault: Vault, received: ReceivedBundle, *, case_reference: str = "") -> str:
-    """Write everything in one audited transaction; returns the case id.
+def _held(tx: Transaction, table: str, key: str, origin: tuple[str, ...]) -> str | None:
+    """The local row an earlier receipt made for this origin, if it still exists (an erased
+    person or statement is not linked to again)."""
+    row = tx.execute(
+        f"SELECT o.local_id FROM received_origins o JOIN {table} t ON t.{key} = o.local_id"
+        " WHERE o.case_id = ? AND o.kind = ? AND o.sender_fingerprint = ? AND o.origin_id = ?"
+        " AND o.origin_sha256 = ? AND t.case_id = o.case_id",
+        origin,
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _remember(
+    tx: Transaction,
+    case_id: str,
+    kind: str,
+    received: ReceivedBundle,
+    origin_id: str,
+    origin_sha256: str,
+    local_id: str,
+) -> None:
+    if not origin_id:
+        return  # nothing to match a later bundle on
+    # The newest row wins: after an erased person is received again, a later bundle links to
+    # the new row, not to the erased one (which ``_held`` would no longer find).
+    tx.execute(
+        "INSERT INTO received_origins (case_id, kind, sender_fingerprint, origin_id,"
+        " origin_sha256, local_id, bundle_id) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (case_id, kind, sender_fingerprint, origin_id, origin_sha256)"
+        " DO UPDATE SET local_id = excluded.local_id, bundle_id = excluded.bundle_id",
+        (
+            case_id,
+            kind,
+            received.sender_fingerprint,
+            origin_id,
+            origin_sha256,
+            local_id,
+            received.bundle_id,
+        ),
+    )
+
+
+def record_received(
+    vault: Vault, received: ReceivedBundle, *, case_reference: str = ""
+) -> RecordedReceipt:
+    """Write everything in one audited transaction.
 
     ``received_bundles`` makes a second import of the same bundle add nothing: checked again
-    inside the transaction, so two imports racing also add one case.
+    inside the transaction, so two imports racing also add one case. A person or statement
+    that an earlier bundle from the same sender key already brought into this case (matched
+    on the sender's id, and for a statement its hash, recorded at that receipt; never on
+    names) is linked to, not added again.
     """
     ensure_schema(vault)
     actor = vault.actor
@@ -186,7 +269,7 @@ def record_received(vault: Vault, received: ReceivedBundle, *, case_reference: s
             "SELECT case_id FROM received_bundles WHERE bundle_id = ?", (received.bundle_id,)
         ).fetchone()
         if earlier is not None:
-            return str(earlier[0])
+            return RecordedReceipt(str(earlier[0]), 0, 0, 0)
         existing = tx.execute(
             "SELECT case_id FROM cases WHERE reference = ?", (reference,)
         ).fetchone()
@@ -203,9 +286,17 @@ def record_received(vault: Vault, received: ReceivedBundle, *, case_reference: s
             _index_case(tx, case_id)
             tx.audit("case.created", case_id, {"reference": reference, "received": True})
         people: dict[str, str] = {}
+        held_people = 0
         for person in received.people:
+            origin = (case_id, "person", received.sender_fingerprint, person.person_id, "")
+            known = _held(tx, "people", "person_id", origin)
+            if known is not None:
+                people[person.person_id] = known
+                held_people += 1
+                continue
             person_id = new_id()
             people[person.person_id] = person_id
+            _remember(tx, case_id, "person", received, person.person_id, "", person_id)
             try:
                 role = str(PersonRole(person.role))
             except ValueError as exc:
@@ -271,11 +362,32 @@ def record_received(vault: Vault, received: ReceivedBundle, *, case_reference: s
                         "scope": scope,
                     },
                 )
+        held_statements = 0
         for statement in received.statements:
-            statement_id = new_id()
             digest = hashlib.sha256(statement.text.encode("utf-8")).hexdigest()
             if digest != statement.text_sha256:
                 raise ValidationError("statement hash")
+            if statement.statement_id:
+                origin = (
+                    case_id,
+                    "statement",
+                    received.sender_fingerprint,
+                    statement.statement_id,
+                    statement.text_sha256,
+                )
+                if _held(tx, "statements", "statement_id", origin) is not None:
+                    held_statements += 1
+                    continue
+            statement_id = new_id()
+            _remember(
+                tx,
+                case_id,
+                "statement",
+                received,
+                statement.statement_id,
+                statement.text_sha256,
+                statement_id,
+            )
             speaker = people.get(statement.person_id or "")
             insert_row(
                 tx,
@@ -336,6 +448,7 @@ def record_received(vault: Vault, received: ReceivedBundle, *, case_reference: s
         before = f"{BEFORE_RECEIPT}: recorded by the sending vault {received.sender_fingerprint}"
         for item in received.evidence:
             evidence_id = new_id()
+            _remember(tx, case_id, "evidence", received, item.evidence_id, item.sha256, evidence_id)
             acquisition = dict(item.acquisition)
             from_person = people.get(str(acquisition.get("acquired_from_person_id") or ""))
             insert_evidence(
@@ -426,12 +539,27 @@ def record_received(vault: Vault, received: ReceivedBundle, *, case_reference: s
                 "sender": received.sender_fingerprint,
                 "tagmanifest_sha256": received.tagmanifest_sha256,
                 "evidence": len(received.evidence),
-                "statements": len(received.statements),
-                "people": len(received.people),
+                "statements": len(received.statements) - held_statements,
+                "people": len(received.people) - held_people,
+                "statements_already_held": held_statements,
+                "people_already_held": held_people,
             },
         )
-    log.info("bundle %s recorded into case %s", received.bundle_id, case_id)
-    return case_id
+    log.info(
+        "bundle %s recorded into case %s (%d people, %d statements already held)",
+        received.bundle_id,
+        case_id,
+        held_people,
+        held_statements,
+    )
+    return RecordedReceipt(
+        case_id,
+        len(received.evidence),
+        len(received.statements) - held_statements,
+        len(received.people) - held_people,
+        held_statements,
+        held_people,
+    )
 
 
 __all__ = [
@@ -440,6 +568,7 @@ __all__ = [
     "ReceivedEvidence",
     "ReceivedPerson",
     "ReceivedStatement",
+    "RecordedReceipt",
     "already_received",
     "identity_from_delivered",
     "record_received",

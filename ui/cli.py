@@ -171,6 +171,17 @@ def unlock_vault(args: argparse.Namespace) -> Vault:
     return Vault.unlock(path, user, reader.ask(_("Passphrase for {user}: ").format(user=user)))
 
 
+def read_pins(args: argparse.Namespace) -> None:
+    """``--expect-key`` values as 64 lower-case hex digits, before any passphrase is asked.
+
+    A shortened or mistyped pin raises ``MalformedFingerprintError``: :func:`main` shows its
+    sentence and exits 2 (a usage error), rather than reporting the bundle "not intact".
+    """
+    from vault.fingerprints import parse_fingerprints
+
+    args.expect_key = list(parse_fingerprints(getattr(args, "expect_key", None) or ()))
+
+
 def with_vault(args: argparse.Namespace, run: Callable[[argparse.Namespace, Vault], int]) -> int:
     """``run(args, vault)`` with the vault of ``args`` unlocked, locked again after it."""
     with unlock_vault(args) as vault:
@@ -342,6 +353,7 @@ def _check_backup(args: argparse.Namespace) -> int:
     """``vault backup --check DEST``: intact, and signed by the expected key (DESIGN §6.5)."""
     from vault import backup
 
+    read_pins(args)
     vault_key = None
     if args.vault:
         args.path = args.vault

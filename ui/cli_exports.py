@@ -145,6 +145,15 @@ def run_export(args: argparse.Namespace, vault: Vault) -> int:
             fingerprint=result.ed25519_fingerprint
         )
     )
+    if result.pdf_certificate_sha256:
+        # The report's certificate identifies the sender too (a known sender pairs both): the
+        # recipient needs it from the sender, not from the bundle (DESIGN §6.1).
+        out(
+            "  "
+            + _("PDF certificate SHA-256 (tell the recipient separately): {fingerprint}").format(
+                fingerprint=result.pdf_certificate_sha256
+            )
+        )
     out(
         "  "
         + _("tag manifest SHA-256 (recorded in the audit log): {digest}").format(
@@ -397,6 +406,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     from exports.senders import FileSenderBook, SenderError, VaultSenderBook
     from exports.verify import Trust, verify_bundle
 
+    cli.read_pins(args)
     roots = tsa_roots(args.tsa_root)
     trust_roots = _trust_roots(args.trust_root or [])
     if roots is None or trust_roots is None:

@@ -157,6 +157,7 @@ def run_import(args: argparse.Namespace, vault: Vault) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    cli.read_pins(args)
     return cli.with_vault(args, run_import)
 
 

@@ -58,6 +58,11 @@ _MESSAGES: dict[str, str] = {
     "vault.malformed_recovery_key": NC_(
         "Errors", "That is not a recovery key: it has 32 letters and digits in groups of four."
     ),
+    "vault.malformed_fingerprint": NC_(
+        "Errors",
+        "That fingerprint is incomplete or mistyped: give the full 64-hex-digit SHA-256"
+        " fingerprint (spaces and colons between the digits are fine).",
+    ),
     "vault.unknown_user": NC_("Errors", "This vault has no user of that name."),
     "vault.user_exists": NC_("Errors", "This vault already has a user of that name."),
     "vault.kdf_refused": NC_(

@@ -43,6 +43,7 @@ from vault.errors import (
     VaultExistsError,
     VaultInUseError,
 )
+from vault.fingerprints import parse_fingerprints
 from vault.fsutil import FILE_MODE, atomic_write, fsync_dir, make_private_dir, storage_errors
 from vault.header import Checkpoint, canonical_json
 from vault.vault import Problem, Vault, key_fingerprint
@@ -435,6 +436,7 @@ def check_backup(
     with ``expect_keys`` (SHA-256 of the DER public key) or by the vault's own key. A manifest
     signed by any other key is a problem when either is given, and unconfirmed otherwise.
     """
+    expected = set(parse_fingerprints(expect_keys))  # a shortened pin is a usage error
     dest = Path(dest)
     if not (dest / GENERATIONS).is_dir():
         raise BackupNotFoundError()
@@ -451,7 +453,6 @@ def check_backup(
         )
     signer = _signer_key(manifest)
     fingerprint = "" if signer is None else key_fingerprint(signer)
-    expected = {f.strip().lower().replace(":", "") for f in expect_keys}
     if vault_key is not None:
         expected.add(key_fingerprint(vault_key))
     confirmed = bool(fingerprint) and fingerprint in expected

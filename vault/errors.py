@@ -67,6 +67,13 @@ class MalformedRecoveryKeyError(UnlockError):
     message = "That is not a recovery key: it should be 32 letters and digits in groups of four."
 
 
+class MalformedFingerprintError(VaultError):
+    """An ``--expect-key`` pin that is not a whole SHA-256 fingerprint (a prefix, a typo)."""
+
+    code = "vault.malformed_fingerprint"
+    message = "A fingerprint to expect is not 64 hexadecimal digits."
+
+
 class UnknownUserError(UnlockError):
     code = "vault.unknown_user"
     message = "This vault has no user of that name."

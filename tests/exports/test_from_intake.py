@@ -133,7 +133,10 @@ def test_demo_pseudonymised_has_no_protected_identity(
 
 
 def test_cli_export_and_verify(
-    demo: tuple[Intake, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo: tuple[Intake, str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     intake, reference = demo
     vault_path = intake.vault.path
@@ -158,6 +161,13 @@ def test_cli_export_and_verify(
             ]
         )
     assert code == 0, out.getvalue()
+    # Both fingerprints the sender tells the recipient separately are printed.
+    printed = out.getvalue()
+    assert "signer key fingerprint (tell the recipient separately): " in printed
+    certificate = next(
+        line.split()[-1] for line in printed.splitlines() if "PDF certificate SHA-256" in line
+    )
+    assert "(tell the recipient separately)" in printed.split(certificate)[0].splitlines()[-1]
     out = io.StringIO()
     with redirect_stdout(out):
         assert cli.run(["verify", str(tmp_path / "cli.zip")]) == 3  # sender not confirmed
@@ -165,6 +175,17 @@ def test_cli_export_and_verify(
     with redirect_stdout(io.StringIO()):
         key = next(line.split()[-1] for line in out.getvalue().splitlines() if "Ed25519" in line)
         assert cli.run(["verify", str(tmp_path / "cli.zip"), "--expect-key", key]) == 0
+        assert cli.run(["verify", str(tmp_path / "cli.zip"), "--expect-key", certificate]) == 0
+        # Read out in groups, or in capitals: the same fingerprint.
+        grouped = ":".join(key[i : i + 4] for i in range(0, 64, 4)).upper()
+        assert cli.run(["verify", str(tmp_path / "cli.zip"), "--expect-key", grouped]) == 0
+    # A shortened fingerprint is a usage error, not a verdict on the bundle.
+    capsys.readouterr()
+    assert cli.main(["verify", str(tmp_path / "cli.zip"), "--expect-key", key[:16]]) == 2
+    shown = capsys.readouterr()
+    assert "NOT INTACT" not in shown.out
+    assert shown.err.count("\n") == 1
+    assert "give the full 64-hex-digit SHA-256 fingerprint" in shown.err
     (tmp_path / "junk").write_bytes(b"junk")
     with redirect_stdout(io.StringIO()):
         assert cli.run(["verify", str(tmp_path / "junk")]) == 2

@@ -37,6 +37,7 @@ from tests.reliability.crash_harness import new_temp_files
 from tests.reliability.helpers import files_under, find_markers
 from ui import cli
 from vault import KdfParams, Vault
+from vault.errors import MalformedFingerprintError
 
 AGE = shutil.which("age")
 
@@ -340,3 +341,102 @@ def test_marker_stays_inside_the_vault_and_the_age_file(
     assert not find_markers(outside, [marker])
     assert not find_markers(new_temp_files(since), [marker])
     assert not find_markers(files_under(tmp_path / "A"), [marker])
+
+
+def _counts(v: Vault, case_id: str) -> tuple[int, int, int]:
+    intake = open_intake(v)
+    return (
+        len(intake.people.list_for_case(case_id)),
+        len(intake.statements.list_for_case(case_id)),
+        len(intake.evidence.list_for_case(case_id)),
+    )
+
+
+def test_item_transfer_into_a_received_case_adds_only_the_item(two_vaults, tmp_path: Path) -> None:
+    """The documented steps: the whole case first, then one item into the same case."""
+    a, b, reference = two_vaults
+    AddressBook(b).put(make_entry("Ana", "ngo_internal", ed25519_fingerprint=a.fingerprint))
+    first = import_bundle(b, _send(a, reference, tmp_path / "case").paths[0])
+    people, statements, evidence = _counts(b, first.case_id)
+    assert people
+    assert statements
+    sent = transfer(a, "Bob's vault", reference, tmp_path / "item", evidence_numbers=["E-0002"])
+    outcome = import_bundle(b, sent.paths[0], case_reference=first.reference)
+    assert outcome.case_id == first.case_id
+    assert (outcome.evidence, outcome.statements, outcome.people) == (1, 0, 0)
+    assert _counts(b, first.case_id) == (people, statements, evidence + 1)
+    (imported,) = b.audit_entries(subject=outcome.bundle_id)
+    assert imported.action == "bundle.imported"
+    assert imported.details["people_already_held"] >= 1
+
+
+def test_same_people_and_statements_from_the_same_sender_are_linked_not_added(
+    two_vaults, tmp_path: Path
+) -> None:
+    a, b, reference = two_vaults
+    AddressBook(b).put(make_entry("Ana", "ngo_internal", ed25519_fingerprint=a.fingerprint))
+    first = import_bundle(b, _send(a, reference, tmp_path / "case").paths[0])
+    people, statements, evidence = _counts(b, first.case_id)
+    # A second bundle (a new bundle id) with the same statements and nothing else.
+    again = export_to(
+        a,
+        "Bob's vault",
+        ExportOptions(reference, RecipientKind.COURT, evidence_numbers=frozenset()),
+        tmp_path / "statements",
+    )
+    outcome = import_bundle(b, again.paths[0], case_reference=first.reference)
+    assert not outcome.already
+    assert (outcome.evidence, outcome.statements, outcome.people) == (0, 0, 0)
+    assert _counts(b, first.case_id) == (people, statements, evidence)
+    # Never matched on names: in another case, a person added there by hand under a received
+    # pseudonym stays apart, and the received people and statements are all added.
+    intake_b = open_intake(b)
+    other_case = intake_b.cases.create("OTHER-1", "other")
+    received = intake_b.people.list_for_case(first.case_id)[0]
+    intake_b.people.add(other_case.case_id, received.role, received.pseudonym)
+    third = export_to(
+        a,
+        "Bob's vault",
+        ExportOptions(reference, RecipientKind.COURT, evidence_numbers=frozenset()),
+        tmp_path / "third",
+    )
+    other = import_bundle(b, third.paths[0], case_reference="OTHER-1")
+    assert other.case_id == other_case.case_id
+    assert (other.statements, other.people) == (statements, people)
+    assert _counts(b, other.case_id) == (people + 1, statements, 0)
+
+
+def test_an_item_transfer_carries_only_the_item_and_its_person(two_vaults, tmp_path: Path) -> None:
+    a, b, reference = two_vaults
+    AddressBook(b).put(make_entry("Ana", "ngo_internal", ed25519_fingerprint=a.fingerprint))
+    sent = transfer(a, "Bob's vault", reference, tmp_path / "item", evidence_numbers=["E-0002"])
+    outcome = import_bundle(b, sent.paths[0])
+    assert (outcome.evidence, outcome.statements) == (1, 0)
+    intake_a = open_intake(a)
+    item = intake_a.evidence.by_label(intake_a.cases.by_reference(reference).case_id, "E-0002")
+    assert outcome.people == (1 if item.acquisition.acquired_from_person_id else 0)
+
+
+def test_import_refuses_a_shortened_pin_before_anything(
+    two_vaults, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b, reference = two_vaults
+    sent = _send(a, reference, tmp_path / "x")
+    with pytest.raises(MalformedFingerprintError):
+        import_bundle(b, sent.paths[0], expect_keys=[a.fingerprint[:16]])
+    assert not b.read("SELECT 1 FROM cases")
+    # The command line says so in one sentence, exit 2, before asking for a passphrase.
+    b.lock()
+    capsys.readouterr()
+    args = ["import", str(b.path), str(sent.paths[0]), "--expect-key", a.fingerprint[:16]]
+    assert cli.main(args) == 2
+    shown = capsys.readouterr()
+    assert shown.err.count("\n") == 1
+    assert "give the full 64-hex-digit SHA-256 fingerprint" in shown.err
+    # Read out in groups of four and in capitals, the whole fingerprint is accepted.
+    b2 = Vault.unlock(b.path, "bob", TEST_PASSPHRASE)
+    try:
+        grouped = " ".join(a.fingerprint[i : i + 4] for i in range(0, 64, 4)).upper()
+        assert import_bundle(b2, sent.paths[0], expect_keys=[grouped]).evidence == 3
+    finally:
+        b2.lock()

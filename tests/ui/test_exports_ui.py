@@ -77,6 +77,10 @@ def test_demo_case_exports_then_verifies_in_the_window(qtbot, demo, tmp_path):
     assert wizard.pages.currentIndex() == 2
     assert wizard.fingerprint_label.text() == fingerprint(result.ed25519_fingerprint)
     assert wizard.fingerprint_label.text().replace(" ", "") == result.ed25519_fingerprint
+    # So is the report certificate's SHA-256, which identifies the sender too.
+    assert result.pdf_certificate_sha256
+    assert wizard.certificate_label.isVisibleTo(wizard)
+    assert wizard.certificate_label.text() == fingerprint(result.pdf_certificate_sha256)
     # The export is on record.
     assert intake.vault.audit_entries(action_prefix="export.completed", limit=1)
 
@@ -164,6 +168,7 @@ def test_the_core_refusal_is_shown_with_its_reason_and_audited(qtbot, demo, tmp_
     assert not (tmp_path / "refused.zip").exists()
     assert intake.vault.audit_entries(action_prefix="export.refused", limit=1)
     assert wizard.fingerprint_label.isHidden()
+    assert wizard.certificate_label.isHidden()
 
 
 def test_cancelling_an_export_writes_nothing(qtbot, demo, tmp_path):

@@ -26,7 +26,7 @@ from intake.service import open_intake
 from tests.conftest import TEST_PASSPHRASE, TEST_USER
 from ui.anchors import anchors_at, checkpoints_in_text
 from vault import Vault, backup
-from vault.errors import AnchorRollbackError
+from vault.errors import AnchorRollbackError, MalformedFingerprintError
 from vault.header import canonical_json
 
 
@@ -188,6 +188,15 @@ def test_backup_check_confirms_the_signer(new_vault: Vault, tmp_path: Path) -> N
     assert genuine.ok
     assert genuine.signer_confirmed
     assert not backup.check_backup(dest).signer_confirmed  # intact, but whose?
+    # The fingerprint as read out (groups, capitals) confirms too; a shortened one is refused.
+    grouped = " ".join(fingerprint[i : i + 4] for i in range(0, 64, 4)).upper()
+    assert backup.check_backup(dest, expect_keys=[grouped]).signer_confirmed
+    with pytest.raises(MalformedFingerprintError):
+        backup.check_backup(dest, expect_keys=[fingerprint[:16]])
+    short = custodia("vault", "backup", "--check", str(dest), "--expect-key", fingerprint[:16])
+    assert short.returncode == 2, short.stdout + short.stderr
+    assert "give the full 64-hex-digit SHA-256 fingerprint" in short.stderr
+    assert "NOT" not in short.stdout
 
     generation = dest / "generations" / backup.current_generation(dest)
     other = Ed25519PrivateKey.generate()

@@ -7,8 +7,8 @@ then marked with a warning. The consent decision is shown while the user chooses
 it does not allow cannot be started; the core checks again (and records a refusal in the audit
 log). A partner export is reviewed first: the review is built in a worker, with progress and
 cancel, and its redacted copies go on into the bundle. The export runs in a worker with progress
-and cancel. At the end the signer key fingerprint is shown, to be given to the recipient
-separately so that they can tell the bundle came from this vault.
+and cancel. At the end the signer key fingerprint and the PDF certificate's SHA-256 are shown,
+to be given to the recipient separately so that they can tell the bundle came from this vault.
 """
 
 from __future__ import annotations
@@ -271,6 +271,13 @@ class ExportWizard(QDialog):
         mono.setPointSizeF(mono.pointSizeF() * 1.2)
         mono.setWeight(QFont.Weight.Bold)
         self.fingerprint_label.setFont(mono)
+        # The report's certificate identifies the sender as well (a known sender pairs both
+        # fingerprints), so the recipient needs it from the sender too, read out the same way.
+        self.certificate_caption = plain_label(self.tr("PDF certificate SHA-256"), self)
+        self.certificate_label = data_label("", self)
+        self.certificate_label.setObjectName("certificate_sha256")
+        self.certificate_label.setAccessibleName(self.tr("PDF certificate SHA-256"))
+        self.certificate_label.setFont(mono)
         self.verify_button = QPushButton(self.tr("&Verify the bundle…"), self)
         self.verify_button.setAccessibleName(self.tr("Verify the bundle just written"))
         self.verify_button.clicked.connect(self._verify_result)
@@ -280,6 +287,8 @@ class ExportWizard(QDialog):
         done_layout.addWidget(self.details)
         done_layout.addWidget(self.fingerprint_intro)
         done_layout.addWidget(self.fingerprint_label)
+        done_layout.addWidget(self.certificate_caption)
+        done_layout.addWidget(self.certificate_label)
         verify_row = QHBoxLayout()
         verify_row.addWidget(self.verify_button)
         verify_row.addStretch(1)
@@ -677,6 +686,9 @@ class ExportWizard(QDialog):
         )
         self.details.setText("\n".join(lines))
         self.fingerprint_label.setText(fingerprint(result.ed25519_fingerprint))
+        self.certificate_label.setText(fingerprint(result.pdf_certificate_sha256))
+        self.certificate_caption.setVisible(bool(result.pdf_certificate_sha256))
+        self.certificate_label.setVisible(bool(result.pdf_certificate_sha256))
         self.exported.emit(result)
 
     def _describe_failure(self, exc: BaseException) -> str:
@@ -697,6 +709,8 @@ class ExportWizard(QDialog):
         self.pages.setCurrentIndex(2)
         self.fingerprint_intro.hide()
         self.fingerprint_label.hide()
+        self.certificate_caption.hide()
+        self.certificate_label.hide()
         self.verify_button.hide()
 
     def _finished(self) -> None:
