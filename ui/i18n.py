@@ -8,6 +8,7 @@ language for every word a person reads, and ``%n`` messages get that language's 
 
 from __future__ import annotations
 
+import ctypes
 import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
@@ -25,6 +26,10 @@ def language_name(language: str) -> str:
     return i18n.language_name(language)
 
 
+def _take_reference(value: object) -> None:
+    ctypes.pythonapi.Py_IncRef(ctypes.py_object(value))
+
+
 class CatalogueTranslator(QTranslator):
     """Looks each message up by its Qt context (gettext's msgctxt) in one language's catalogue."""
 
@@ -38,9 +43,18 @@ class CatalogueTranslator(QTranslator):
         source_text: str,
         disambiguation: str | None = None,
         n: int = -1,
-    ) -> str | None:
-        # None (a null QString) lets Qt ask the next translator, then fall back to the source.
-        return self.catalogue.lookup(context, source_text, n)
+    ) -> str:
+        if disambiguation is None:
+            # PySide6 (6.12, CPython < 3.12) hands a null disambiguation over as None without
+            # taking a reference to it, then releases one: after some thousands of calls the
+            # interpreter aborts ("deallocating None"). Take the reference it forgot. Where
+            # None is immortal (3.12+) or PySide is fixed, the extra reference is harmless.
+            _take_reference(None)
+        # A miss answers the source text itself, never None (a null QString): the same binding
+        # mishandles that too. Qt's own catalogue is installed after this one, so Qt asks it
+        # first for the standard dialogs' words (see set_language).
+        found = self.catalogue.lookup(context, source_text, n)
+        return source_text if found is None else found
 
     def isEmpty(self) -> bool:
         return False
@@ -70,16 +84,18 @@ def set_language(language: str) -> bool:
         QCoreApplication.removeTranslator(translator)
     _installed.clear()
     QLocale.setDefault(QLocale(chosen.language))
+    # Qt asks the most recently installed translator first. Ours answers every message (its
+    # source text when it has no translation), so Qt's own catalogue, for the standard dialogs'
+    # words, is installed after it and asked before it.
+    ours = CatalogueTranslator(chosen, app)
+    QCoreApplication.installTranslator(ours)
+    _installed.append(ours)
     qt_own = QTranslator(app)
     if chosen.language != i18n.SOURCE_LANGUAGE and qt_own.load(
         f"qtbase_{chosen.language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     ):
         QCoreApplication.installTranslator(qt_own)
         _installed.append(qt_own)
-    # Installed last, so asked first; it passes what it lacks on to Qt's own catalogue.
-    ours = CatalogueTranslator(chosen, app)
-    QCoreApplication.installTranslator(ours)
-    _installed.append(ours)
     if not found:
         log.warning("no catalogue for the requested language")
     return found
