@@ -32,7 +32,6 @@ from ui.operations import USERS, operations
 from ui.search.text_reader import EvidenceTextReader
 from ui.session import Session
 from ui.settings import Settings
-from ui.tasks.due_soon_panel import DueSoonPanel
 from ui.tsa.timestamp_queue import TimestampQueue
 from ui.unlock.unlock_dialog import UnlockDialog
 from ui.widgets import plain_label
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from ui.onboarding.create_vault_dialog import CreateVaultDialog
     from ui.printing.print_preview_dialog import PrintPreviewDialog
     from ui.settings_dialog import SettingsDialog
+    from ui.tasks.due_soon_panel import DueSoonPanel
     from ui.tsa.trusted_time_dialog import TrustedTimeDialog
     from ui.unlock.reset_passphrase_dialog import ResetPassphraseDialog
     from ui.users.change_passphrase_dialog import ChangePassphraseDialog
@@ -107,10 +107,10 @@ class MainWindow(QMainWindow):
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
         central_layout.addWidget(self.reminder)
-        # What is due within a few days, after each unlock (issue 18).
-        self.due_soon = DueSoonPanel(self)
-        self.due_soon.show_all.connect(self._open_all_tasks)
-        central_layout.addWidget(self.due_soon)
+        # What is due within a few days, after each unlock (issue 18). Built at the first
+        # unlock: its module loads the task and entity code the locked window never needs.
+        self._due_soon: DueSoonPanel | None = None
+        self._central_layout = central_layout
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.locked_view = LockedView(vault_path, parent=self)
@@ -241,7 +241,8 @@ class MainWindow(QMainWindow):
         from ui.tasks import install_menu as install_casework  # referrals, tasks, retention
 
         install_casework(self, vault_menu)
-        self.due_soon.retranslate()
+        if self._due_soon is not None:
+            self._due_soon.retranslate()
         vault_menu.addAction(self.print_action)
         vault_menu.addSeparator()
         vault_menu.addAction(self.backup_action)
@@ -456,6 +457,16 @@ class MainWindow(QMainWindow):
             self.timestamps.flush(self.session.vault)
             self.evidence_text.start(self.session.vault)
 
+    @property
+    def due_soon(self) -> DueSoonPanel:
+        if self._due_soon is None:
+            from ui.tasks.due_soon_panel import DueSoonPanel
+
+            self._due_soon = DueSoonPanel(self)
+            self._due_soon.show_all.connect(self._open_all_tasks)
+            self._central_layout.insertWidget(1, self._due_soon)  # under the backup reminder
+        return self._due_soon
+
     def _show_due_soon(self) -> None:
         if not self.session.is_unlocked:
             return
@@ -624,7 +635,8 @@ class MainWindow(QMainWindow):
     def _on_locked(self, reason: str) -> None:
         # Every view of vault data is destroyed; nothing of it stays on screen or in widgets.
         self._lock_reason = reason
-        self.due_soon.clear()
+        if self._due_soon is not None:
+            self._due_soon.clear()
         self._drop_workspace()
         for child in self.findChildren(QWidget):
             if child.isWindow() and child is not self and child.isVisible():

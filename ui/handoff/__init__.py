@@ -5,14 +5,16 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
 
-from vault import Vault
+if TYPE_CHECKING:
+    from vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -32,28 +34,35 @@ def _vault_of(window: QWidget) -> Vault | None:
         QMessageBox.information(window, tr("Vault locked"), tr("Unlock a vault first."))
         return None
     vault = session.vault
+    from vault import Vault  # on use: the menu is built before any vault is open
+
     assert isinstance(vault, Vault)
     return vault
 
 
 def install_menu(window: QWidget, menu: QMenu) -> None:
     """The hand-off entries of the Bundles menu."""
-    from ui.handoff.address_book_dialog import AddressBookDialog
-    from ui.handoff.import_dialog import ImportDialog
-    from ui.handoff.receiving_key_dialog import ReceivingKeyDialog
-    from ui.handoff.transfer_dialog import TransferDialog
 
-    def opener(factory: Callable[[Vault, QWidget], QDialog]) -> Callable[[], None]:
+    def opener(module: str, name: str) -> Callable[[], None]:
         def open_dialog() -> None:
             vault = _vault_of(window)
             if vault is not None:
+                # Imported on use: the dialogs load the signing, PDF and age stack, which the
+                # app's start must not pay for.
+                factory: Callable[[Vault, QWidget], QDialog] = getattr(
+                    importlib.import_module(module), name
+                )
                 dialog = factory(vault, window)
                 dialog.show()
 
         return open_dialog
 
     menu.addSeparator()
-    menu.addAction(tr("&Import a bundle…")).triggered.connect(opener(ImportDialog))
-    menu.addAction(tr("&Transfer to a team member…")).triggered.connect(opener(TransferDialog))
-    menu.addAction(tr("&Address book…")).triggered.connect(opener(AddressBookDialog))
-    menu.addAction(tr("My &receiving key…")).triggered.connect(opener(ReceivingKeyDialog))
+    entries = (
+        (tr("&Import a bundle…"), "ui.handoff.import_dialog", "ImportDialog"),
+        (tr("&Transfer to a team member…"), "ui.handoff.transfer_dialog", "TransferDialog"),
+        (tr("&Address book…"), "ui.handoff.address_book_dialog", "AddressBookDialog"),
+        (tr("My &receiving key…"), "ui.handoff.receiving_key_dialog", "ReceivingKeyDialog"),
+    )
+    for text, module, name in entries:
+        menu.addAction(text).triggered.connect(opener(module, name))

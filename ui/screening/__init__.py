@@ -12,9 +12,11 @@ log = logging.getLogger(__name__)
 
 
 def install_menu(window: QWidget, menu: QMenu) -> None:
-    from ui.screening.screening_dialog import ScreeningDialog
-
     def open_dialog() -> None:
+        # Imported on use: the dialog's module loads the capture and search stack, which the
+        # app's start must not pay for.
+        from ui.screening.screening_dialog import ScreeningDialog
+
         session = getattr(window, "session", None)
         if session is None or not getattr(session, "is_unlocked", False):
             QMessageBox.information(

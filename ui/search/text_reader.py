@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from intake.search import SearchService
 from ui.operations import EVIDENCE, operations
 from ui.workers import Job, ProgressFn
-from vault import Vault
+
+if TYPE_CHECKING:
+    from vault import Vault
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,8 @@ class EvidenceTextReader(QObject):
         """Read what waits; None when nothing waits or a reading already runs."""
         if self.job is not None:
             return None
+        from intake.search import SearchService  # on use: it is not needed to show a window
+
         search = SearchService(vault)
         if not search.pending():
             return None

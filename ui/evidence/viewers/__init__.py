@@ -5,7 +5,10 @@
 
 from __future__ import annotations
 
-from intake.models import Evidence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from intake.models import Evidence
 
 MAX_IMAGE_BYTES = 64 * 1024 * 1024
 MAX_TEXT_BYTES = 8 * 1024 * 1024

@@ -16,8 +16,10 @@ import shutil
 import tempfile
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from vault.blobs import BlobReader
+if TYPE_CHECKING:
+    from vault.blobs import BlobReader
 
 log = logging.getLogger(__name__)
 
