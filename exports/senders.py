@@ -15,13 +15,14 @@ import contextlib
 import json
 import logging
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from exports.errors import ExportError
+from vault.errors import MalformedFingerprintError
+from vault.fingerprints import parse_fingerprint
 
 if TYPE_CHECKING:
     from vault import Vault
@@ -31,7 +32,6 @@ log = logging.getLogger(__name__)
 SENDERS_FILE = "known-senders.json"
 MAX_NAME = 200
 MAX_SENDERS_FILE = 4 << 20
-_HEX64 = re.compile(r"^[0-9a-f]{64}$")
 
 
 class SenderError(ExportError):
@@ -47,12 +47,12 @@ class KnownSender:
     certificate_sha256: str = ""
 
 
-def normalise_fingerprint(text: str) -> str:
+def normalise_fingerprint(typed: str) -> str:
     """64 lower-case hex digits from what a person types or reads out ("AB CD:ef…")."""
-    cleaned = re.sub(r"[\s:]", "", text).lower()
-    if not _HEX64.match(cleaned):
-        raise SenderError("a fingerprint is 64 hexadecimal digits")
-    return cleaned
+    try:
+        return parse_fingerprint(typed)
+    except MalformedFingerprintError as exc:
+        raise SenderError("a fingerprint is 64 hexadecimal digits") from exc
 
 
 def make_sender(name: str, fingerprint: str, certificate_sha256: str = "") -> KnownSender:

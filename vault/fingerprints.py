@@ -19,17 +19,17 @@ _GROUPING = re.compile(r"[\s:]")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-def parse_fingerprint(text: str) -> str:
+def parse_fingerprint(typed: str) -> str:
     """64 lower-case hex digits from "AB CD:ef…" (any case, grouped by spaces or colons)."""
-    cleaned = _GROUPING.sub("", text).lower()
+    cleaned = _GROUPING.sub("", typed).lower()
     if not _HEX64.fullmatch(cleaned):
         log.info("refused a pin of %d characters: not a whole SHA-256 fingerprint", len(cleaned))
         raise MalformedFingerprintError()
     return cleaned
 
 
-def parse_fingerprints(texts: Iterable[str]) -> tuple[str, ...]:
-    return tuple(parse_fingerprint(text) for text in texts)
+def parse_fingerprints(typed: Iterable[str]) -> tuple[str, ...]:
+    return tuple(parse_fingerprint(value) for value in typed)
 
 
 __all__ = ["parse_fingerprint", "parse_fingerprints"]
