@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, replace
 from datetime import datetime
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from exports.model import (
     BundleCheckpoint,
     BundleCustodyEvent,
     BundleEvidence,
+    BundleIndicator,
     BundleInterview,
     BundleMessage,
     BundlePerson,
@@ -116,6 +118,8 @@ def _consent(chain: im.Consent | None) -> Consent | None:
         withdrawn=chain.withdrawn,
         consent_id=chain.consent_id,
         case_wide=chain.person_id is None,
+        interpreter=chain.interpreter,
+        witness=chain.witness,
     )
 
 
@@ -208,6 +212,51 @@ def _acquisition(acq: im.Acquisition) -> dict[str, str]:
     return {k: v for k, v in pairs.items() if v}
 
 
+def _gps_degrees(value: str, ref: str) -> float | None:
+    """exifread's text of a GPS position ("[44, 10, 642/25]") → signed decimal degrees."""
+    parts = value.strip().strip("[]").split(",")
+    if len(parts) != 3:
+        return None
+    try:
+        d, m, s = (float(Fraction(p.strip())) for p in parts)
+    except (ValueError, ZeroDivisionError):
+        return None
+    result = d + m / 60 + s / 3600
+    return -result if ref.strip().upper() in ("S", "W") else result
+
+
+def preserved_metadata(original: dict[str, Any]) -> dict[str, str]:
+    """What a prosecutor asks of a picture, from the EXIF preserved at ingest (as read then)."""
+    exif = original.get("exif")
+    if not isinstance(exif, dict):
+        return {}
+    tags = {str(k): str(v).strip() for k, v in exif.items()}
+    make, model = tags.get("Image Make", ""), tags.get("Image Model", "")
+    # Many cameras repeat the make in the model ("Canon" + "Canon EOS 80D").
+    camera = model if make and model.startswith(make) else " ".join(p for p in (make, model) if p)
+    latitude = _gps_degrees(tags.get("GPS GPSLatitude", ""), tags.get("GPS GPSLatitudeRef", "N"))
+    longitude = _gps_degrees(tags.get("GPS GPSLongitude", ""), tags.get("GPS GPSLongitudeRef", "E"))
+    position = (
+        f"{latitude:.6f}, {longitude:.6f}" if latitude is not None and longitude is not None else ""
+    )
+    pairs = {
+        "Date taken": tags.get("EXIF DateTimeOriginal") or tags.get("Image DateTime", ""),
+        "Camera": camera,
+        "GPS coordinates": position,
+        "Owner": tags.get("EXIF CameraOwnerName") or tags.get("Image Artist", ""),
+    }
+    return {k: v for k, v in pairs.items() if v}
+
+
+def _indicators(intake: Intake, case_id: str) -> tuple[BundleIndicator, ...]:
+    families = {f.family_id: f for f in intake.indicators.catalogue().families}
+    return tuple(
+        BundleIndicator(s.indicator, families.get(s.indicator.family_id), s.note)
+        for s in intake.indicators.checklist(case_id)
+        if s.present
+    )
+
+
 def _opener(intake: Intake, evidence_id: str) -> AbstractContextManager[Iterable[bytes]]:
     # The export records its own "exported" event; reading for it is not a "view".
     return intake.evidence.open_original(evidence_id, record_view=False)
@@ -277,6 +326,7 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
                     if st.readback_at
                     else ""
                 ),
+                title=st.title,
                 addenda=tuple(
                     BundleAddendum(
                         addendum_id=f"{a.number}",
@@ -317,6 +367,7 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
                 ),
                 custody=tuple(_custody(e) for e in intake.custody.events(evidence_id)),
                 relevant_messages=_relevant_messages(intake, evidence_id),
+                metadata=preserved_metadata(item.original_metadata),
             )
         )
     subjects = [
@@ -358,6 +409,7 @@ def read_case(intake: Intake, case: im.Case, *, reveal_reason: str) -> BundleCas
         audit_excerpt=tuple(excerpt[k] for k in sorted(excerpt)[-AUDIT_EXCERPT_LIMIT:]),
         case_consent=_consent(case_level),
         identifying=identifying,
+        indicators=_indicators(intake, case.case_id),
     )
 
 

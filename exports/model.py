@@ -21,6 +21,8 @@ from intake.models import (
     CaseStatus,
     CustodyEventType,
     ExportConsentDecision,
+    Indicator,
+    IndicatorFamily,
     PersonRole,
     RecipientCategory,
     StatementKind,
@@ -80,6 +82,8 @@ class Consent:
     language: str = ""
     withdrawn: bool = False
     consent_id: str = ""
+    interpreter: str = ""
+    witness: str = ""
     #: The case-wide chain applies (the person has none of their own).
     case_wide: bool = False
 
@@ -137,6 +141,7 @@ class BundleStatement:
     interview: BundleInterview | None = None
     read_back: str = ""
     addenda: tuple[BundleAddendum, ...] = ()
+    title: str = ""
 
 
 @dataclass(frozen=True)
@@ -184,6 +189,19 @@ class BundleEvidence:
     custody: tuple[BundleCustodyEvent, ...] = ()
     #: Of a chat export: the messages marked relevant, in the export's order.
     relevant_messages: tuple[BundleMessage, ...] = ()
+    #: What the original said about itself at ingest, English label → value ("Date taken",
+    #: "Camera", "GPS coordinates", "Owner"). It can place or name a person, so the
+    #: pseudonymised profile drops it with the file's own metadata.
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BundleIndicator:
+    """A trafficking indicator ticked in the case; the report prints its labels translated."""
+
+    indicator: Indicator
+    family: IndicatorFamily | None = None
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -227,6 +245,8 @@ class BundleCase:
     #: Identifying entities of the case as (kind, value): phones, e-mails, handles, names,
     #: addresses, vehicles, accounts. Never exported; the pseudonymised profile removes them.
     identifying: tuple[tuple[str, str], ...] = ()
+    #: The ticked trafficking indicators, in catalogue order.
+    indicators: tuple[BundleIndicator, ...] = ()
 
     def person(self, person_id: str) -> BundlePerson | None:
         return next((p for p in self.people if p.person_id == person_id), None)

@@ -372,6 +372,7 @@ def apply_profile(
                 text_sha256=sha256_text(text),
                 finalised_by=scrub(statement.finalised_by),
                 read_back=scrub(statement.read_back),
+                title=scrub(statement.title),
                 interview=interview(statement.interview),
                 addenda=addenda,
             )
@@ -385,6 +386,8 @@ def apply_profile(
             original_filename=f"{item.number}{_safe_extension(item.original_filename)}",
             acquisition={k: scrub(v) for k, v in item.acquisition.items()},
             notes=scrub(item.notes),
+            # Date taken, camera, GPS position and owner can place or name a person: never sent.
+            metadata={},
             custody=tuple(custody(e) for e in item.custody),
             relevant_messages=tuple(
                 replace(m, sender=scrub(m.sender), text=scrub(m.text), note=scrub(m.note))
@@ -397,8 +400,15 @@ def apply_profile(
             withheld.append(replace(cleaned, sha256="", open_original=bytes_opener(b"")))
         else:
             kept.append(_derivative(cleaned, outcome, scrub))
+
+    def consent(item: Consent | None) -> Consent | None:
+        if item is None:
+            return None
+        return replace(item, interpreter=scrub(item.interpreter), witness=scrub(item.witness))
+
     people = tuple(
-        replace(p, pseudonym=scrub(p.pseudonym), protected={}, names=()) for p in selected.people
+        replace(p, pseudonym=scrub(p.pseudonym), protected={}, names=(), consent=consent(p.consent))
+        for p in selected.people
     )
     audit = tuple(
         AuditExcerptEntry(
@@ -414,6 +424,7 @@ def apply_profile(
         evidence=tuple(kept),
         audit_excerpt=audit,
         identifying=(),
+        indicators=tuple(replace(i, note=scrub(i.note)) for i in selected.indicators),
     )
     log.info(
         "pseudonymised: %d value(s) redacted, %d derivative(s), %d item(s) withheld",

@@ -48,6 +48,7 @@ from reportlab.platypus import (
 
 from exports.errors import ReportError
 from exports.model import (
+    AuditExcerptEntry,
     BundleEvidence,
     BundlePerson,
     BundleStatement,
@@ -151,8 +152,17 @@ _FIELD_LABELS = frozenset(
         NC_("Report", "Rendering of"),
         NC_("Report", "Archive pages"),
         NC_("Report", "Platform"),
+        # Preserved metadata of an original (exports.from_intake.preserved_metadata).
+        NC_("Report", "Date taken"),
+        NC_("Report", "Camera"),
+        NC_("Report", "GPS coordinates"),
+        NC_("Report", "Owner"),
     }
 )
+# Room a numbered section needs below its heading to start on the current page.
+_SECTION_ROOM = 90 * mm
+# Ledger actions of a statement being typed: autosaves, summarised so the ledger pages read.
+_AUTOSAVE_ACTIONS = frozenset({"statement.revised", "statement.draft_saved"})
 # What the pseudonymised profile removed, by exports.matcher.ValueKind value.
 _REDACTED_KIND_WORDS: dict[str, str] = {
     "name": NC_("Report", "names"),
@@ -268,6 +278,34 @@ def language_words(code: str, t: Catalogue) -> str:
     except (ValueError, TypeError, UnknownLocaleError):
         return code  # free text such as "Romanian and Russian" prints as typed
     return name or code
+
+
+def _clock(value: str) -> str:
+    """ISO 8601 → 'HH:MM' in UTC, like every ledger time in the report."""
+    moment = _moment(value)
+    if moment is None:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return f"{moment:%H:%M}"
+
+
+def _autosave_runs(entries: Sequence[AuditExcerptEntry]) -> list[list[AuditExcerptEntry]]:
+    """The ledger excerpt in runs: consecutive autosaves of one statement together, the rest
+    one entry per run."""
+    runs: list[list[AuditExcerptEntry]] = []
+    for entry in entries:
+        previous = runs[-1][-1] if runs else None
+        if (
+            previous is not None
+            and entry.action in _AUTOSAVE_ACTIONS
+            and previous.action in _AUTOSAVE_ACTIONS
+            and entry.subject == previous.subject
+        ):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    return runs
 
 
 @dataclass(frozen=True)
@@ -756,7 +794,36 @@ class _Report:
         for person in self.case.people:
             story.append(self.person_block(person))
             story.append(Spacer(1, 2 * mm))
+        story += self.indicators()
         return story
+
+    def indicators(self) -> list[Flowable]:
+        """The case's ticked trafficking indicators, family by family, in catalogue order."""
+        t = self.t
+        if not self.case.indicators:
+            return []
+        rows: list[list[Any]] = [
+            self.header_row(
+                (
+                    t.pgettext("Report", "Family"),
+                    t.pgettext("Report", "Indicator"),
+                    t.pgettext("Report", "Notes"),
+                )
+            )
+        ]
+        for item in self.case.indicators:
+            family = item.family.label(t.language) if item.family is not None else ""
+            rows.append(
+                [
+                    self.p(esc(family), self.s.cell),
+                    self.p(esc(item.indicator.label(t.language)), self.s.cell),
+                    self.p(esc(item.note), self.s.cell),
+                ]
+            )
+        return [
+            self.p(esc(t.pgettext("Report", "Trafficking indicators")), self.s.h2),
+            _grid(rows, [45 * mm, 70 * mm, FRAME_WIDTH - 115 * mm], header=True),
+        ]
 
     def consent_words(self, person: BundlePerson) -> str:
         t = self.t
@@ -779,6 +846,12 @@ class _Report:
                     language=language_words(consent.language, t)
                 )
             )
+        if consent.interpreter:
+            parts.append(
+                t.pgettext("Report", "interpreter: {name}").format(name=consent.interpreter)
+            )
+        if consent.witness:
+            parts.append(t.pgettext("Report", "witness: {name}").format(name=consent.witness))
         allowed = ", ".join(sorted(recipient_words(k, t) for k in consent.allowed))
         return t.pgettext("Report", "{details}; allows: {recipients}").format(
             details=", ".join(parts), recipients=allowed
@@ -799,7 +872,9 @@ class _Report:
         if not self.case.statements:
             return []
         heading = "2. " + self.t.pgettext("Report", "Statements")
-        story: list[Flowable] = [PageBreak(), self.p(esc(heading), self.s.h1)]
+        # A new page only when little of this one is left: a forced break after a section's
+        # last few lines left pages almost empty.
+        story: list[Flowable] = [CondPageBreak(_SECTION_ROOM), self.p(esc(heading), self.s.h1)]
         for number, statement in enumerate(self.case.statements, start=1):
             story += self.statement_block(number, statement)
         return story
@@ -809,7 +884,9 @@ class _Report:
         verbatim = st.kind.lower() == StatementKind.VERBATIM.value
         kind = t.pgettext("Report", "VERBATIM") if verbatim else t.pgettext("Report", "SUMMARY")
         title = t.pgettext("Report", "Statement {id}").format(id=st.statement_id)
-        heading = self.p(esc(f"2.{number} {title} — {kind}"), self.s.h2)
+        # The title is the person's words for what the statement is about; it leads the heading.
+        named = f"2.{number} {title} — {kind}" + (f" — {st.title}" if st.title.strip() else "")
+        heading = self.p(esc(named), self.s.h2)
         finalised = when(st.finalised_at)
         if st.finalised_by:
             finalised = t.pgettext("Report", "{time} by {user}").format(
@@ -910,7 +987,7 @@ class _Report:
             return []
         t = self.t
         heading = "3. " + t.pgettext("Report", "Evidence inventory")
-        story: list[Flowable] = [PageBreak(), self.p(esc(heading), self.s.h1)]
+        story: list[Flowable] = [CondPageBreak(_SECTION_ROOM), self.p(esc(heading), self.s.h1)]
         header = self.header_row(
             (
                 t.pgettext("Report", "No."),
@@ -950,6 +1027,7 @@ class _Report:
                 self.facts.evidence_paths.get(item.number, ""),
             ),
             *[(self.field_label(k), v) for k, v in item.acquisition.items()],
+            *[(self.field_label(k), v) for k, v in item.metadata.items()],
             (t.pgettext("Report", "Notes"), item.notes),
         ]
         if item.number in self.redacted.derived:
@@ -1068,7 +1146,7 @@ class _Report:
     def checkpoint(self) -> list[Flowable]:
         t = self.t
         heading = "4. " + t.pgettext("Report", "Audit checkpoint")
-        story: list[Flowable] = [PageBreak(), self.p(esc(heading), self.s.h1)]
+        story: list[Flowable] = [CondPageBreak(_SECTION_ROOM), self.p(esc(heading), self.s.h1)]
         cp = self.request.checkpoint
         if cp is None:
             story.append(
@@ -1122,15 +1200,33 @@ class _Report:
                     )
                 )
             ]
-            for e in excerpt:
+            for run in _autosave_runs(excerpt):
+                first, last = run[0], run[-1]
+                if len(run) == 1:
+                    # Ledger action codes ("evidence.ingested") are evidence: as recorded.
+                    action = esc(first.action)
+                    seq = str(first.seq)
+                else:
+                    # A statement typed for an hour autosaves hundreds of times; one line says
+                    # so, and the entry range and last hash still lead to every entry.
+                    action = esc(
+                        t.npgettext(
+                            "Report",
+                            "{n} autosaved revision between {start} and {end}",
+                            "{n} autosaved revisions between {start} and {end}",
+                            len(run),
+                        ).format(n=len(run), start=_clock(first.at), end=_clock(last.at))
+                    )
+                    action += f"<br/>{esc(first.subject)}"
+                    seq = f"{first.seq}–{last.seq}"
+                actors = ", ".join(dict.fromkeys(e.actor for e in run))
                 rows.append(
                     [
-                        self.p(str(e.seq), self.s.cell),
-                        self.p(esc(when(e.at)), self.s.cell),
-                        self.p(esc(e.actor), self.s.cell),
-                        # Ledger action codes ("evidence.ingested") are evidence: as recorded.
-                        self.p(esc(e.action), self.s.cell),
-                        self.p(esc(e.entry_hash[:16]), self.s.mono_cell),
+                        self.p(seq, self.s.cell),
+                        self.p(esc(when(first.at)), self.s.cell),
+                        self.p(esc(actors), self.s.cell),
+                        self.p(action, self.s.cell),
+                        self.p(esc(last.entry_hash[:16]), self.s.mono_cell),
                     ]
                 )
             story.append(
