@@ -11,10 +11,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 if TYPE_CHECKING:
     from vault import Vault
+
+from ui.unlocked import unlocked_session
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +31,8 @@ def tr(text: str) -> str:
 
 
 def _vault_of(window: QWidget) -> Vault | None:
-    session = getattr(window, "session", None)
-    if session is None or not getattr(session, "is_unlocked", False):
-        QMessageBox.information(window, tr("Vault locked"), tr("Unlock a vault first."))
+    session = unlocked_session(window)
+    if session is None:
         return None
     vault = session.vault
     from vault import Vault  # on use: the menu is built before any vault is open

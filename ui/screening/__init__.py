@@ -6,7 +6,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ui.unlocked import unlocked_session
 
 log = logging.getLogger(__name__)
 
@@ -17,13 +19,8 @@ def install_menu(window: QWidget, menu: QMenu) -> None:
         # app's start must not pay for.
         from ui.screening.screening_dialog import ScreeningDialog
 
-        session = getattr(window, "session", None)
-        if session is None or not getattr(session, "is_unlocked", False):
-            QMessageBox.information(
-                window,
-                QCoreApplication.translate("ScreeningDialog", "Vault locked"),
-                QCoreApplication.translate("ScreeningDialog", "Unlock a vault first."),
-            )
+        session = unlocked_session(window)
+        if session is None:
             return
         dialog = ScreeningDialog(session.vault, window)
         dialog.show()

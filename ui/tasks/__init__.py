@@ -12,7 +12,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
+
+from ui.unlocked import unlocked_session
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +32,7 @@ def today_of(session: Any) -> date:
 
 
 def _session(window: QWidget) -> Any | None:
-    session = getattr(window, "session", None)
-    if session is None or not getattr(session, "is_unlocked", False):
-        QMessageBox.information(window, tr("Vault locked"), tr("Unlock a vault first."))
-        return None
-    return session
+    return unlocked_session(window)
 
 
 def _open_case(window: QWidget, case_id: str) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
+
+from ui.unlocked import unlocked_session
 
 log = logging.getLogger(__name__)
 
@@ -15,13 +17,8 @@ def install_menu(window: QWidget, menu: QMenu) -> None:
     def open_window() -> None:
         from ui.trends.trends_window import TrendsWindow
 
-        session = getattr(window, "session", None)
-        if session is None or not getattr(session, "is_unlocked", False):
-            QMessageBox.information(
-                window,
-                QCoreApplication.translate("TrendsWindow", "Vault locked"),
-                QCoreApplication.translate("TrendsWindow", "Unlock a vault first."),
-            )
+        session = unlocked_session(window)
+        if session is None:
             return
         trends = TrendsWindow(session.vault, window)
         trends.show()
